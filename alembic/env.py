@@ -1,0 +1,41 @@
+"""Alembic runs against the connection it is handed (tests, `mathshubs migrate`) or DATABASE_URL."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+
+from api.persistence import models  # noqa: F401  (registers every table on the metadata)
+from api.persistence.base import Base
+from api.persistence.database import make_engine
+from api.settings import get_settings
+
+target_metadata = Base.metadata
+
+
+def _configure_and_run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        # SQLite alters tables by copying them; batch mode does that for us.
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        _configure_and_run(connection)
+        return
+    engine = make_engine(get_settings().database_url)
+    with engine.connect() as fresh:
+        _configure_and_run(fresh)
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("Offline (SQL script) migrations are not supported; run `mathshubs migrate`.")
+run_migrations_online()

@@ -1,0 +1,186 @@
+"""Every error the service answers, as RFC 9457 problem details, from one table."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any, Literal
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.domain.academic_year import InvalidAcademicYear
+from api.domain.programme_status import StatusChangeRefused
+from api.schemas.problems import PROBLEM_MEDIA_TYPE
+
+log = logging.getLogger(__name__)
+
+Location = Literal["body", "query", "path", "header", "cookie"]
+
+
+@dataclass(frozen=True)
+class BadField:
+    location: Location
+    pointer: str
+    detail: str
+
+
+class AppError(Exception):
+    """An error raised by services: carries what went wrong, never an HTTP status."""
+
+    def __init__(self, detail: str, **extensions: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extensions = extensions
+
+
+class NotFound(AppError):
+    pass
+
+
+class Conflict(AppError):
+    pass
+
+
+class PreconditionFailed(AppError):
+    pass
+
+
+class PreconditionRequired(AppError):
+    pass
+
+
+class NotReady(AppError):
+    pass
+
+
+class InvalidFields(AppError):
+    def __init__(self, errors: list[BadField], detail: str | None = None) -> None:
+        super().__init__(detail or f"{len(errors)} field(s) are not valid; see errors.")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ProblemType:
+    status: int
+    slug: str
+    title: str
+
+
+# Error class -> (status, problem type). Domain exceptions are mapped here, not in the domain.
+PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
+    NotFound: ProblemType(404, "not-found", "Not found"),
+    Conflict: ProblemType(409, "conflict", "Conflict"),
+    StatusChangeRefused: ProblemType(409, "status-change-refused", "Status change not allowed"),
+    PreconditionFailed: ProblemType(412, "stale-etag", "The resource has changed"),
+    PreconditionRequired: ProblemType(428, "if-match-required", "If-Match required"),
+    NotReady: ProblemType(503, "not-ready", "Not ready"),
+    InvalidFields: ProblemType(422, "validation", "Your request has invalid fields"),
+    InvalidAcademicYear: ProblemType(422, "validation", "Your request has invalid fields"),
+}
+
+PROBLEM_BASE = "/problems/"
+
+
+def problem_response(
+    status: int,
+    *,
+    title: str,
+    detail: str | None,
+    type_: str = "about:blank",
+    instance: str | None = None,
+    errors: list[BadField] | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {"type": type_, "title": title, "status": status}
+    if detail is not None:
+        body["detail"] = detail
+    if instance is not None:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = [e.__dict__ for e in errors]
+    body.update(extensions)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def _pointer(parts: tuple[int | str, ...]) -> str:
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _validation_errors(exc: RequestValidationError) -> list[BadField]:
+    errors = []
+    for error in exc.errors():
+        loc = tuple(error.get("loc", ()))
+        where = str(loc[0]) if loc else "body"
+        location: Location = where if where in ("query", "path", "header", "cookie") else "body"  # type: ignore[assignment]
+        rest = loc[1:] if loc and loc[0] == where else loc
+        # Pydantic names the failing union member or validator in the location; not a field.
+        rest = tuple(p for p in rest if not (isinstance(p, str) and ("[" in p or "-" in p)))
+        message = str(error.get("msg", "Invalid value"))
+        if error.get("type") == "missing":
+            message = "This field is required"
+        elif error.get("type") == "json_invalid":
+            message = "The body is not valid JSON: " + str(error.get("ctx", {}).get("error", ""))
+        errors.append(BadField(location, _pointer(rest) if rest else "", message))
+    return errors
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _validation_errors(exc)
+        return problem_response(
+            422,
+            type_=PROBLEM_BASE + "validation",
+            title="Your request has invalid fields",
+            detail="; ".join(f"{e.location} {e.pointer or '/'}: {e.detail}" for e in errors),
+            instance=request.url.path,
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        phrase = HTTPStatus(exc.status_code).phrase
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
+        if exc.status_code == 404 and detail is None:
+            detail = f"There is nothing at {request.url.path}."
+        if exc.status_code == 405:
+            detail = f"{request.method} is not allowed on {request.url.path}."
+        return problem_response(
+            exc.status_code,
+            title=phrase,
+            detail=detail,
+            instance=request.url.path,
+            headers=dict(exc.headers) if exc.headers else None,
+        )
+
+    @app.exception_handler(AppError)
+    @app.exception_handler(StatusChangeRefused)
+    @app.exception_handler(InvalidAcademicYear)
+    async def on_app_error(request: Request, exc: Exception) -> JSONResponse:
+        kind = next(PROBLEM_TYPES[c] for c in type(exc).__mro__ if c in PROBLEM_TYPES)
+        extensions = exc.extensions if isinstance(exc, AppError) else {}
+        errors = exc.errors if isinstance(exc, InvalidFields) else None
+        return problem_response(
+            kind.status,
+            type_=PROBLEM_BASE + kind.slug,
+            title=kind.title,
+            detail=str(exc),
+            instance=request.url.path,
+            errors=errors,
+            **extensions,
+        )
+
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("Unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(
+            500,
+            title="Internal Server Error",
+            detail="Something went wrong on our side. Nothing was changed; please try again.",
+            instance=request.url.path,
+        )

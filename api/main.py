@@ -1,0 +1,92 @@
+"""The application: routers, error handlers, and the built SPA at /."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from fastapi import APIRouter, FastAPI, HTTPException
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+
+from api.errors import install_error_handlers
+from api.persistence.database import make_engine, make_session_factory
+from api.routers import academic_years, health, hubs, programmes
+from api.settings import PROJECT_ROOT, Settings, get_settings
+
+API_PREFIX = "/api/v1"
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Stable ids (<tag>-<function>) keep the generated frontend client from churning.
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def migration_head() -> str:
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Maths Hubs Programmes API",
+        version="1.0.0",
+        summary="Teaching for Mastery programmes, schools, applications, Work Groups and sessions.",
+        description=(
+            "The API that England's Maths Hubs use to run their Teaching for Mastery programmes. "
+            "Conventions: JSON with snake_case fields; dates as ISO 8601; money in pence; "
+            "academic years as 2023-24 in URLs; keyset pagination with `cursor`; ETags on reads "
+            "(`If-None-Match` answers 304) and `If-Match` on updates (412 when stale); every "
+            "error is an RFC 9457 `application/problem+json` body."
+        ),
+        generate_unique_id_function=_operation_id,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url, echo=settings.sql_echo)
+    app.state.session_factory = make_session_factory(app.state.engine)
+    app.state.migration_head = migration_head()
+
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+            expose_headers=["ETag", "Location"],
+        )
+
+    v1 = APIRouter(prefix=API_PREFIX)
+    for module in (health, hubs, academic_years, programmes):
+        v1.include_router(module.router)
+    app.include_router(v1)
+    _serve_spa(app, settings.frontend_dist)
+    return app
+
+
+def _serve_spa(app: FastAPI, dist: Path) -> None:
+    """The built SPA at /, with client-side routes answering index.html on reload."""
+    index = dist / "index.html"
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> FileResponse:
+        if path.startswith("api/") or not index.is_file():
+            raise HTTPException(status_code=404)
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+app = create_app()

@@ -1,0 +1,22 @@
+"""What endpoints are handed: a database session inside one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.persistence.database import unit_of_work
+
+
+def _session(request: Request) -> Iterator[Session]:
+    factory: sessionmaker[Session] = request.app.state.session_factory
+    with unit_of_work(factory) as session:
+        yield session
+
+
+# scope="function": the transaction commits (or rolls back) before the response is sent,
+# so a client never reads a success that failed to commit.
+DbSession = Annotated[Session, Depends(_session, scope="function")]

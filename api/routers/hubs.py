@@ -1,0 +1,34 @@
+"""Maths Hubs: who runs programmes where, and how to contact them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.routers.dependencies import DbSession
+from api.schemas.catalogue import Hub
+from api.schemas.common import HUB_ID_PATTERN, Page
+from api.schemas.problems import problem_responses
+from api.services import catalogue
+
+router = APIRouter(prefix="/hubs", tags=["hubs"])
+
+
+@router.get("", responses=problem_responses(422))
+def list_hubs(
+    session: DbSession,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Page[Hub]:
+    """Every Maths Hub, by id."""
+    rows, next_cursor = catalogue.list_hubs(session, cursor=cursor, limit=limit)
+    return Page[Hub](items=[Hub.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/{hub_id}", responses=problem_responses(404, 422))
+def get_hub(
+    session: DbSession, hub_id: Annotated[str, Path(pattern=HUB_ID_PATTERN, max_length=64)]
+) -> Hub:
+    """One Maths Hub."""
+    return Hub.model_validate(catalogue.get_hub(session, hub_id))

@@ -1,0 +1,108 @@
+"""The programme catalogue: what hubs offer, to whom, when, and with what funding."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Response
+
+from api.persistence.catalogue_repository import ProgrammeFilters
+from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
+from api.routers.dependencies import DbSession
+from api.schemas.catalogue import (
+    Audience,
+    Phase,
+    Programme,
+    ProgrammeCreate,
+    ProgrammeUpdate,
+    Stage,
+)
+from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
+from api.schemas.problems import problem_responses
+from api.domain.programme_status import ProgrammeStatus
+from api.services import catalogue
+
+router = APIRouter(prefix="/programmes", tags=["programmes"])
+
+ProgrammeId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.get("", responses=problem_responses(422))
+def list_programmes(
+    session: DbSession,
+    hub: Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)] = None,
+    academic_year: Annotated[
+        str | None, Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2023-24"])
+    ] = None,
+    phase: Phase | None = None,
+    stage: Stage | None = None,
+    audience: Audience | None = None,
+    status: ProgrammeStatus | None = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words in title, summary or code")] = None,
+    updated_since: Annotated[
+        datetime | None, Query(description="Only programmes changed at or after this instant")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Page[Programme]:
+    """Programmes, newest academic year first, filtered."""
+    filters = ProgrammeFilters(
+        hub=hub,
+        academic_year=academic_year,
+        phase=phase,
+        stage=stage,
+        audience=audience,
+        status=status,
+        q=q.strip() if q else None,
+        updated_since=updated_since,
+    )
+    rows, next_cursor = catalogue.list_programmes(session, filters, cursor=cursor, limit=limit)
+    return Page[Programme](items=[catalogue.to_schema(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.post("", status_code=201, responses=problem_responses(409, 422))
+def create_programme(session: DbSession, body: ProgrammeCreate, response: Response) -> Programme:
+    """Publish a new programme as a draft."""
+    programme = catalogue.create_programme(session, body)
+    response.headers["ETag"] = etag(programme.id, programme.version)
+    response.headers["Location"] = f"/api/v1/programmes/{programme.id}"
+    return catalogue.to_schema(programme)
+
+
+@router.get(
+    "/{programme_id}",
+    response_model=Programme,
+    responses={**problem_responses(404, 422), 304: {"description": "Not modified"}},
+)
+def get_programme(
+    session: DbSession,
+    programme_id: ProgrammeId,
+    response: Response,
+    if_none_match: Annotated[str | None, Header(max_length=1000)] = None,
+) -> Programme | Response:
+    """One programme, with an ETag."""
+    programme = catalogue.get_programme(session, programme_id)
+    tag = etag(programme.id, programme.version)
+    if not_modified(if_none_match, tag):
+        return not_modified_response(tag)
+    response.headers["ETag"] = tag
+    return catalogue.to_schema(programme)
+
+
+@router.patch("/{programme_id}", responses=problem_responses(404, 409, 412, 422, 428))
+def update_programme(
+    session: DbSession,
+    programme_id: ProgrammeId,
+    body: ProgrammeUpdate,
+    response: Response,
+    if_match: Annotated[
+        str | None, Header(max_length=1000, description="The ETag from your last read")
+    ] = None,
+) -> Programme:
+    """Change some fields, or the status, of a programme you have read (If-Match)."""
+    programme = catalogue.update_programme(
+        session, programme_id, body, expected_version=expected_version(if_match, programme_id)
+    )
+    response.headers["ETag"] = etag(programme.id, programme.version)
+    return catalogue.to_schema(programme)

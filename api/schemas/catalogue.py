@@ -1,0 +1,213 @@
+"""Hubs, academic years and programmes: the public catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import EmailStr, Field, StringConstraints
+
+from api.domain.programme_status import ProgrammeStatus
+from api.schemas.common import HUB_ID_PATTERN, ApiModel, Money
+
+
+class Hub(ApiModel):
+    id: str = Field(examples=["west-yorkshire"])
+    name: str = Field(examples=["West Yorkshire Maths Hub"])
+    area: str
+    contact_name: str | None = Field(description="Published for enquiries.")
+    contact_email: str | None = Field(description="Published for enquiries.")
+    website: str | None
+    updated_at: datetime
+
+
+class AcademicYear(ApiModel):
+    id: str = Field(description="As written in URLs and filters.", examples=["2023-24"])
+    label: str = Field(examples=["2023/24"])
+    starts_on: date
+    ends_on: date
+
+
+class Stage(StrEnum):
+    READINESS = "readiness"
+    DEVELOPMENT = "development"
+    EMBEDDING = "embedding"
+    SUSTAINING = "sustaining"
+    SPECIALIST_KNOWLEDGE = "specialist_knowledge"
+
+
+class Phase(StrEnum):
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+
+class Audience(StrEnum):
+    SCHOOLS = "schools"
+    TEACHERS = "teachers"
+    TEACHING_ASSISTANTS = "teaching_assistants"
+    EARLY_CAREER_TEACHERS = "early_career_teachers"
+    MASTERY_ADVOCATES = "mastery_advocates"
+
+
+class MilestoneKind(StrEnum):
+    APPLICATIONS_OPEN = "applications_open"
+    CLOSING = "closing"
+    SHORTLIST_TOLD = "shortlist_told"
+    SELECTION_TOLD = "selection_told"
+    PROGRAMME_STARTS = "programme_starts"
+    OTHER = "other"
+
+
+class SessionKind(StrEnum):
+    TRG_MEETING = "trg_meeting"
+    WORKSHOP = "workshop"
+    SCHOOL_VISIT = "school_visit"
+    HEAD_TEACHER_UPDATE = "head_teacher_update"
+    COLLABORATIVE_PLANNING = "collaborative_planning"
+    MODULE = "module"
+    COMMUNITY_MEETING = "community_meeting"
+
+
+class SessionLength(StrEnum):
+    HALF_DAY = "half_day"
+    FULL_DAY = "full_day"
+    SHORT = "short"
+    HOURS = "hours"
+
+
+class SessionFormat(StrEnum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    BLENDED = "blended"
+
+
+class GrantKind(StrEnum):
+    FIXED = "fixed"
+    MATCHED = "matched"
+
+
+class GrantPurpose(StrEnum):
+    RELEASE_TIME = "release_time"
+    TEXTBOOKS = "textbooks"
+    OTHER = "other"
+
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
+ProgrammeCode = Annotated[
+    str, StringConstraints(pattern=r"^NCP\d{2}-\d{2}$", strip_whitespace=True)
+]
+
+
+class Milestone(ApiModel):
+    kind: MilestoneKind
+    date: dt.date
+    label: ShortText | None = None
+
+
+class SessionPlanItem(ApiModel):
+    count: int = Field(ge=1, le=100, examples=[6])
+    kind: SessionKind
+    length: SessionLength | None = Field(default=None, description="Null where not yet stated.")
+    hours: float | None = Field(
+        default=None, gt=0, le=24, description="For length 'hours': how many hours each."
+    )
+    format: SessionFormat = SessionFormat.IN_PERSON
+    note: LongText | None = None
+
+
+class Grant(ApiModel):
+    kind: GrantKind = Field(
+        description="fixed: the amount is paid; matched: the hub pays what the school itself "
+        "spends, up to the amount."
+    )
+    purpose: GrantPurpose
+    amount: Money
+    description: LongText | None = None
+
+
+class Funding(ApiModel):
+    free_to_participate: bool = True
+    grants: list[Grant] = Field(default_factory=list, max_length=10)
+    note: LongText | None = None
+
+
+class Capacity(ApiModel):
+    places: int = Field(ge=1, le=10_000)
+    unit: Literal["schools", "participants"]
+
+
+class ProgrammeFields(ApiModel):
+    """What a hub writes about a programme."""
+
+    code: ProgrammeCode | None = Field(
+        default=None, description="National project code, NCP<yy>-<nn>.", examples=["NCP21-11"]
+    )
+    title: ShortText
+    stage: Stage
+    phase: Phase
+    audience: Audience
+    summary: LongText
+    who_can_take_part: LongText
+    what_is_involved: LongText = ""
+    how_to_apply: LongText = ""
+    applications_open_on: date | None = None
+    closing_date: date | None = Field(
+        default=None, description="Applications close at 23:59:59 Europe/London on this day."
+    )
+    milestones: list[Milestone] = Field(default_factory=list, max_length=20)
+    capacity: Capacity | None = None
+    session_plan: list[SessionPlanItem] = Field(default_factory=list, max_length=20)
+    time_commitment: LongText | None = None
+    funding: Funding = Field(default_factory=Funding)
+    commitments: list[LongText] = Field(default_factory=list, max_length=20)
+    contact_name: ShortText | None = None
+    contact_email: EmailStr | None = None
+
+
+class ProgrammeCreate(ProgrammeFields):
+    hub_id: str = Field(pattern=HUB_ID_PATTERN, max_length=64)
+    academic_year: str = Field(pattern=r"^\d{4}-\d{2}$", examples=["2027-28"])
+
+
+class ProgrammeUpdate(ApiModel):
+    """Only the fields sent change. `status` moves along draft → open → fully_booked → closed."""
+
+    code: ProgrammeCode | None = None
+    title: ShortText | None = None
+    stage: Stage | None = None
+    phase: Phase | None = None
+    audience: Audience | None = None
+    status: ProgrammeStatus | None = None
+    summary: LongText | None = None
+    who_can_take_part: LongText | None = None
+    what_is_involved: LongText | None = None
+    how_to_apply: LongText | None = None
+    applications_open_on: date | None = None
+    closing_date: date | None = None
+    milestones: list[Milestone] | None = Field(default=None, max_length=20)
+    capacity: Capacity | None = None
+    session_plan: list[SessionPlanItem] | None = Field(default=None, max_length=20)
+    time_commitment: LongText | None = None
+    funding: Funding | None = None
+    commitments: list[LongText] | None = Field(default=None, max_length=20)
+    contact_name: ShortText | None = None
+    contact_email: EmailStr | None = None
+
+
+class HubRef(ApiModel):
+    id: str
+    name: str
+
+
+class Programme(ProgrammeFields):
+    id: int
+    hub: HubRef
+    academic_year: str = Field(examples=["2023-24"])
+    academic_year_label: str = Field(examples=["2023/24"])
+    status: ProgrammeStatus
+    version: int = Field(description="Raised by every change; the ETag carries it.")
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,53 @@
+"""RFC 9457 problem details, the body of every error response."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class FieldError(BaseModel):
+    location: Literal["body", "query", "path", "header", "cookie"] = Field(
+        description="Which part of the request holds the bad value."
+    )
+    pointer: str = Field(
+        description="JSON pointer (RFC 6901) to the bad value inside that part, e.g. /closing_date",
+        examples=["/closing_date"],
+    )
+    detail: str = Field(description="What is wrong with it, in plain English.")
+
+
+class Problem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(default="about:blank", description="A URI naming the kind of problem.")
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: list[FieldError] | None = Field(
+        default=None, description="For validation problems: every bad field."
+    )
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """`responses=` entries so the OpenAPI document (and the generated client) know each error."""
+    return {
+        status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": _TEXT[status]}
+        for status in statuses
+    }
+
+
+_TEXT = {
+    304: "Not modified: the ETag given in If-None-Match is current",
+    400: "Bad request",
+    404: "Not found",
+    409: "Conflict with the resource's current state",
+    412: "Precondition failed: the resource changed since the ETag given in If-Match",
+    422: "Validation problem: see errors",
+    428: "Precondition required: send If-Match with the ETag you read",
+    503: "Service unavailable",
+}

@@ -1,0 +1,184 @@
+"""Use cases of the programme catalogue: browse, publish, edit, move along the life cycle."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from api.domain.academic_year import AcademicYear
+from api.domain.programme_rules import programme_problems
+from api.domain.programme_status import ProgrammeStatus, change_status
+from api.errors import BadField, Conflict, InvalidFields, NotFound, PreconditionFailed
+from api.persistence import catalogue_repository as repo
+from api.persistence.cursor import BadCursor, decode_cursor, encode_cursor
+from api.persistence.models import AcademicYearRow, Hub, Programme
+from api.schemas import catalogue as schemas
+from api.schemas.common import ApiModel
+
+# Columns that hold nested value objects, stored as JSON.
+_JSON_FIELDS = ("milestones", "session_plan", "funding", "commitments")
+_REQUIRED = ("title", "stage", "phase", "audience", "summary", "who_can_take_part", "funding")
+
+
+def _cursor_problem(exc: BadCursor) -> InvalidFields:
+    return InvalidFields([BadField("query", "/cursor", str(exc))])
+
+
+def list_hubs(session: Session, *, cursor: str | None, limit: int) -> tuple[list[Hub], str | None]:
+    try:
+        after = decode_cursor(cursor, str)[0] if cursor else None
+    except BadCursor as exc:
+        raise _cursor_problem(exc) from exc
+    rows = repo.list_hubs(session, after=after, limit=limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, encode_cursor(rows[-1].id) if more else None
+
+
+def get_hub(session: Session, hub_id: str) -> Hub:
+    hub = repo.get_hub(session, hub_id)
+    if hub is None:
+        raise NotFound(f"There is no hub {hub_id!r}.")
+    return hub
+
+
+def list_academic_years(session: Session) -> list[AcademicYearRow]:
+    return repo.list_academic_years(session)
+
+
+def list_programmes(
+    session: Session, filters: repo.ProgrammeFilters, *, cursor: str | None, limit: int
+) -> tuple[list[Programme], str | None]:
+    try:
+        after = decode_cursor(cursor, str, int) if cursor else None
+    except BadCursor as exc:
+        raise _cursor_problem(exc) from exc
+    rows = repo.list_programmes(session, filters, after=after, limit=limit + 1)  # type: ignore[arg-type]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, encode_cursor(rows[-1].academic_year_id, rows[-1].id) if more else None
+
+
+def get_programme(session: Session, programme_id: int) -> Programme:
+    programme = repo.get_programme(session, programme_id)
+    if programme is None:
+        raise NotFound(f"There is no programme {programme_id}.")
+    return programme
+
+
+def create_programme(session: Session, data: schemas.ProgrammeCreate) -> Programme:
+    year = AcademicYear.parse(data.academic_year)
+    if repo.get_hub(session, data.hub_id) is None:
+        raise InvalidFields([BadField("body", "/hub_id", f"There is no hub {data.hub_id!r}")])
+    _check(data.code, year, data.applications_open_on, data.closing_date)
+    if repo.find_programme(
+        session, hub_id=data.hub_id, academic_year_id=year.slug, title=data.title
+    ):
+        raise Conflict(
+            f"{data.hub_id} already has a programme called {data.title!r} in {year.label}.",
+        )
+    repo.ensure_academic_year(session, year)
+    fields = set(schemas.ProgrammeCreate.model_fields) - {"academic_year", "capacity"}
+    programme = Programme(
+        **_columns(data, fields), academic_year_id=year.slug, status=ProgrammeStatus.DRAFT.value
+    )
+    _set_capacity(programme, data.capacity)
+    repo.add(session, programme)
+    return get_programme(session, programme.id)
+
+
+def update_programme(
+    session: Session, programme_id: int, changes: schemas.ProgrammeUpdate, *, expected_version: int
+) -> Programme:
+    programme = get_programme(session, programme_id)
+    if programme.version != expected_version:
+        raise PreconditionFailed(
+            f"Programme {programme_id} has changed since you read it (your version "
+            f"{expected_version}, now {programme.version}). Read it again and reapply your change."
+        )
+    sent = changes.model_fields_set
+    nulls = [name for name in _REQUIRED + ("status",) if name in sent and getattr(changes, name) is None]
+    if nulls:
+        raise InvalidFields([BadField("body", f"/{n}", "This field cannot be null") for n in nulls])
+    if "status" in sent and changes.status is not None:
+        new = change_status(ProgrammeStatus(programme.status), changes.status)
+        programme.status = new.value
+    if "capacity" in sent:
+        _set_capacity(programme, changes.capacity)
+    for name, value in _columns(changes, sent - {"status", "capacity"}).items():
+        setattr(programme, name, value)
+    _check(
+        programme.code,
+        AcademicYear.parse(programme.academic_year_id),
+        programme.applications_open_on,
+        programme.closing_date,
+    )
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise PreconditionFailed(
+            f"Programme {programme_id} was changed by someone else at the same moment. "
+            "Read it again and reapply your change."
+        ) from exc
+    return programme
+
+
+def to_schema(programme: Programme) -> schemas.Programme:
+    capacity = (
+        schemas.Capacity(places=programme.capacity_places, unit=programme.capacity_unit)  # type: ignore[arg-type]
+        if programme.capacity_places is not None
+        else None
+    )
+    year = AcademicYear.parse(programme.academic_year_id)
+    return schemas.Programme(
+        id=programme.id,
+        hub=schemas.HubRef(id=programme.hub.id, name=programme.hub.name),
+        academic_year=year.slug,
+        academic_year_label=year.label,
+        status=ProgrammeStatus(programme.status),
+        version=programme.version,
+        created_at=programme.created_at,
+        updated_at=programme.updated_at,
+        capacity=capacity,
+        code=programme.code,
+        title=programme.title,
+        stage=schemas.Stage(programme.stage),
+        phase=schemas.Phase(programme.phase),
+        audience=schemas.Audience(programme.audience),
+        summary=programme.summary,
+        who_can_take_part=programme.who_can_take_part,
+        what_is_involved=programme.what_is_involved,
+        how_to_apply=programme.how_to_apply,
+        applications_open_on=programme.applications_open_on,
+        closing_date=programme.closing_date,
+        milestones=[schemas.Milestone.model_validate(m) for m in programme.milestones],
+        session_plan=[schemas.SessionPlanItem.model_validate(s) for s in programme.session_plan],
+        time_commitment=programme.time_commitment,
+        funding=schemas.Funding.model_validate(programme.funding),
+        commitments=list(programme.commitments),
+        contact_name=programme.contact_name,
+        contact_email=programme.contact_email,
+    )
+
+
+def _columns(model: ApiModel, fields: set[str]) -> dict[str, Any]:
+    """Column values: plain Python for scalar columns, JSON-ready documents for JSON columns."""
+    values = model.model_dump(include=fields)
+    values.update(model.model_dump(mode="json", include=fields & set(_JSON_FIELDS)))
+    return values
+
+
+def _set_capacity(programme: Programme, capacity: schemas.Capacity | None) -> None:
+    programme.capacity_places = capacity.places if capacity else None
+    programme.capacity_unit = capacity.unit if capacity else None
+
+
+def _check(code: str | None, year: AcademicYear, opens: date | None, closes: date | None) -> None:
+    problems = programme_problems(
+        code=code, academic_year=year, applications_open_on=opens, closing_date=closes
+    )
+    if problems:
+        raise InvalidFields([BadField("body", f"/{field}", text) for field, text in problems])

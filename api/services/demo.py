@@ -1,0 +1,96 @@
+"""The demo data: the hubs and programmes of the five source documents, and open offers
+for the coming academic year dated from the day they are loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy.orm import Session
+
+from api.domain.academic_year import AcademicYear
+from api.persistence import catalogue_repository as repo
+from api.persistence.models import Hub
+from api.schemas.catalogue import ProgrammeCreate
+from api.services import catalogue
+
+DEMO_FILE = Path(__file__).resolve().parent.parent / "demo" / "catalogue.yaml"
+_NOT_FIELDS = ("key", "source", "hub", "status")
+
+
+@dataclass(frozen=True)
+class DemoLoaded:
+    hubs_added: int
+    programmes_added: int
+
+
+def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoLoaded:
+    """Add whatever of the demo is missing; what is already there is left as it is."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    hubs_added = 0
+    for hub in data["hubs"]:
+        if repo.get_hub(session, hub["id"]) is None:
+            repo.add(session, Hub(**hub))
+            hubs_added += 1
+
+    programmes = {p["key"]: p for p in data["programmes"]}
+    offers = list(programmes.values()) + _coming_year(programmes, data["coming_year"], today)
+    added = 0
+    for offer in offers:
+        year = AcademicYear.parse(str(offer["academic_year"]))
+        if repo.find_programme(
+            session, hub_id=offer["hub"], academic_year_id=year.slug, title=offer["title"]
+        ):
+            continue
+        fields = {k: v for k, v in offer.items() if k not in _NOT_FIELDS}
+        body = ProgrammeCreate.model_validate({**fields, "hub_id": offer["hub"]})
+        programme = catalogue.create_programme(session, body)
+        # Historical records arrive in their final state; the life cycle governs later changes.
+        programme.status = offer["status"]
+        session.flush()
+        added += 1
+    repo.ensure_academic_year(session, AcademicYear.of(today))
+    return DemoLoaded(hubs_added=hubs_added, programmes_added=added)
+
+
+def _coming_year(
+    programmes: dict[str, dict[str, Any]], plan: dict[str, Any], today: date
+) -> list[dict[str, Any]]:
+    year = AcademicYear.of(today).next()
+    opens = today - timedelta(days=plan["applications_open_days_ago"])
+    closes = today + timedelta(days=plan["closing_in_days"])
+    milestones = [
+        {"kind": "applications_open", "date": opens, "label": "Applications open"},
+        {"kind": "closing", "date": closes, "label": "Closing date for applications"},
+        {
+            "kind": "shortlist_told",
+            "date": closes + timedelta(days=plan["shortlist_told_days_after_closing"]),
+            "label": "Shortlisted schools are told",
+        },
+        {
+            "kind": "selection_told",
+            "date": closes + timedelta(days=plan["selection_told_days_after_closing"]),
+            "label": "Selected schools are told",
+        },
+        {"kind": "programme_starts", "date": year.starts_on, "label": "The programme starts"},
+    ]
+    offers = []
+    for copy in plan["copies"]:
+        overrides = {k: v for k, v in copy.items() if k != "from"}
+        offers.append(
+            {
+                **programmes[copy["from"]],
+                # A national project code names its own year; a new year's code is not known yet.
+                "code": None,
+                "academic_year": year.slug,
+                "status": "open",
+                "applications_open_on": opens,
+                "closing_date": closes,
+                "milestones": milestones,
+                **overrides,
+            }
+        )
+    return offers
