@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from api.persistence import models  # noqa: F401  (registers every table on the metadata)
 from api.persistence.base import Base
@@ -11,6 +11,7 @@ from api.persistence.database import make_engine
 from api.settings import get_settings
 
 target_metadata = Base.metadata
+MIGRATION_LOCK = 4_172_016  # any constant; the same in every process
 
 
 def _configure_and_run(connection: Connection) -> None:
@@ -22,6 +23,10 @@ def _configure_and_run(connection: Connection) -> None:
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Several containers may start at once: one migrates, the others wait and find
+            # the schema at head. The lock ends with the transaction.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.run_migrations()
 
 

@@ -9,15 +9,16 @@ from typing import Annotated
 
 import typer
 import yaml
+from alembic.config import Config
 
 from api.settings import PROJECT_ROOT, UnsafeSettings, get_settings
 
-cli = typer.Typer(help="Maths Hubs Programmes: run and look after the service.", no_args_is_help=True)
+cli = typer.Typer(
+    help="Maths Hubs Programmes: run and look after the service.", no_args_is_help=True
+)
 
 
-def _alembic_config():  # type: ignore[no-untyped-def]
-    from alembic.config import Config
-
+def _alembic_config() -> Config:
     return Config(str(PROJECT_ROOT / "alembic.ini"))
 
 
@@ -96,3 +97,7 @@ def render_openapi(document: dict[str, object]) -> str:
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, Literal
 
@@ -129,6 +130,16 @@ def _validation_errors(exc: RequestValidationError) -> list[BadField]:
     return errors
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the API documents on this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = "^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, request.url.path):
+            methods |= {method.upper() for method in operations}
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -146,16 +157,24 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         phrase = HTTPStatus(exc.status_code).phrase
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
+        if exc.status_code == 400 and request.method in ("POST", "PUT", "PATCH"):
+            detail = "The request body could not be read; send JSON encoded as UTF-8."
         if exc.status_code == 404 and detail is None:
             detail = f"There is nothing at {request.url.path}."
+        headers = dict(exc.headers) if exc.headers else {}
         if exc.status_code == 405:
-            detail = f"{request.method} is not allowed on {request.url.path}."
+            allowed = _allowed_methods(request)
+            headers["Allow"] = ", ".join(allowed)
+            detail = (
+                f"{request.method} is not allowed on {request.url.path}; "
+                f"use {' or '.join(allowed)}."
+            )
         return problem_response(
             exc.status_code,
             title=phrase,
             detail=detail,
             instance=request.url.path,
-            headers=dict(exc.headers) if exc.headers else None,
+            headers=headers or None,
         )
 
     @app.exception_handler(AppError)

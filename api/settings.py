@@ -12,7 +12,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Refused outside development so that a deployment cannot run with a key everybody knows.
-DEFAULT_SECRET_KEY = "development-only-secret-key-change-me"
+DEFAULT_SECRET_KEY = "development-only-secret-key-change-me"  # noqa: S105
+
+MIN_SECRET_KEY_LENGTH = 32
 
 
 class Settings(BaseSettings):
@@ -29,11 +31,15 @@ class Settings(BaseSettings):
     sql_echo: bool = False
 
     def check_safe_to_serve(self) -> None:
-        """Refuse a deployment that kept the development secret key."""
-        if self.environment != "development" and self.secret_key == DEFAULT_SECRET_KEY:
+        """Refuse a deployment that kept the development secret key, or a guessable one."""
+        if self.environment == "development":
+            return
+        if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
             raise UnsafeSettings(
-                "SECRET_KEY is the development default; set a long random SECRET_KEY "
-                "before running with ENVIRONMENT=" + self.environment
+                f"SECRET_KEY is the development default or shorter than {MIN_SECRET_KEY_LENGTH} "
+                f"characters; set a long random SECRET_KEY before running with "
+                f"ENVIRONMENT={self.environment} (python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))')"
             )
 
 

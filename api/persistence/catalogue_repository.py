@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, or_, select, tuple_
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
 from api.persistence.models import AcademicYearRow, Hub, Programme
@@ -56,7 +56,6 @@ def list_programmes(
     """Newest academic year first, then newest programme first; `after` is the last row seen."""
     query = (
         select(Programme)
-        .options(joinedload(Programme.hub))
         .order_by(Programme.academic_year_id.desc(), Programme.id.desc())
         .limit(limit)
     )
@@ -87,7 +86,7 @@ def list_programmes(
 
 
 def get_programme(session: Session, programme_id: int) -> Programme | None:
-    return session.get(Programme, programme_id, options=[joinedload(Programme.hub)])
+    return session.get(Programme, programme_id)
 
 
 def find_programme(

@@ -98,6 +98,6 @@ class Programme(Timestamped, Base):
     # Raised on every update; the ETag, and a stale If-Match or a concurrent write fails.
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    hub: Mapped[Hub] = relationship(lazy="raise")
+    hub: Mapped[Hub] = relationship(lazy="joined", innerjoin=True)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

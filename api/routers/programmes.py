@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
 
+from api.domain.programme_status import ProgrammeStatus
 from api.persistence.catalogue_repository import ProgrammeFilters
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
@@ -18,9 +18,8 @@ from api.schemas.catalogue import (
     ProgrammeUpdate,
     Stage,
 )
-from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
+from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, IsoInstant, Page
 from api.schemas.problems import problem_responses
-from api.domain.programme_status import ProgrammeStatus
 from api.services import catalogue
 
 router = APIRouter(prefix="/programmes", tags=["programmes"])
@@ -39,9 +38,11 @@ def list_programmes(
     stage: Stage | None = None,
     audience: Audience | None = None,
     status: ProgrammeStatus | None = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words in title, summary or code")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words in title, summary or code")
+    ] = None,
     updated_since: Annotated[
-        datetime | None, Query(description="Only programmes changed at or after this instant")
+        IsoInstant | None, Query(description="Only programmes changed at or after this instant")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
@@ -61,7 +62,7 @@ def list_programmes(
     return Page[Programme](items=[catalogue.to_schema(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.post("", status_code=201, responses=problem_responses(409, 422))
+@router.post("", status_code=201, responses=problem_responses(400, 409, 422))
 def create_programme(session: DbSession, body: ProgrammeCreate, response: Response) -> Programme:
     """Publish a new programme as a draft."""
     programme = catalogue.create_programme(session, body)
@@ -90,7 +91,7 @@ def get_programme(
     return catalogue.to_schema(programme)
 
 
-@router.patch("/{programme_id}", responses=problem_responses(404, 409, 412, 422, 428))
+@router.patch("/{programme_id}", responses=problem_responses(400, 404, 409, 412, 422, 428))
 def update_programme(
     session: DbSession,
     programme_id: ProgrammeId,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from datetime import datetime
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
 
@@ -28,3 +29,19 @@ class Money(ApiModel):
 AcademicYearSlug = str
 ACADEMIC_YEAR_PATTERN = r"^\d{4}-\d{2}$"
 HUB_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _iso_instant(value: object) -> object:
+    # Pydantic would read "0.5" as a Unix timestamp; the API promises ISO 8601 with an offset.
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise ValueError("Give a date-time like 2024-03-14T09:00:00Z") from exc
+        if parsed.tzinfo is None:
+            raise ValueError("Give the date-time with an offset, like 2024-03-14T09:00:00+00:00")
+        return parsed
+    return value
+
+
+IsoInstant = Annotated[AwareDatetime, BeforeValidator(_iso_instant)]

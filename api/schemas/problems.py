@@ -36,7 +36,11 @@ class Problem(BaseModel):
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     """`responses=` entries so the OpenAPI document (and the generated client) know each error."""
     return {
-        status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": _TEXT[status]}
+        status: {
+            "model": Problem,
+            "content": {PROBLEM_MEDIA_TYPE: {}},
+            "description": _TEXT[status],
+        }
         for status in statuses
     }
 

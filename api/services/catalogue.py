@@ -56,7 +56,7 @@ def list_programmes(
         after = decode_cursor(cursor, str, int) if cursor else None
     except BadCursor as exc:
         raise _cursor_problem(exc) from exc
-    rows = repo.list_programmes(session, filters, after=after, limit=limit + 1)  # type: ignore[arg-type]
+    rows = repo.list_programmes(session, filters, after=after, limit=limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, encode_cursor(rows[-1].academic_year_id, rows[-1].id) if more else None
@@ -100,7 +100,9 @@ def update_programme(
             f"{expected_version}, now {programme.version}). Read it again and reapply your change."
         )
     sent = changes.model_fields_set
-    nulls = [name for name in _REQUIRED + ("status",) if name in sent and getattr(changes, name) is None]
+    nulls = [
+        name for name in (*_REQUIRED, "status") if name in sent and getattr(changes, name) is None
+    ]
     if nulls:
         raise InvalidFields([BadField("body", f"/{n}", "This field cannot be null") for n in nulls])
     if "status" in sent and changes.status is not None:
@@ -128,7 +130,9 @@ def update_programme(
 
 def to_schema(programme: Programme) -> schemas.Programme:
     capacity = (
-        schemas.Capacity(places=programme.capacity_places, unit=programme.capacity_unit)  # type: ignore[arg-type]
+        schemas.Capacity.model_validate(
+            {"places": programme.capacity_places, "unit": programme.capacity_unit}
+        )
         if programme.capacity_places is not None
         else None
     )

@@ -1,0 +1,275 @@
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from api.persistence.models import Programme
+from tests.builders import MakeHub, MakeProgramme
+
+
+def new_programme(hub_id: str, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "hub_id": hub_id,
+        "academic_year": "2027-28",
+        "title": "Primary Mastery Development Programme",
+        "stage": "development",
+        "phase": "primary",
+        "audience": "schools",
+        "summary": "A year alongside a Mastery Specialist.",
+        "who_can_take_part": "State-funded primary schools in England.",
+        "applications_open_on": "2027-03-01",
+        "closing_date": "2027-05-21",
+        "milestones": [{"kind": "closing", "date": "2027-05-21"}],
+        "capacity": {"places": 7, "unit": "schools"},
+        "session_plan": [
+            {"count": 6, "kind": "trg_meeting", "length": "half_day", "format": "in_person"}
+        ],
+        "funding": {
+            "free_to_participate": True,
+            "grants": [
+                {
+                    "kind": "fixed",
+                    "purpose": "release_time",
+                    "amount": {"amount_pence": 100000, "currency": "GBP"},
+                }
+            ],
+        },
+        "commitments": ["Two teachers attend six half-day meetings."],
+    }
+    body.update(overrides)
+    return body
+
+
+def count_programmes(db: Session) -> int:
+    return db.scalar(select(func.count()).select_from(Programme)) or 0
+
+
+def test_create_then_read_back_everything(client: TestClient, make_hub: MakeHub) -> None:
+    hub = make_hub()
+    created = client.post("/api/v1/programmes", json=new_programme(hub.id))
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["status"] == "draft"
+    assert created.headers["Location"] == f"/api/v1/programmes/{body['id']}"
+
+    read = client.get(created.headers["Location"])
+    assert read.status_code == 200
+    assert read.headers["ETag"] == created.headers["ETag"]
+    got = read.json()
+    assert got["hub"] == {"id": hub.id, "name": hub.name}
+    assert got["academic_year_label"] == "2027/28"
+    assert got["capacity"] == {"places": 7, "unit": "schools"}
+    assert got["funding"]["grants"][0]["amount"] == {"amount_pence": 100000, "currency": "GBP"}
+    assert got["session_plan"][0]["count"] == 6
+    assert got["milestones"] == [{"kind": "closing", "date": "2027-05-21", "label": None}]
+    assert client.get("/api/v1/academic-years").json()[0]["id"] == "2027-28"
+
+
+def test_if_none_match_answers_304(client: TestClient, make_programme: MakeProgramme) -> None:
+    programme = make_programme()
+    first = client.get(f"/api/v1/programmes/{programme.id}")
+    again = client.get(
+        f"/api/v1/programmes/{programme.id}", headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    assert again.content == b""
+    other = client.get(f"/api/v1/programmes/{programme.id}", headers={"If-None-Match": '"1.99"'})
+    assert other.status_code == 200
+
+
+def test_update_with_current_etag_then_stale_etag_is_412(
+    client: TestClient, make_programme: MakeProgramme, db: Session
+) -> None:
+    programme = make_programme(status="draft")
+    url = f"/api/v1/programmes/{programme.id}"
+    tag = client.get(url).headers["ETag"]
+
+    first = client.patch(url, json={"summary": "Revised."}, headers={"If-Match": tag})
+    assert first.status_code == 200, first.text
+    assert first.json()["summary"] == "Revised."
+    assert first.headers["ETag"] != tag
+
+    lost = client.patch(url, json={"summary": "Lost update"}, headers={"If-Match": tag})
+    assert lost.status_code == 412
+    assert lost.headers["content-type"] == "application/problem+json"
+    assert client.get(url).json()["summary"] == "Revised."
+
+
+def test_update_without_if_match_is_refused(
+    client: TestClient, make_programme: MakeProgramme
+) -> None:
+    programme = make_programme()
+    response = client.patch(f"/api/v1/programmes/{programme.id}", json={"summary": "x"})
+    assert response.status_code == 428
+    assert "If-Match" in response.json()["detail"]
+
+
+def test_status_moves_along_the_life_cycle_and_refuses_backwards(
+    client: TestClient, make_programme: MakeProgramme
+) -> None:
+    url = f"/api/v1/programmes/{make_programme(status='draft').id}"
+    for status in ("open", "fully_booked", "closed"):
+        tag = client.get(url).headers["ETag"]
+        moved = client.patch(url, json={"status": status}, headers={"If-Match": tag})
+        assert moved.status_code == 200, moved.text
+        assert moved.json()["status"] == status
+    tag = client.get(url).headers["ETag"]
+    refused = client.patch(url, json={"status": "open"}, headers={"If-Match": tag})
+    assert refused.status_code == 409
+    assert refused.json()["type"] == "/problems/status-change-refused"
+    assert "closed cannot become open" in refused.json()["detail"]
+    assert client.get(url).json()["status"] == "closed"
+
+
+def test_a_refused_update_changes_nothing(
+    client: TestClient, make_programme: MakeProgramme
+) -> None:
+    url = f"/api/v1/programmes/{make_programme(status='closed', academic_year='2021-22').id}"
+    before = client.get(url)
+    response = client.patch(
+        url,
+        json={"summary": "Changed", "code": "NCP24-14"},
+        headers={"If-Match": before.headers["ETag"]},
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/code"
+    after = client.get(url)
+    assert after.json()["summary"] == before.json()["summary"]
+    assert after.headers["ETag"] == before.headers["ETag"]
+
+
+def test_required_fields_cannot_be_nulled(
+    client: TestClient, make_programme: MakeProgramme
+) -> None:
+    url = f"/api/v1/programmes/{make_programme().id}"
+    tag = client.get(url).headers["ETag"]
+    response = client.patch(url, json={"title": None}, headers={"If-Match": tag})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"location": "body", "pointer": "/title", "detail": "This field cannot be null"}
+    ]
+
+
+def test_create_refuses_bad_fields_with_pointers_and_writes_nothing(
+    client: TestClient, make_hub: MakeHub, db: Session
+) -> None:
+    hub = make_hub()
+    before = count_programmes(db)
+    response = client.post(
+        "/api/v1/programmes",
+        json=new_programme(
+            hub.id,
+            code="NCP2111",
+            capacity={"places": 0, "unit": "schools"},
+            funding={
+                "grants": [
+                    {"kind": "fixed", "purpose": "release_time", "amount": {"amount_pence": -1}}
+                ]
+            },
+        ),
+    )
+    assert response.status_code == 422
+    pointers = {e["pointer"] for e in response.json()["errors"]}
+    assert pointers == {"/code", "/capacity/places", "/funding/grants/0/amount/amount_pence"}
+    assert count_programmes(db) == before
+
+
+def test_create_for_an_unknown_hub_or_inconsistent_dates(
+    client: TestClient, make_hub: MakeHub
+) -> None:
+    unknown = client.post("/api/v1/programmes", json=new_programme("no-such-hub"))
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["pointer"] == "/hub_id"
+
+    hub = make_hub()
+    backwards = client.post(
+        "/api/v1/programmes",
+        json=new_programme(hub.id, applications_open_on="2027-06-01", closing_date="2027-05-01"),
+    )
+    assert backwards.status_code == 422
+    assert backwards.json()["errors"][0]["pointer"] == "/closing_date"
+
+
+def test_same_title_in_the_same_hub_and_year_is_a_conflict(
+    client: TestClient, make_hub: MakeHub
+) -> None:
+    hub = make_hub()
+    assert client.post("/api/v1/programmes", json=new_programme(hub.id)).status_code == 201
+    again = client.post("/api/v1/programmes", json=new_programme(hub.id))
+    assert again.status_code == 409
+    assert "already has a programme" in again.json()["detail"]
+
+
+def test_filters(client: TestClient, make_programme: MakeProgramme, make_hub: MakeHub) -> None:
+    north, south = make_hub(id="north"), make_hub(id="south")
+    wanted = make_programme(
+        hub=north, stage="sustaining", phase="primary", title="Primary Sustaining", code="NCP27-11"
+    )
+    make_programme(hub=north, stage="development", phase="primary")
+    make_programme(hub=south, stage="sustaining", phase="secondary")
+    make_programme(hub=north, stage="sustaining", phase="primary", academic_year="2026-27")
+    make_programme(
+        hub=north, stage="sustaining", phase="primary", audience="teachers", status="closed"
+    )
+
+    def ids(**params: str) -> list[int]:
+        response = client.get("/api/v1/programmes", params=params)
+        assert response.status_code == 200, response.text
+        return [p["id"] for p in response.json()["items"]]
+
+    common = {"hub": "north", "academic_year": "2027-28", "phase": "primary"}
+    assert ids(**common, stage="sustaining", audience="schools", status="open") == [wanted.id]
+    assert ids(q="ncp27-11") == [wanted.id]
+    assert ids(q="PRIMARY SUSTAINING", hub="north") == [wanted.id]
+    assert ids(q="100%_") == []
+
+
+def test_keyset_pagination_walks_every_programme_once_newest_year_first(
+    client: TestClient, make_programme: MakeProgramme, make_hub: MakeHub
+) -> None:
+    hub = make_hub()
+    made = [
+        make_programme(hub=hub, academic_year=year)
+        for year in ("2019-20", "2027-28", "2023-24", "2027-28", "2019-20", "2023-24", "2025-26")
+    ]
+    seen: list[tuple[str, int]] = []
+    cursor: str | None = None
+    pages = 0
+    while True:
+        params: dict[str, str | int] = {"hub": hub.id, "limit": 2}
+        if cursor:
+            params["cursor"] = cursor
+        page = client.get("/api/v1/programmes", params=params).json()
+        pages += 1
+        seen += [(p["academic_year"], p["id"]) for p in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert pages == 4
+    expected = sorted(((p.academic_year_id, p.id) for p in made), reverse=True)
+    assert seen == expected
+
+
+def test_a_forged_cursor_is_a_clear_422(client: TestClient) -> None:
+    response = client.get("/api/v1/programmes", params={"cursor": "not-a-cursor"})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {
+            "location": "query",
+            "pointer": "/cursor",
+            "detail": "The cursor is not one this API gave out.",
+        }
+    ]
+
+
+def test_updated_since_finds_only_recent_changes(
+    client: TestClient, make_programme: MakeProgramme
+) -> None:
+    old = make_programme()
+    page = client.get("/api/v1/programmes", params={"updated_since": "2099-01-01T00:00:00Z"})
+    assert page.json()["items"] == []
+    page = client.get("/api/v1/programmes", params={"updated_since": "2000-01-01T00:00:00+01:00"})
+    assert [p["id"] for p in page.json()["items"]] == [old.id]

@@ -1,0 +1,64 @@
+"""The operators' command, run as operators run it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from api.settings import DEFAULT_SECRET_KEY, PROJECT_ROOT, Settings, UnsafeSettings
+
+
+def mathshubs(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_serve_refuses_the_default_secret_key_outside_development(tmp_path: Path) -> None:
+    env = {
+        "ENVIRONMENT": "production",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+        "SECRET_KEY": DEFAULT_SECRET_KEY,
+    }
+    result = mathshubs("serve", "--port", "9", env=env)
+    assert result.returncode == 2
+    assert "Refusing to start" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "key", "safe"),
+    [
+        ("development", DEFAULT_SECRET_KEY, True),
+        ("production", DEFAULT_SECRET_KEY, False),
+        ("production", "short", False),
+        ("production", "k" * 40, True),
+    ],
+)
+def test_which_keys_are_safe(environment: str, key: str, safe: bool) -> None:
+    settings = Settings(environment=environment, secret_key=key)  # type: ignore[arg-type]
+    if safe:
+        settings.check_safe_to_serve()
+    else:
+        with pytest.raises(UnsafeSettings):
+            settings.check_safe_to_serve()
+
+
+def test_migrate_and_load_demo_are_repeatable(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'demo.db'}"}
+    assert mathshubs("migrate", env=env).returncode == 0
+    first = mathshubs("load-demo", env=env)
+    assert "4 hubs and 17 programmes added" in first.stdout, first.stderr
+    second = mathshubs("load-demo", env=env)
+    assert "0 hubs and 0 programmes added" in second.stdout
+    assert mathshubs("migrate", env=env).returncode == 0

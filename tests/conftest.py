@@ -1,0 +1,108 @@
+"""Test databases: SQLite by default, PostgreSQL when TEST_DATABASE_URL is set.
+
+The schema is built by the migrations (never create_all), once per run; each test runs inside
+a transaction that is rolled back, so tests neither see nor leave each other's rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from api.main import create_app
+from api.persistence.database import make_engine
+from api.routers import dependencies
+from api.settings import PROJECT_ROOT, Settings
+from tests.databases import database_url_for
+
+pytest_plugins = ["tests.builders"]
+
+
+def alembic_config(connection: Connection) -> Config:
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def reset_schema(engine: Engine) -> None:
+    """Drop everything, PostgreSQL or SQLite, so that the migrations start from nothing."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return database_url_for(Path(tmp_path_factory.mktemp("db")))
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:  # an unreachable PostgreSQL fails the run, never skips
+        pytest.fail(f"Cannot reach the test database {engine.url!r}: {exc}", pytrace=False)
+    reset_schema(engine)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def db(engine: Engine) -> Iterator[Session]:
+    """A session in a transaction rolled back after the test; commits become savepoints."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        session = Session(bind=connection, join_transaction_mode="create_savepoint")
+        try:
+            yield session
+        finally:
+            session.close()
+            transaction.rollback()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(
+        environment="test",
+        database_url=database_url,
+        secret_key="test-secret-key-not-for-production",
+        frontend_dist=PROJECT_ROOT / "tests" / "no-frontend",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings, db: Session) -> Iterator[FastAPI]:
+    application = create_app(settings)
+
+    def session_in_test_transaction() -> Iterator[Session]:
+        # Same contract as production: commit on success, roll back on any error.
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+    application.dependency_overrides[dependencies._session] = session_in_test_transaction
+    yield application
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
