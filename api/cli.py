@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
 import typer
 import yaml
 from alembic.config import Config
+from sqlalchemy.orm import Session
 
+from api.domain.access import Role, Scope
 from api.settings import PROJECT_ROOT, UnsafeSettings, get_settings
 
 cli = typer.Typer(
@@ -39,16 +43,96 @@ def migrate(revision: str = "head") -> None:
 @cli.command("load-demo")
 def load_demo() -> None:
     """Add the demo hubs and programmes from the source documents; running it again adds nothing."""
-    from api.persistence.database import make_engine, make_session_factory, unit_of_work
     from api.services.demo import load_demo as load
 
-    engine = make_engine(get_settings().database_url)
-    with unit_of_work(make_session_factory(engine)) as session:
+    with _session() as session:
         loaded = load(session, today=date.today())
-    engine.dispose()
     typer.echo(
         f"Demo data: {loaded.hubs_added} hubs and {loaded.programmes_added} programmes added."
     )
+
+
+@cli.command("create-user")
+def create_user(
+    email: Annotated[str, typer.Option(help="Their email address; they sign in with it")],
+    role: Annotated[Role, typer.Option(help="What they may do")],
+    name: Annotated[str, typer.Option(help="Their name, as shown in the header")],
+    hub: Annotated[
+        str | None, typer.Option(help="Their hub (all roles but national_admin)")
+    ] = None,
+    school_urn: Annotated[str | None, typer.Option(help="A school contact's school")] = None,
+    password: Annotated[
+        str,
+        typer.Option(
+            prompt=True,
+            hide_input=True,
+            confirmation_prompt=True,
+            envvar="MATHSHUBS_PASSWORD",
+            help="Asked for when not given (or set MATHSHUBS_PASSWORD)",
+        ),
+    ] = "",
+) -> None:
+    """Create an account, such as the first national administrator."""
+    from api.services.auth import create_user as create
+
+    with _session() as session:
+        user = create(
+            session,
+            email=email,
+            name=name,
+            password=password,
+            role=role,
+            hub_id=hub,
+            school_urn=school_urn,
+        )
+        typer.echo(f"Created {user.role} {user.email} (id {user.id}).")
+
+
+@cli.command("create-api-key")
+def create_api_key(
+    name: Annotated[str, typer.Option(help="What the key is for, e.g. 'North hub timetable'")],
+    scope: Annotated[list[Scope], typer.Option(help="A scope; repeat for more")],
+    hub: Annotated[str | None, typer.Option(help="The hub it acts for; none for national")] = None,
+    expires_in_days: Annotated[int | None, typer.Option(min=1, help="Expire after N days")] = None,
+) -> None:
+    """Issue an API key and print its secret, once."""
+    from api.services.api_keys import issue
+
+    now = datetime.now(UTC)
+    with _session() as session:
+        issued = issue(
+            session,
+            None,
+            hub_id=hub,
+            name=name,
+            scopes=frozenset(scope),
+            expires_at=now + timedelta(days=expires_in_days) if expires_in_days else None,
+            now=now,
+        )
+        typer.echo(
+            f"API key {issued.key.id} for {hub or 'all hubs'}: {', '.join(issued.key.scopes)}"
+        )
+        typer.echo("Store this secret now; it is not shown again:")
+        typer.echo(issued.secret)
+
+
+@contextmanager
+def _session() -> Iterator[Session]:
+    """One transaction against DATABASE_URL; a refused change is reported plainly, not traced."""
+    from api.errors import AppError
+    from api.persistence.database import make_engine, make_session_factory, unit_of_work
+
+    engine = make_engine(get_settings().database_url)
+    try:
+        with unit_of_work(make_session_factory(engine)) as session:
+            yield session
+    except AppError as exc:
+        typer.echo(f"Refused: {exc}", err=True)
+        for error in getattr(exc, "errors", []):
+            typer.echo(f"  {error.pointer.lstrip('/')}: {error.detail}", err=True)
+        raise typer.Exit(code=1) from exc
+    finally:
+        engine.dispose()
 
 
 @cli.command()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.domain.academic_year import InvalidAcademicYear
@@ -58,6 +59,20 @@ class NotReady(AppError):
     pass
 
 
+class Unauthenticated(AppError):
+    pass
+
+
+class Forbidden(AppError):
+    pass
+
+
+class TooManyAttempts(AppError):
+    def __init__(self, detail: str, *, retry_after_seconds: int) -> None:
+        super().__init__(detail)
+        self.retry_after_seconds = retry_after_seconds
+
+
 class InvalidFields(AppError):
     def __init__(self, errors: list[BadField], detail: str | None = None) -> None:
         super().__init__(detail or f"{len(errors)} field(s) are not valid; see errors.")
@@ -73,6 +88,9 @@ class ProblemType:
 
 # Error class -> (status, problem type). Domain exceptions are mapped here, not in the domain.
 PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
+    Unauthenticated: ProblemType(401, "sign-in-required", "Sign in required"),
+    Forbidden: ProblemType(403, "forbidden", "Not allowed"),
+    TooManyAttempts: ProblemType(429, "too-many-attempts", "Too many attempts"),
     NotFound: ProblemType(404, "not-found", "Not found"),
     Conflict: ProblemType(409, "conflict", "Conflict"),
     StatusChangeRefused: ProblemType(409, "status-change-refused", "Status change not allowed"),
@@ -84,6 +102,7 @@ PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
 }
 
 PROBLEM_BASE = "/problems/"
+_FASTAPI_UNREADABLE_BODY = "There was an error parsing the body"
 
 
 def problem_response(
@@ -140,7 +159,14 @@ def _allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
-def install_error_handlers(app: FastAPI) -> None:
+NotFoundFallback = Callable[[Request], Response | None]
+
+
+def install_error_handlers(
+    app: FastAPI, *, not_found_fallback: NotFoundFallback | None = None
+) -> None:
+    """`not_found_fallback` may answer a 404 instead (the SPA's client-side routes)."""
+
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc)
@@ -154,11 +180,24 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and not_found_fallback is not None:
+            fallback = not_found_fallback(request)
+            if fallback is not None:
+                return fallback
         phrase = HTTPStatus(exc.status_code).phrase
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
-        if exc.status_code == 400 and request.method in ("POST", "PUT", "PATCH"):
-            detail = "The request body could not be read; send JSON encoded as UTF-8."
+        if exc.status_code == 400 and exc.detail == _FASTAPI_UNREADABLE_BODY:
+            # A body that is not even text is as invalid as bad JSON: one 422 for both.
+            bad = BadField("body", "", "The body is not valid JSON encoded as UTF-8")
+            return problem_response(
+                422,
+                type_=PROBLEM_BASE + "validation",
+                title="Your request has invalid fields",
+                detail=bad.detail,
+                instance=request.url.path,
+                errors=[bad],
+            )
         if exc.status_code == 404 and detail is None:
             detail = f"There is nothing at {request.url.path}."
         headers = dict(exc.headers) if exc.headers else {}
@@ -184,6 +223,11 @@ def install_error_handlers(app: FastAPI) -> None:
         kind = next(PROBLEM_TYPES[c] for c in type(exc).__mro__ if c in PROBLEM_TYPES)
         extensions = exc.extensions if isinstance(exc, AppError) else {}
         errors = exc.errors if isinstance(exc, InvalidFields) else None
+        headers = None
+        if isinstance(exc, TooManyAttempts):
+            headers = {"Retry-After": str(exc.retry_after_seconds)}
+        elif isinstance(exc, Unauthenticated):
+            headers = {"WWW-Authenticate": 'Bearer realm="mathshubs"'}
         return problem_response(
             kind.status,
             type_=PROBLEM_BASE + kind.slug,
@@ -191,6 +235,7 @@ def install_error_handlers(app: FastAPI) -> None:
             detail=str(exc),
             instance=request.url.path,
             errors=errors,
+            headers=headers,
             **extensions,
         )
 

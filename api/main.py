@@ -6,15 +6,16 @@ from pathlib import Path
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from fastapi import APIRouter, FastAPI, HTTPException
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
-from api.errors import install_error_handlers
+from api.errors import NotFoundFallback, install_error_handlers
+from api.headers import SecurityHeaders
 from api.persistence.database import make_engine, make_session_factory
-from api.routers import academic_years, health, hubs, programmes
+from api.routers import academic_years, api_keys, audit, auth, health, hubs, programmes
 from api.settings import PROJECT_ROOT, Settings, get_settings
 
 API_PREFIX = "/api/v1"
@@ -55,38 +56,46 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.migration_head = migration_head()
 
-    install_error_handlers(app)
+    install_error_handlers(app, not_found_fallback=_spa_fallback(settings.frontend_dist))
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
+            # Other hubs' systems call with API keys, never with our users' cookies.
+            allow_credentials=False,
             allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
-            expose_headers=["ETag", "Location"],
+            expose_headers=["ETag", "Location", "Retry-After"],
         )
+    app.add_middleware(SecurityHeaders, docs_path=f"{API_PREFIX}/docs")
 
     v1 = APIRouter(prefix=API_PREFIX)
-    for module in (health, hubs, academic_years, programmes):
+    for module in (health, auth, api_keys, audit, hubs, academic_years, programmes):
         v1.include_router(module.router)
     app.include_router(v1)
-    _serve_spa(app, settings.frontend_dist)
+    assets = settings.frontend_dist / "assets"
+    if assets.is_dir():
+        # Vite names assets by content hash, so they may be cached for good.
+        app.mount("/assets", StaticFiles(directory=assets), name="assets")
     return app
 
 
-def _serve_spa(app: FastAPI, dist: Path) -> None:
-    """The built SPA at /, with client-side routes answering index.html on reload."""
+def _spa_fallback(dist: Path) -> NotFoundFallback:
+    """Answer index.html for the SPA's own routes, so that a reload on /programmes/3 works;
+    files in the build's top folder (favicon) are served as they are."""
     index = dist / "index.html"
-    if (dist / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+    root = dist.resolve()
 
-    @app.get("/{path:path}", include_in_schema=False)
-    async def spa(path: str) -> FileResponse:
-        if path.startswith("api/") or not index.is_file():
-            raise HTTPException(status_code=404)
-        candidate = (dist / path).resolve()
-        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+    def fallback(request: Request) -> Response | None:
+        path = request.url.path
+        if request.method not in ("GET", "HEAD") or path.startswith("/api/") or not index.is_file():
+            return None
+        candidate = (dist / path.lstrip("/")).resolve()
+        if candidate.is_file() and candidate.is_relative_to(root):
             return FileResponse(candidate)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+    return fallback
 
 
 app = create_app()

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
     cors_origins: list[str] = Field(default_factory=list)
     sql_echo: bool = False
+    # Browsers keep Secure cookies from http://localhost too; turn off only behind plain HTTP.
+    session_cookie_secure: bool = True
 
     def check_safe_to_serve(self) -> None:
         """Refuse a deployment that kept the development secret key, or a guessable one."""

@@ -24,7 +24,7 @@ from api.routers import dependencies
 from api.settings import PROJECT_ROOT, Settings
 from tests.databases import database_url_for
 
-pytest_plugins = ["tests.builders"]
+pytest_plugins = ["tests.builders", "tests.accounts"]
 
 
 def alembic_config(connection: Connection) -> Config:
@@ -104,5 +104,7 @@ def app(settings: Settings, db: Session) -> Iterator[FastAPI]:
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app, raise_server_exceptions=False) as test_client:
+    with TestClient(
+        app, base_url="https://testserver", raise_server_exceptions=False
+    ) as test_client:
         yield test_client

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session
@@ -50,8 +51,32 @@ def ensure_academic_year(session: Session, year: AcademicYear) -> AcademicYearRo
     return row
 
 
+@dataclass(frozen=True)
+class Drafts:
+    """Whose draft programmes a list may show: none, one hub's, or all."""
+
+    all: bool = False
+    hub_id: str | None = None
+
+    NONE: ClassVar[Drafts]
+    ALL: ClassVar[Drafts]
+
+    @staticmethod
+    def of_hub(hub_id: str) -> Drafts:
+        return Drafts(hub_id=hub_id)
+
+
+Drafts.NONE = Drafts()
+Drafts.ALL = Drafts(all=True)
+
+
 def list_programmes(
-    session: Session, filters: ProgrammeFilters, *, after: tuple[str, int] | None, limit: int
+    session: Session,
+    filters: ProgrammeFilters,
+    *,
+    drafts_of: Drafts,
+    after: tuple[str, int] | None,
+    limit: int,
 ) -> list[Programme]:
     """Newest academic year first, then newest programme first; `after` is the last row seen."""
     query = (
@@ -61,6 +86,11 @@ def list_programmes(
     )
     if after is not None:
         query = query.where(tuple_(Programme.academic_year_id, Programme.id) < after)
+    if not drafts_of.all:
+        published = Programme.status != "draft"
+        query = query.where(
+            or_(published, Programme.hub_id == drafts_of.hub_id) if drafts_of.hub_id else published
+        )
     for column, value in (
         (Programme.hub_id, filters.hub),
         (Programme.academic_year_id, filters.academic_year),

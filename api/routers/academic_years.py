@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from api.routers.access import PUBLIC, access
 from api.routers.dependencies import DbSession
 from api.schemas.catalogue import AcademicYear
 from api.services import catalogue
@@ -11,7 +12,7 @@ from api.services import catalogue
 router = APIRouter(prefix="/academic-years", tags=["academic-years"])
 
 
-@router.get("")
+@router.get("", **access(PUBLIC))
 def list_academic_years(session: DbSession) -> list[AcademicYear]:
     """Every academic year the service knows, newest first."""
     return [AcademicYear.model_validate(r) for r in catalogue.list_academic_years(session)]

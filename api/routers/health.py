@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.errors import NotReady
-from api.schemas.problems import problem_responses
+from api.routers.access import PUBLIC, access
 
 router = APIRouter(prefix="/health", tags=["health"])
 
@@ -25,13 +25,13 @@ class Readiness(BaseModel):
     migration: str
 
 
-@router.get("")
+@router.get("", **access(PUBLIC))
 async def liveness() -> Health:
     """Answers at once and touches nothing: the process is up."""
     return Health(status="ok")
 
 
-@router.get("/ready", responses=problem_responses(503))
+@router.get("/ready", **access(PUBLIC, 503))
 def readiness(request: Request) -> Readiness:
     """The database answers and its schema is at the latest migration."""
     head: str = request.app.state.migration_head

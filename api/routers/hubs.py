@@ -6,16 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from api.routers.access import PUBLIC, access
 from api.routers.dependencies import DbSession
 from api.schemas.catalogue import Hub
 from api.schemas.common import HUB_ID_PATTERN, Page
-from api.schemas.problems import problem_responses
 from api.services import catalogue
 
 router = APIRouter(prefix="/hubs", tags=["hubs"])
 
 
-@router.get("", responses=problem_responses(422))
+@router.get("", **access(PUBLIC, 422))
 def list_hubs(
     session: DbSession,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -26,7 +26,7 @@ def list_hubs(
     return Page[Hub](items=[Hub.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.get("/{hub_id}", responses=problem_responses(404, 422))
+@router.get("/{hub_id}", **access(PUBLIC, 404, 422))
 def get_hub(
     session: DbSession, hub_id: Annotated[str, Path(pattern=HUB_ID_PATTERN, max_length=64)]
 ) -> Hub:

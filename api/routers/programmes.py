@@ -8,6 +8,7 @@ from fastapi import APIRouter, Header, Path, Query, Response
 
 from api.domain.programme_status import ProgrammeStatus
 from api.persistence.catalogue_repository import ProgrammeFilters
+from api.routers.access import HUB_ADMIN, PUBLIC, CurrentPrincipal, access, signed_in
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
 from api.schemas.catalogue import (
@@ -19,7 +20,6 @@ from api.schemas.catalogue import (
     Stage,
 )
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, IsoInstant, Page
-from api.schemas.problems import problem_responses
 from api.services import catalogue
 
 router = APIRouter(prefix="/programmes", tags=["programmes"])
@@ -27,9 +27,10 @@ router = APIRouter(prefix="/programmes", tags=["programmes"])
 ProgrammeId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
-@router.get("", responses=problem_responses(422))
+@router.get("", **access(PUBLIC, 422))
 def list_programmes(
     session: DbSession,
+    principal: CurrentPrincipal,
     hub: Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)] = None,
     academic_year: Annotated[
         str | None, Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2023-24"])
@@ -58,14 +59,18 @@ def list_programmes(
         q=q.strip() if q else None,
         updated_since=updated_since,
     )
-    rows, next_cursor = catalogue.list_programmes(session, filters, cursor=cursor, limit=limit)
+    rows, next_cursor = catalogue.list_programmes(
+        session, filters, viewer=principal, cursor=cursor, limit=limit
+    )
     return Page[Programme](items=[catalogue.to_schema(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.post("", status_code=201, responses=problem_responses(400, 409, 422))
-def create_programme(session: DbSession, body: ProgrammeCreate, response: Response) -> Programme:
-    """Publish a new programme as a draft."""
-    programme = catalogue.create_programme(session, body)
+@router.post("", status_code=201, **access(HUB_ADMIN, 409, 422))
+def create_programme(
+    session: DbSession, principal: CurrentPrincipal, body: ProgrammeCreate, response: Response
+) -> Programme:
+    """Write a new programme, as a draft that only the hub sees until it opens."""
+    programme = catalogue.create_programme(session, body, actor=signed_in(principal))
     response.headers["ETag"] = etag(programme.id, programme.version)
     response.headers["Location"] = f"/api/v1/programmes/{programme.id}"
     return catalogue.to_schema(programme)
@@ -74,16 +79,17 @@ def create_programme(session: DbSession, body: ProgrammeCreate, response: Respon
 @router.get(
     "/{programme_id}",
     response_model=Programme,
-    responses={**problem_responses(404, 422), 304: {"description": "Not modified"}},
+    **access(PUBLIC, 304, 404, 422),
 )
 def get_programme(
     session: DbSession,
+    principal: CurrentPrincipal,
     programme_id: ProgrammeId,
     response: Response,
     if_none_match: Annotated[str | None, Header(max_length=1000)] = None,
 ) -> Programme | Response:
     """One programme, with an ETag."""
-    programme = catalogue.get_programme(session, programme_id)
+    programme = catalogue.get_programme(session, programme_id, viewer=principal)
     tag = etag(programme.id, programme.version)
     if not_modified(if_none_match, tag):
         return not_modified_response(tag)
@@ -91,9 +97,10 @@ def get_programme(
     return catalogue.to_schema(programme)
 
 
-@router.patch("/{programme_id}", responses=problem_responses(400, 404, 409, 412, 422, 428))
+@router.patch("/{programme_id}", **access(HUB_ADMIN, 404, 409, 412, 422, 428))
 def update_programme(
     session: DbSession,
+    principal: CurrentPrincipal,
     programme_id: ProgrammeId,
     body: ProgrammeUpdate,
     response: Response,
@@ -103,7 +110,11 @@ def update_programme(
 ) -> Programme:
     """Change some fields, or the status, of a programme you have read (If-Match)."""
     programme = catalogue.update_programme(
-        session, programme_id, body, expected_version=expected_version(if_match, programme_id)
+        session,
+        programme_id,
+        body,
+        actor=signed_in(principal),
+        expected_version=expected_version(if_match, programme_id),
     )
     response.headers["ETag"] = etag(programme.id, programme.version)
     return catalogue.to_schema(programme)

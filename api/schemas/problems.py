@@ -36,11 +36,9 @@ class Problem(BaseModel):
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     """`responses=` entries so the OpenAPI document (and the generated client) know each error."""
     return {
-        status: {
-            "model": Problem,
-            "content": {PROBLEM_MEDIA_TYPE: {}},
-            "description": _TEXT[status],
-        }
+        status: {"description": _TEXT[status]}
+        if status < 400
+        else {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": _TEXT[status]}
         for status in statuses
     }
 
@@ -48,6 +46,9 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
 _TEXT = {
     304: "Not modified: the ETag given in If-None-Match is current",
     400: "Bad request",
+    401: "Sign in, or send an API key as Authorization: Bearer",
+    403: "Signed in, but not allowed to do this",
+    429: "Too many attempts: wait for Retry-After seconds",
     404: "Not found",
     409: "Conflict with the resource's current state",
     412: "Precondition failed: the resource changed since the ETag given in If-Match",

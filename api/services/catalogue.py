@@ -9,33 +9,32 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.academic_year import AcademicYear
+from api.domain.access import Principal
 from api.domain.programme_rules import programme_problems
 from api.domain.programme_status import ProgrammeStatus, change_status
-from api.errors import BadField, Conflict, InvalidFields, NotFound, PreconditionFailed
+from api.errors import (
+    BadField,
+    Conflict,
+    Forbidden,
+    InvalidFields,
+    NotFound,
+    PreconditionFailed,
+)
 from api.persistence import catalogue_repository as repo
-from api.persistence.cursor import BadCursor, decode_cursor, encode_cursor
 from api.persistence.models import AcademicYearRow, Hub, Programme
 from api.schemas import catalogue as schemas
 from api.schemas.common import ApiModel
+from api.services import audit, paging
 
 # Columns that hold nested value objects, stored as JSON.
 _JSON_FIELDS = ("milestones", "session_plan", "funding", "commitments")
 _REQUIRED = ("title", "stage", "phase", "audience", "summary", "who_can_take_part", "funding")
 
 
-def _cursor_problem(exc: BadCursor) -> InvalidFields:
-    return InvalidFields([BadField("query", "/cursor", str(exc))])
-
-
 def list_hubs(session: Session, *, cursor: str | None, limit: int) -> tuple[list[Hub], str | None]:
-    try:
-        after = decode_cursor(cursor, str)[0] if cursor else None
-    except BadCursor as exc:
-        raise _cursor_problem(exc) from exc
-    rows = repo.list_hubs(session, after=after, limit=limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, encode_cursor(rows[-1].id) if more else None
+    last = paging.after(cursor, str)
+    rows = repo.list_hubs(session, after=last[0] if last else None, limit=limit + 1)
+    return paging.page(rows, limit, lambda hub: (hub.id,))
 
 
 def get_hub(session: Session, hub_id: str) -> Hub:
@@ -50,26 +49,52 @@ def list_academic_years(session: Session) -> list[AcademicYearRow]:
 
 
 def list_programmes(
-    session: Session, filters: repo.ProgrammeFilters, *, cursor: str | None, limit: int
+    session: Session,
+    filters: repo.ProgrammeFilters,
+    *,
+    viewer: Principal | None,
+    cursor: str | None,
+    limit: int,
 ) -> tuple[list[Programme], str | None]:
-    try:
-        after = decode_cursor(cursor, str, int) if cursor else None
-    except BadCursor as exc:
-        raise _cursor_problem(exc) from exc
-    rows = repo.list_programmes(session, filters, after=after, limit=limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, encode_cursor(rows[-1].academic_year_id, rows[-1].id) if more else None
+    """Drafts are shown only to those who run the programme's hub."""
+    last = paging.after(cursor, str, int)
+    drafts = _drafts_visible_to(viewer)
+    rows = repo.list_programmes(session, filters, drafts_of=drafts, after=last, limit=limit + 1)
+    return paging.page(rows, limit, lambda p: (p.academic_year_id, p.id))
 
 
-def get_programme(session: Session, programme_id: int) -> Programme:
+def get_programme(session: Session, programme_id: int, *, viewer: Principal | None) -> Programme:
     programme = repo.get_programme(session, programme_id)
-    if programme is None:
+    if programme is None or (
+        programme.status == ProgrammeStatus.DRAFT
+        and not (viewer and viewer.runs_hub(programme.hub_id))
+    ):
         raise NotFound(f"There is no programme {programme_id}.")
     return programme
 
 
-def create_programme(session: Session, data: schemas.ProgrammeCreate) -> Programme:
+def _drafts_visible_to(viewer: Principal | None) -> repo.Drafts:
+    if viewer is None:
+        return repo.Drafts.NONE
+    if viewer.is_national:
+        return repo.Drafts.ALL
+    if viewer.hub_id is not None and viewer.runs_hub(viewer.hub_id):
+        return repo.Drafts.of_hub(viewer.hub_id)
+    return repo.Drafts.NONE
+
+
+def _snapshot(programme: Programme) -> dict[str, Any]:
+    return to_schema(programme).model_dump(
+        mode="json", exclude={"version", "created_at", "updated_at", "hub", "academic_year_label"}
+    )
+
+
+def create_programme(
+    session: Session, data: schemas.ProgrammeCreate, *, actor: Principal | None
+) -> Programme:
+    """`actor` None is the system itself (the demo loader)."""
+    if actor is not None and not actor.runs_hub(data.hub_id):
+        raise Forbidden(f"You can write programmes only for your own hub, not {data.hub_id}.")
     year = AcademicYear.parse(data.academic_year)
     if repo.get_hub(session, data.hub_id) is None:
         raise InvalidFields([BadField("body", "/hub_id", f"There is no hub {data.hub_id!r}")])
@@ -87,13 +112,32 @@ def create_programme(session: Session, data: schemas.ProgrammeCreate) -> Program
     )
     _set_capacity(programme, data.capacity)
     repo.add(session, programme)
-    return get_programme(session, programme.id)
+    session.refresh(programme)
+    audit.record(
+        session,
+        actor,
+        action="create",
+        resource_type="programme",
+        resource_id=programme.id,
+        hub_id=programme.hub_id,
+        before=None,
+        after=_snapshot(programme),
+    )
+    return programme
 
 
 def update_programme(
-    session: Session, programme_id: int, changes: schemas.ProgrammeUpdate, *, expected_version: int
+    session: Session,
+    programme_id: int,
+    changes: schemas.ProgrammeUpdate,
+    *,
+    actor: Principal,
+    expected_version: int,
 ) -> Programme:
-    programme = get_programme(session, programme_id)
+    programme = get_programme(session, programme_id, viewer=actor)
+    if not actor.runs_hub(programme.hub_id):
+        raise Forbidden(f"Programme {programme_id} belongs to another hub.")
+    before = _snapshot(programme)
     if programme.version != expected_version:
         raise PreconditionFailed(
             f"Programme {programme_id} has changed since you read it (your version "
@@ -125,6 +169,16 @@ def update_programme(
             f"Programme {programme_id} was changed by someone else at the same moment. "
             "Read it again and reapply your change."
         ) from exc
+    audit.record(
+        session,
+        actor,
+        action="update",
+        resource_type="programme",
+        resource_id=programme.id,
+        hub_id=programme.hub_id,
+        before=before,
+        after=_snapshot(programme),
+    )
     return programme
 
 

@@ -47,7 +47,7 @@ def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoL
             continue
         fields = {k: v for k, v in offer.items() if k not in _NOT_FIELDS}
         body = ProgrammeCreate.model_validate({**fields, "hub_id": offer["hub"]})
-        programme = catalogue.create_programme(session, body)
+        programme = catalogue.create_programme(session, body, actor=None)
         # Historical records arrive in their final state; the life cycle governs later changes.
         programme.status = offer["status"]
         session.flush()

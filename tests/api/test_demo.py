@@ -67,9 +67,7 @@ def test_demo_loads_the_documents_once(client: TestClient, db: Session) -> None:
     }
 
 
-def test_coming_year_offers_are_open_and_dated_from_today(
-    client: TestClient, db: Session
-) -> None:
+def test_coming_year_offers_are_open_and_dated_from_today(client: TestClient, db: Session) -> None:
     load_demo(db, today=TODAY)
     open_now = client.get(
         "/api/v1/programmes", params={"academic_year": "2027-28", "status": "open"}

@@ -7,6 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.persistence.models import Programme
+from api.domain.access import Role
+from tests.accounts import SignIn
 from tests.builders import MakeHub, MakeProgramme
 
 
@@ -47,15 +49,15 @@ def count_programmes(db: Session) -> int:
     return db.scalar(select(func.count()).select_from(Programme)) or 0
 
 
-def test_create_then_read_back_everything(client: TestClient, make_hub: MakeHub) -> None:
+def test_create_then_read_back_everything(admin: TestClient, make_hub: MakeHub) -> None:
     hub = make_hub()
-    created = client.post("/api/v1/programmes", json=new_programme(hub.id))
+    created = admin.post("/api/v1/programmes", json=new_programme(hub.id))
     assert created.status_code == 201, created.text
     body = created.json()
     assert body["status"] == "draft"
     assert created.headers["Location"] == f"/api/v1/programmes/{body['id']}"
 
-    read = client.get(created.headers["Location"])
+    read = admin.get(created.headers["Location"])
     assert read.status_code == 200
     assert read.headers["ETag"] == created.headers["ETag"]
     got = read.json()
@@ -65,7 +67,7 @@ def test_create_then_read_back_everything(client: TestClient, make_hub: MakeHub)
     assert got["funding"]["grants"][0]["amount"] == {"amount_pence": 100000, "currency": "GBP"}
     assert got["session_plan"][0]["count"] == 6
     assert got["milestones"] == [{"kind": "closing", "date": "2027-05-21", "label": None}]
-    assert client.get("/api/v1/academic-years").json()[0]["id"] == "2027-28"
+    assert admin.get("/api/v1/academic-years").json()[0]["id"] == "2027-28"
 
 
 def test_if_none_match_answers_304(client: TestClient, make_programme: MakeProgramme) -> None:
@@ -81,72 +83,68 @@ def test_if_none_match_answers_304(client: TestClient, make_programme: MakeProgr
 
 
 def test_update_with_current_etag_then_stale_etag_is_412(
-    client: TestClient, make_programme: MakeProgramme, db: Session
+    admin: TestClient, make_programme: MakeProgramme, db: Session
 ) -> None:
     programme = make_programme(status="draft")
     url = f"/api/v1/programmes/{programme.id}"
-    tag = client.get(url).headers["ETag"]
+    tag = admin.get(url).headers["ETag"]
 
-    first = client.patch(url, json={"summary": "Revised."}, headers={"If-Match": tag})
+    first = admin.patch(url, json={"summary": "Revised."}, headers={"If-Match": tag})
     assert first.status_code == 200, first.text
     assert first.json()["summary"] == "Revised."
     assert first.headers["ETag"] != tag
 
-    lost = client.patch(url, json={"summary": "Lost update"}, headers={"If-Match": tag})
+    lost = admin.patch(url, json={"summary": "Lost update"}, headers={"If-Match": tag})
     assert lost.status_code == 412
     assert lost.headers["content-type"] == "application/problem+json"
-    assert client.get(url).json()["summary"] == "Revised."
+    assert admin.get(url).json()["summary"] == "Revised."
 
 
 def test_update_without_if_match_is_refused(
-    client: TestClient, make_programme: MakeProgramme
+    admin: TestClient, make_programme: MakeProgramme
 ) -> None:
     programme = make_programme()
-    response = client.patch(f"/api/v1/programmes/{programme.id}", json={"summary": "x"})
+    response = admin.patch(f"/api/v1/programmes/{programme.id}", json={"summary": "x"})
     assert response.status_code == 428
     assert "If-Match" in response.json()["detail"]
 
 
 def test_status_moves_along_the_life_cycle_and_refuses_backwards(
-    client: TestClient, make_programme: MakeProgramme
+    admin: TestClient, make_programme: MakeProgramme
 ) -> None:
     url = f"/api/v1/programmes/{make_programme(status='draft').id}"
     for status in ("open", "fully_booked", "closed"):
-        tag = client.get(url).headers["ETag"]
-        moved = client.patch(url, json={"status": status}, headers={"If-Match": tag})
+        tag = admin.get(url).headers["ETag"]
+        moved = admin.patch(url, json={"status": status}, headers={"If-Match": tag})
         assert moved.status_code == 200, moved.text
         assert moved.json()["status"] == status
-    tag = client.get(url).headers["ETag"]
-    refused = client.patch(url, json={"status": "open"}, headers={"If-Match": tag})
+    tag = admin.get(url).headers["ETag"]
+    refused = admin.patch(url, json={"status": "open"}, headers={"If-Match": tag})
     assert refused.status_code == 409
     assert refused.json()["type"] == "/problems/status-change-refused"
     assert "closed cannot become open" in refused.json()["detail"]
-    assert client.get(url).json()["status"] == "closed"
+    assert admin.get(url).json()["status"] == "closed"
 
 
-def test_a_refused_update_changes_nothing(
-    client: TestClient, make_programme: MakeProgramme
-) -> None:
+def test_a_refused_update_changes_nothing(admin: TestClient, make_programme: MakeProgramme) -> None:
     url = f"/api/v1/programmes/{make_programme(status='closed', academic_year='2021-22').id}"
-    before = client.get(url)
-    response = client.patch(
+    before = admin.get(url)
+    response = admin.patch(
         url,
         json={"summary": "Changed", "code": "NCP24-14"},
         headers={"If-Match": before.headers["ETag"]},
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["pointer"] == "/code"
-    after = client.get(url)
+    after = admin.get(url)
     assert after.json()["summary"] == before.json()["summary"]
     assert after.headers["ETag"] == before.headers["ETag"]
 
 
-def test_required_fields_cannot_be_nulled(
-    client: TestClient, make_programme: MakeProgramme
-) -> None:
+def test_required_fields_cannot_be_nulled(admin: TestClient, make_programme: MakeProgramme) -> None:
     url = f"/api/v1/programmes/{make_programme().id}"
-    tag = client.get(url).headers["ETag"]
-    response = client.patch(url, json={"title": None}, headers={"If-Match": tag})
+    tag = admin.get(url).headers["ETag"]
+    response = admin.patch(url, json={"title": None}, headers={"If-Match": tag})
     assert response.status_code == 422
     assert response.json()["errors"] == [
         {"location": "body", "pointer": "/title", "detail": "This field cannot be null"}
@@ -154,11 +152,11 @@ def test_required_fields_cannot_be_nulled(
 
 
 def test_create_refuses_bad_fields_with_pointers_and_writes_nothing(
-    client: TestClient, make_hub: MakeHub, db: Session
+    admin: TestClient, make_hub: MakeHub, db: Session
 ) -> None:
     hub = make_hub()
     before = count_programmes(db)
-    response = client.post(
+    response = admin.post(
         "/api/v1/programmes",
         json=new_programme(
             hub.id,
@@ -178,14 +176,14 @@ def test_create_refuses_bad_fields_with_pointers_and_writes_nothing(
 
 
 def test_create_for_an_unknown_hub_or_inconsistent_dates(
-    client: TestClient, make_hub: MakeHub
+    admin: TestClient, make_hub: MakeHub
 ) -> None:
-    unknown = client.post("/api/v1/programmes", json=new_programme("no-such-hub"))
+    unknown = admin.post("/api/v1/programmes", json=new_programme("no-such-hub"))
     assert unknown.status_code == 422
     assert unknown.json()["errors"][0]["pointer"] == "/hub_id"
 
     hub = make_hub()
-    backwards = client.post(
+    backwards = admin.post(
         "/api/v1/programmes",
         json=new_programme(hub.id, applications_open_on="2027-06-01", closing_date="2027-05-01"),
     )
@@ -194,11 +192,11 @@ def test_create_for_an_unknown_hub_or_inconsistent_dates(
 
 
 def test_same_title_in_the_same_hub_and_year_is_a_conflict(
-    client: TestClient, make_hub: MakeHub
+    admin: TestClient, make_hub: MakeHub
 ) -> None:
     hub = make_hub()
-    assert client.post("/api/v1/programmes", json=new_programme(hub.id)).status_code == 201
-    again = client.post("/api/v1/programmes", json=new_programme(hub.id))
+    assert admin.post("/api/v1/programmes", json=new_programme(hub.id)).status_code == 201
+    again = admin.post("/api/v1/programmes", json=new_programme(hub.id))
     assert again.status_code == 409
     assert "already has a programme" in again.json()["detail"]
 
@@ -273,3 +271,66 @@ def test_updated_since_finds_only_recent_changes(
     assert page.json()["items"] == []
     page = client.get("/api/v1/programmes", params={"updated_since": "2000-01-01T00:00:00+01:00"})
     assert [p["id"] for p in page.json()["items"]] == [old.id]
+
+
+def test_drafts_are_seen_only_by_the_hub_that_runs_them(
+    client: TestClient, sign_in: SignIn, make_programme: MakeProgramme, make_hub: MakeHub
+) -> None:
+    north, south = make_hub(id="north"), make_hub(id="south")
+    draft = make_programme(hub=north, status="draft")
+    published = make_programme(hub=north, status="open")
+    north_admin = sign_in(role=Role.HUB_ADMIN, hub_id="north")
+    south_admin = sign_in(role=Role.HUB_ADMIN, hub_id=south.id)
+
+    def listed(viewer: TestClient) -> set[int]:
+        return {p["id"] for p in viewer.get("/api/v1/programmes").json()["items"]}
+
+    assert listed(client) == {published.id}
+    assert listed(south_admin) == {published.id}
+    assert listed(north_admin) == {published.id, draft.id}
+    assert client.get(f"/api/v1/programmes/{draft.id}").status_code == 404
+    assert north_admin.get(f"/api/v1/programmes/{draft.id}").status_code == 200
+
+
+def test_a_hub_changes_only_its_own_programmes(
+    sign_in: SignIn, make_programme: MakeProgramme, make_hub: MakeHub
+) -> None:
+    north, south = make_hub(id="north"), make_hub(id="south")
+    theirs = make_programme(hub=north, status="open")
+    south_admin = sign_in(role=Role.HUB_ADMIN, hub_id=south.id)
+    url = f"/api/v1/programmes/{theirs.id}"
+    tag = south_admin.get(url).headers["ETag"]
+    response = south_admin.patch(url, json={"summary": "Taken over"}, headers={"If-Match": tag})
+    assert response.status_code == 403
+    created = south_admin.post("/api/v1/programmes", json=new_programme(north.id))
+    assert created.status_code == 403
+    assert south_admin.get(url).json()["summary"] != "Taken over"
+
+
+def test_changes_are_audited_with_before_and_after(
+    sign_in: SignIn, make_programme: MakeProgramme, make_hub: MakeHub
+) -> None:
+    hub = make_hub(id="north")
+    programme = make_programme(hub=hub, status="draft")
+    hub_admin = sign_in(role=Role.HUB_ADMIN, hub_id="north", email="lead@north.example")
+    url = f"/api/v1/programmes/{programme.id}"
+    tag = hub_admin.get(url).headers["ETag"]
+    hub_admin.patch(
+        url,
+        json={"status": "open", "capacity": {"places": 7, "unit": "schools"}},
+        headers={"If-Match": tag},
+    )
+
+    events = hub_admin.get(
+        "/api/v1/audit", params={"resource_type": "programme", "resource_id": str(programme.id)}
+    ).json()["items"]
+    assert len(events) == 1
+    event = events[0]
+    assert event["action"] == "update"
+    assert event["actor_label"] == "lead@north.example"
+    assert event["changes"] == {
+        "capacity": {"before": None, "after": {"places": 7, "unit": "schools"}},
+        "status": {"before": "draft", "after": "open"},
+    }
+    mine = hub_admin.get("/api/v1/audit", params={"actor": event["actor"]}).json()["items"]
+    assert [e["id"] for e in mine] == [event["id"]]

@@ -1,9 +1,9 @@
-"""Tables, as typed SQLAlchemy models. Value objects without identity of their own
+"""Hubs, academic years and programmes. Value objects without identity of their own
 (milestones, session plan, funding, commitments) are JSON documents on their programme."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -20,15 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.persistence.base import Base
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class Timestamped:
-    created_at: Mapped[datetime] = mapped_column(default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+from api.persistence.models.common import Timestamped
 
 
 class Hub(Timestamped, Base):

@@ -1,0 +1,100 @@
+"""Who is calling, and whether they may: one policy per operation, shown in the OpenAPI
+document as `x-access` so that tests and other hubs can read the rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from api.domain.access import (
+    ALL_ROLES,
+    ALL_SCOPES,
+    HUB_STAFF,
+    Policy,
+    Principal,
+    Scope,
+    Verdict,
+    decide,
+)
+from api.errors import Forbidden, Unauthenticated
+from api.routers.dependencies import DbSession
+from api.schemas.problems import problem_responses
+from api.security import same_secret
+from api.services import auth
+from api.services.auth import Caller
+
+SESSION_COOKIE = "mh_session"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+PUBLIC = Policy("public", public=True)
+SIGNED_IN = Policy("signed_in", roles=ALL_ROLES, scopes=ALL_SCOPES)
+HUB_ADMIN = Policy("hub_admin", roles=HUB_STAFF, scopes=frozenset({Scope.ADMIN}))
+# Issuing keys is for people: a leaked key must not be able to mint more keys.
+KEY_ADMIN = Policy("key_admin", roles=HUB_STAFF)
+
+
+def _caller(request: Request, session: DbSession) -> Caller | None:
+    now = datetime.now(UTC)
+    authorization = request.headers.get("Authorization")
+    if authorization:
+        scheme, _, credentials = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not credentials.strip():
+            raise Unauthenticated("Send the API key as Authorization: Bearer mh_<prefix>_<secret>.")
+        return auth.caller_from_api_key(session, credentials.strip(), now)
+    token = request.cookies.get(SESSION_COOKIE)
+    return auth.caller_from_cookie(session, token, now) if token else None
+
+
+CurrentCaller = Annotated[Caller | None, Depends(_caller)]
+
+
+def _principal(caller: CurrentCaller) -> Principal | None:
+    return caller.principal if caller else None
+
+
+CurrentPrincipal = Annotated[Principal | None, Depends(_principal)]
+
+
+def _guard(policy: Policy) -> Any:
+    def guard(request: Request, caller: CurrentCaller) -> None:
+        verdict = decide(policy, caller.principal if caller else None)
+        if verdict is Verdict.UNAUTHENTICATED:
+            raise Unauthenticated("Sign in, or send an API key, to do this.")
+        if verdict is Verdict.FORBIDDEN:
+            raise Forbidden("Your account or key is not allowed to do this.")
+        if (
+            caller is not None
+            and caller.csrf_token is not None
+            and request.method not in SAFE_METHODS
+            and not same_secret(request.headers.get(CSRF_HEADER, ""), caller.csrf_token)
+        ):
+            raise Forbidden(f"Send the {CSRF_HEADER} header you got when you signed in.")
+
+    return guard
+
+
+def access(policy: Policy, *statuses: int) -> dict[str, Any]:
+    """Keyword arguments for a route: enforce `policy`, document it and its error responses."""
+    denials = () if policy.public else (401, 403)
+    return {
+        "dependencies": [Depends(_guard(policy))],
+        "responses": problem_responses(*sorted({*statuses, *denials})),
+        "openapi_extra": {
+            "x-access": {
+                "policy": policy.name,
+                "public": policy.public,
+                "roles": sorted(r.value for r in policy.roles),
+                "scopes": sorted(s.value for s in policy.scopes),
+            }
+        },
+    }
+
+
+def signed_in(principal: Principal | None) -> Principal:
+    """For operations whose policy already refused anonymous callers."""
+    if principal is None:
+        raise Unauthenticated("Sign in, or send an API key, to do this.")
+    return principal

@@ -1,0 +1,73 @@
+"""Signing in, the current caller, API keys and the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import EmailStr, Field, SecretStr
+
+from api.domain.access import Role, Scope
+from api.schemas.common import HUB_ID_PATTERN, ApiModel, IsoInstant
+
+
+class SignInRequest(ApiModel):
+    email: EmailStr
+    password: SecretStr = Field(max_length=1000)
+
+
+class Me(ApiModel):
+    kind: Literal["user", "api_key"]
+    id: int
+    name: str
+    email: str | None = None
+    role: Role | None = None
+    hub_id: str | None = None
+    school_urn: str | None = None
+    scopes: list[Scope] = Field(default_factory=list)
+    csrf_token: str | None = Field(
+        default=None,
+        description="Signed in with the cookie: send this as X-CSRF-Token on POST, PATCH, DELETE.",
+    )
+
+
+class ApiKeyCreate(ApiModel):
+    name: str = Field(min_length=1, max_length=200, examples=["North hub timetable sync"])
+    hub_id: str | None = Field(
+        default=None,
+        pattern=HUB_ID_PATTERN,
+        max_length=64,
+        description="Your hub by default; national administrators may leave it empty.",
+    )
+    scopes: list[Scope] = Field(min_length=1, max_length=len(Scope))
+    expires_at: IsoInstant | None = None
+
+
+class ApiKey(ApiModel):
+    id: int
+    name: str
+    hub_id: str | None
+    prefix: str = Field(description="The public part of the key: mh_<prefix>_…")
+    scopes: list[Scope]
+    created_by: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+
+class ApiKeyIssued(ApiKey):
+    secret: str = Field(description="The whole key. Shown once: store it now.")
+
+
+class AuditEvent(ApiModel):
+    id: int
+    at: datetime
+    actor: str = Field(examples=["user:12", "api_key:3", "system"])
+    actor_label: str
+    action: str
+    resource_type: str
+    resource_id: str
+    hub_id: str | None
+    changes: dict[str, dict[str, Any]] = Field(description="Each changed field: {before, after}.")
+    note: str | None
