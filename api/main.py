@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -16,6 +17,7 @@ from api.errors import NotFoundFallback, install_error_handlers
 from api.headers import SecurityHeaders
 from api.persistence.database import make_engine, make_session_factory
 from api.routers import academic_years, api_keys, audit, auth, health, hubs, programmes
+from api.schemas.problems import PROBLEM_MEDIA_TYPE
 from api.settings import PROJECT_ROOT, Settings, get_settings
 
 API_PREFIX = "/api/v1"
@@ -69,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(SecurityHeaders, docs_path=f"{API_PREFIX}/docs")
 
+    _document_problems_as_problem_json(app)
     v1 = APIRouter(prefix=API_PREFIX)
     for module in (health, auth, api_keys, audit, hubs, academic_years, programmes):
         v1.include_router(module.router)
@@ -78,6 +81,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Vite names assets by content hash, so they may be cached for good.
         app.mount("/assets", StaticFiles(directory=assets), name="assets")
     return app
+
+
+def _document_problems_as_problem_json(app: FastAPI) -> None:
+    """FastAPI files a response model under application/json; error bodies are problem+json."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = generate()
+            for operations in document["paths"].values():
+                for operation in operations.values():
+                    for status, response in operation["responses"].items():
+                        content = response.get("content", {})
+                        if status[0] in "45" and PROBLEM_MEDIA_TYPE in content:
+                            content[PROBLEM_MEDIA_TYPE] = content.pop("application/json", {})
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _spa_fallback(dist: Path) -> NotFoundFallback:

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from alembic import command
 from alembic.config import Config
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from api import security
 from api.main import create_app
 from api.persistence.database import make_engine
 from api.routers import dependencies
@@ -39,6 +42,13 @@ def reset_schema(engine: Engine) -> None:
         if connection.dialect.name == "postgresql":
             connection.execute(text("DROP SCHEMA public CASCADE"))
             connection.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _light_password_hashing() -> Iterator[None]:
+    """Real argon2 with light parameters: the tests sign in hundreds of times."""
+    with patch.object(security, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024)):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -76,8 +76,10 @@ def _guard(policy: Policy) -> Any:
     return guard
 
 
-def access(policy: Policy, *statuses: int) -> dict[str, Any]:
-    """Keyword arguments for a route: enforce `policy`, document it and its error responses."""
+def access(policy: Policy, *statuses: int, own_hub_only: bool = False) -> dict[str, Any]:
+    """Keyword arguments for a route: enforce `policy`, document it and its error responses.
+
+    `own_hub_only` documents that the service also refuses resources of another hub."""
     denials = () if policy.public else (401, 403)
     return {
         "dependencies": [Depends(_guard(policy))],
@@ -88,6 +90,7 @@ def access(policy: Policy, *statuses: int) -> dict[str, Any]:
                 "public": policy.public,
                 "roles": sorted(r.value for r in policy.roles),
                 "scopes": sorted(s.value for s in policy.scopes),
+                "own_hub_only": own_hub_only,
             }
         },
     }

@@ -50,7 +50,7 @@ def create_api_key(
     )
 
 
-@router.delete("/{key_id}", **access(KEY_ADMIN, 404, 422))
+@router.delete("/{key_id}", **access(KEY_ADMIN, 404, 422, own_hub_only=True))
 def revoke_api_key(
     session: DbSession,
     principal: CurrentPrincipal,

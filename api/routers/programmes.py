@@ -65,7 +65,7 @@ def list_programmes(
     return Page[Programme](items=[catalogue.to_schema(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.post("", status_code=201, **access(HUB_ADMIN, 409, 422))
+@router.post("", status_code=201, **access(HUB_ADMIN, 409, 422, own_hub_only=True))
 def create_programme(
     session: DbSession, principal: CurrentPrincipal, body: ProgrammeCreate, response: Response
 ) -> Programme:
@@ -97,7 +97,7 @@ def get_programme(
     return catalogue.to_schema(programme)
 
 
-@router.patch("/{programme_id}", **access(HUB_ADMIN, 404, 409, 412, 422, 428))
+@router.patch("/{programme_id}", **access(HUB_ADMIN, 404, 409, 412, 422, 428, own_hub_only=True))
 def update_programme(
     session: DbSession,
     principal: CurrentPrincipal,

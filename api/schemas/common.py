@@ -11,7 +11,10 @@ T = TypeVar("T")
 
 
 class ApiModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", from_attributes=True)
+    # In responses every field is always present, so the schema says so (no `?? []` in clients).
+    model_config = ConfigDict(
+        extra="forbid", from_attributes=True, json_schema_serialization_defaults_required=True
+    )
 
 
 class Page(ApiModel, Generic[T]):

@@ -40,4 +40,8 @@ def test_every_error_response_is_documented_as_problem_json(app: FastAPI) -> Non
         for method, operation in operations.items():
             for status, response in operation["responses"].items():
                 if status.startswith(("4", "5")):
-                    assert "application/problem+json" in response["content"], (method, path, status)
+                    assert list(response["content"]) == ["application/problem+json"], (
+                        method,
+                        path,
+                        status,
+                    )

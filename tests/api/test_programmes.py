@@ -6,8 +6,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.persistence.models import Programme
 from api.domain.access import Role
+from api.persistence.models import Programme
 from tests.accounts import SignIn
 from tests.builders import MakeHub, MakeProgramme
 

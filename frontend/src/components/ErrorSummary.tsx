@@ -1,0 +1,58 @@
+import { useEffect, useRef } from "react";
+import type { Problem } from "../api/client";
+
+type Props = {
+  problem: Problem;
+  /** The page's fields by JSON pointer (e.g. "/phase"), so each error names and links to its field. */
+  fields?: Record<string, { id: string; label: string }>;
+};
+
+/**
+ * A failed request as a GOV.UK error summary, in the words of the API's problem+json:
+ * each field error (`errors[]`) links to its field where the page has one, otherwise the
+ * problem's `detail` is said. Focus moves here so it is read out at once.
+ */
+export function ErrorSummary({ problem, fields = {} }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [problem]);
+
+  const errors = problem.errors ?? [];
+  return (
+    <div className="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          {errors.length === 0 ? (
+            <p className="govuk-body">{problem.detail ?? problem.title}</p>
+          ) : (
+            <ul className="govuk-list govuk-error-summary__list">
+              {errors.map((error) => {
+                const field = fields[error.pointer];
+                return (
+                  <li key={`${error.location}${error.pointer}`}>
+                    {field ? (
+                      <a
+                        href={`#${field.id}`}
+                        onClick={(event) => {
+                          // Like GOV.UK Frontend's script: focus the field, not just scroll to it.
+                          const target = document.getElementById(field.id);
+                          if (!target) return;
+                          event.preventDefault();
+                          target.focus();
+                        }}
+                      >{`${field.label}: ${error.detail}`}</a>
+                    ) : (
+                      error.detail
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

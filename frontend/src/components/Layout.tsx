@@ -1,0 +1,110 @@
+import type { ReactNode } from "react";
+import { Link, useLocation } from "react-router-dom";
+import { SERVICE_NAME } from "../usePageTitle";
+
+type Props = {
+  /** Shown above <main>, where GOV.UK puts a back link. */
+  beforeContent?: ReactNode;
+  children: ReactNode;
+};
+
+const navigation = [
+  { to: "/programmes", label: "Programmes" },
+  { to: "/developers", label: "For developers" },
+];
+
+/**
+ * The GOV.UK page template without GOV.UK's crown or name: a generic header with the
+ * service's own name, service navigation, phase banner, main and footer.
+ */
+export function Layout({ beforeContent, children }: Props) {
+  const { pathname } = useLocation();
+  return (
+    <>
+      {/* A plain fragment link: the router leaves #fragments to the browser. */}
+      <a href="#main-content" className="govuk-skip-link">
+        Skip to main content
+      </a>
+      <header className="govuk-template__header">
+        <div className="govuk-generic-header">
+          <div className="govuk-generic-header__container govuk-width-container">
+            <div className="govuk-generic-header__logo">
+              <Link to="/programmes" className="govuk-generic-header__homepage-link">
+                {SERVICE_NAME}
+              </Link>
+            </div>
+          </div>
+        </div>
+        <section className="govuk-service-navigation" aria-label="Service information">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list">
+                  {navigation.map(({ to, label }) => {
+                    const active = pathname === to || pathname.startsWith(`${to}/`);
+                    return (
+                      <li
+                        key={to}
+                        className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}
+                      >
+                        <Link
+                          className="govuk-service-navigation__link"
+                          to={to}
+                          aria-current={pathname === to ? "page" : active ? "true" : undefined}
+                        >
+                          {label}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            </div>
+          </div>
+        </section>
+        {/* Inside the header landmark, so no content sits outside a landmark. */}
+        <div className="govuk-width-container">
+          <div className="govuk-phase-banner">
+            <p className="govuk-phase-banner__content">
+              <strong className="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
+              <span className="govuk-phase-banner__text">
+                This is a new service. Information here may change.
+              </span>
+            </p>
+          </div>
+        </div>
+      </header>
+      <div className="govuk-width-container">
+        {beforeContent}
+        {/* tabIndex -1: the skip link and page changes move focus here. */}
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <h2 className="govuk-visually-hidden">Support links</h2>
+              <ul className="govuk-footer__inline-list">
+                <li className="govuk-footer__inline-list-item">
+                  <Link className="govuk-footer__link" to="/developers">
+                    For developers
+                  </Link>
+                </li>
+                <li className="govuk-footer__inline-list-item">
+                  <a className="govuk-footer__link" href="/api/v1/docs">
+                    API documentation
+                  </a>
+                </li>
+              </ul>
+              <p className="govuk-body-s govuk-!-margin-bottom-0">
+                {SERVICE_NAME}: Teaching for Mastery programmes from England&apos;s Maths Hubs.
+              </p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Link, useLocation } from "react-router-dom";
+import type { Programme } from "../api/client";
+import { formatDate, phaseLabels, stageLabels } from "../format";
+import { StatusTag } from "./StatusTag";
+
+/**
+ * Programmes as a GOV.UK table. The table scrolls inside its own focusable region when the
+ * page is narrow or zoomed, rather than the whole page scrolling sideways.
+ */
+export function ProgrammeList({ programmes }: { programmes: Programme[] }) {
+  const location = useLocation();
+  // The programme page's back link returns to this list, filters and page included.
+  const from = `${location.pathname}${location.search}`;
+  return (
+    <div className="app-table-wrapper" role="region" aria-labelledby="programmes-caption" tabIndex={0}>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden" id="programmes-caption">
+          Programmes
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header govuk-!-width-one-half">
+              Programme
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Year
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Phase and stage
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {programmes.map((programme) => (
+            <tr className="govuk-table__row" key={programme.id}>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/programmes/${String(programme.id)}`} state={{ from }}>
+                  {programme.title}
+                </Link>
+                <span className="app-table__meta govuk-body-s govuk-!-margin-bottom-0">
+                  {programme.hub.name}
+                  {programme.code && (
+                    <>
+                      {" · "}
+                      <span className="app-nowrap">{programme.code}</span>
+                    </>
+                  )}
+                </span>
+              </td>
+              <td className="govuk-table__cell">{programme.academic_year_label}</td>
+              <td className="govuk-table__cell">
+                {phaseLabels[programme.phase]}
+                <span className="app-table__meta">{stageLabels[programme.stage]}</span>
+              </td>
+              <td className="govuk-table__cell">
+                <StatusTag status={programme.status} />
+                {programme.status === "open" && programme.closing_date && (
+                  <span className="app-table__meta govuk-body-s govuk-!-margin-bottom-0">
+                    Closing date: {formatDate(programme.closing_date)}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
