@@ -59,6 +59,10 @@ class NotReady(AppError):
     pass
 
 
+class MalformedFile(AppError):
+    """An uploaded file that cannot be read at all: not CSV, columns missing, undecodable."""
+
+
 class Unauthenticated(AppError):
     pass
 
@@ -96,6 +100,7 @@ PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
     StatusChangeRefused: ProblemType(409, "status-change-refused", "Status change not allowed"),
     PreconditionFailed: ProblemType(412, "stale-etag", "The resource has changed"),
     PreconditionRequired: ProblemType(428, "if-match-required", "If-Match required"),
+    MalformedFile: ProblemType(422, "malformed-file", "The file cannot be imported"),
     NotReady: ProblemType(503, "not-ready", "Not ready"),
     InvalidFields: ProblemType(422, "validation", "Your request has invalid fields"),
     InvalidAcademicYear: ProblemType(422, "validation", "Your request has invalid fields"),

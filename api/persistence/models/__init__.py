@@ -9,12 +9,24 @@ from api.persistence.models.access import (
 )
 from api.persistence.models.catalogue import AcademicYearRow, Hub, Programme
 from api.persistence.models.common import utc_now
+from api.persistence.models.schools import (
+    HubLocalAuthority,
+    LocalAuthority,
+    Participation,
+    Person,
+    School,
+)
 
 __all__ = [
     "AcademicYearRow",
     "ApiKey",
     "AuditEvent",
     "Hub",
+    "HubLocalAuthority",
+    "LocalAuthority",
+    "Participation",
+    "Person",
+    "School",
     "Programme",
     "SignInAttempt",
     "UserAccount",

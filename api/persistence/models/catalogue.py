@@ -71,6 +71,10 @@ class Programme(Timestamped, Base):
     stage: Mapped[str] = mapped_column(String(32))
     phase: Mapped[str] = mapped_column(String(16))
     audience: Mapped[str] = mapped_column(String(32))
+    # The national kind of programme (api.domain.journey.ProgrammeType), which the rules read.
+    programme_type: Mapped[str | None] = mapped_column(String(60))
+    # Who may take part, as data: [{"kind": …, …}] (api.domain.rules).
+    eligibility_rules: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(16), default="draft")
     summary: Mapped[str] = mapped_column(Text)
     who_can_take_part: Mapped[str] = mapped_column(Text)
