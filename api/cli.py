@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 import yaml
@@ -16,6 +17,9 @@ from sqlalchemy.orm import Session
 
 from api.domain.access import Role, Scope
 from api.settings import PROJECT_ROOT, UnsafeSettings, get_settings
+
+if TYPE_CHECKING:
+    from api.services.csv_import import ImportReport
 
 cli = typer.Typer(
     help="Maths Hubs Programmes: run and look after the service.", no_args_is_help=True
@@ -48,7 +52,8 @@ def load_demo() -> None:
     with _session() as session:
         loaded = load(session, today=date.today())
     typer.echo(
-        f"Demo data: {loaded.hubs_added} hubs and {loaded.programmes_added} programmes added."
+        f"Demo data: {loaded.hubs_added} hubs and {loaded.programmes_added} programmes added; "
+        f"{loaded.schools_added} schools and {loaded.participations_added} participations added."
     )
 
 
@@ -114,6 +119,85 @@ def create_api_key(
         )
         typer.echo("Store this secret now; it is not shown again:")
         typer.echo(issued.secret)
+
+
+@cli.command("import-gias")
+def import_gias(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="The GIAS establishment extract, edubasealldataYYYYMMDD.csv, as downloaded",
+        ),
+    ],
+) -> None:
+    """Add and update schools from the GIAS extract, by URN; running it again changes nothing."""
+    from api.services.gias_import import import_gias as run
+
+    report = _import(
+        file, lambda session, source, progress: run(session, source, on_progress=progress)
+    )
+    _print_report("Schools", report)
+
+
+@cli.command("import-participations")
+def import_participations(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="CSV: urn,person_email,programme_type,academic_year,hub,outcome",
+        ),
+    ],
+) -> None:
+    """Add and update past years' participations of schools and people, for any hub."""
+    from api.services.participation_import import import_participations as run
+
+    report = _import(
+        file,
+        lambda session, source, progress: run(session, source, actor=None, on_progress=progress),
+    )
+    _print_report("Participations", report)
+
+
+# How many rejected rows the command lists; the API answers up to a thousand.
+_REJECTIONS_SHOWN = 20
+
+
+def _import(
+    file: Path, run: Callable[[Session, BinaryIO, Callable[[int], None]], ImportReport]
+) -> ImportReport:
+    """Run an import in one transaction, with a progress bar over the file's bytes on stderr."""
+    with (
+        _session() as session,
+        file.open("rb") as source,
+        typer.progressbar(length=file.stat().st_size, label=file.name, file=sys.stderr) as bar,
+    ):
+        done = 0
+
+        def advance(read: int) -> None:
+            nonlocal done
+            bar.update(read - done)
+            done = read
+
+        return run(session, source, advance)
+
+
+def _print_report(what: str, report: ImportReport) -> None:
+    typer.echo(
+        f"{what}: {report.created} created, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.rejected} rejected."
+    )
+    for rejection in report.rejections[:_REJECTIONS_SHOWN]:
+        key = rejection.key
+        named = "" if key is None else f" ({key})" if "@" in key else f" (URN {key})"
+        typer.echo(f"line {rejection.line}{named}: {rejection.reason}")
+    if report.rejected > _REJECTIONS_SHOWN:
+        typer.echo(f"… and {report.rejected - _REJECTIONS_SHOWN} more rows rejected.")
 
 
 @contextmanager

@@ -107,7 +107,6 @@ PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
 }
 
 PROBLEM_BASE = "/problems/"
-_FASTAPI_UNREADABLE_BODY = "There was an error parsing the body"
 
 
 def problem_response(
@@ -158,10 +157,33 @@ def _allowed_methods(request: Request) -> list[str]:
     """Every method the API documents on this path (Starlette names only the first route's)."""
     methods: set[str] = set()
     for template, operations in request.app.openapi()["paths"].items():
-        pattern = "^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template)) + "$"
-        if re.match(pattern, request.url.path):
+        if re.match(_path_pattern(template, operations), request.url.path):
             methods |= {method.upper() for method in operations}
     return sorted(methods)
+
+
+def _path_pattern(template: str, operations: dict[str, Any]) -> str:
+    """A regex for a path template, each parameter matching only what its schema allows."""
+    patterns = {
+        parameter["name"]: parameter.get("schema", {}).get("pattern", "")
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+        if parameter.get("in") == "path"
+    }
+
+    def part(match: re.Match[str]) -> str:
+        own = patterns.get(match.group(1), "").removeprefix("^").removesuffix("$")
+        return f"(?:{own})" if own else "[^/]+"
+
+    pieces = re.split(r"(\{[^}]+\})", template)
+    return (
+        "^"
+        + "".join(
+            part(m) if (m := re.fullmatch(r"\{([^}]+)\}", piece)) else re.escape(piece)
+            for piece in pieces
+        )
+        + "$"
+    )
 
 
 NotFoundFallback = Callable[[Request], Response | None]
@@ -192,9 +214,10 @@ def install_error_handlers(
                 return fallback
         phrase = HTTPStatus(exc.status_code).phrase
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
-        if exc.status_code == 400 and exc.detail == _FASTAPI_UNREADABLE_BODY:
-            # A body that is not even text is as invalid as bad JSON: one 422 for both.
-            bad = BadField("body", "", "The body is not valid JSON encoded as UTF-8")
+        if exc.status_code == 400:
+            # Only the framework answers 400, for a body it cannot parse (bad JSON bytes, broken
+            # multipart): as invalid as bad JSON, so one 422 for all.
+            bad = BadField("body", "", f"The request body cannot be read: {exc.detail}")
             return problem_response(
                 422,
                 type_=PROBLEM_BASE + "validation",

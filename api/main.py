@@ -16,7 +16,18 @@ from fastapi.staticfiles import StaticFiles
 from api.errors import NotFoundFallback, install_error_handlers
 from api.headers import SecurityHeaders
 from api.persistence.database import make_engine, make_session_factory
-from api.routers import academic_years, api_keys, audit, auth, health, hubs, programmes
+from api.routers import (
+    academic_years,
+    api_keys,
+    audit,
+    auth,
+    health,
+    hubs,
+    participations,
+    people,
+    programmes,
+    schools,
+)
 from api.schemas.problems import PROBLEM_MEDIA_TYPE
 from api.settings import PROJECT_ROOT, Settings, get_settings
 
@@ -73,7 +84,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     _document_problems_as_problem_json(app)
     v1 = APIRouter(prefix=API_PREFIX)
-    for module in (health, auth, api_keys, audit, hubs, academic_years, programmes):
+    for module in (
+        health,
+        auth,
+        api_keys,
+        audit,
+        hubs,
+        academic_years,
+        programmes,
+        schools,
+        people,
+        participations,
+    ):
         v1.include_router(module.router)
     app.include_router(v1)
     assets = settings.frontend_dist / "assets"

@@ -99,12 +99,14 @@ def app(settings: Settings, db: Session) -> Iterator[FastAPI]:
     application = create_app(settings)
 
     def session_in_test_transaction() -> Iterator[Session]:
-        # Same contract as production: commit on success, roll back on any error.
+        # Same contract as production: keep the request's work on success, undo all of it on
+        # any error; a savepoint per request, so that the test's own rows survive a failure.
+        savepoint = db.begin_nested()
         try:
             yield db
-            db.commit()
+            savepoint.commit()
         except BaseException:
-            db.rollback()
+            savepoint.rollback()
             raise
 
     application.dependency_overrides[dependencies._session] = session_in_test_transaction

@@ -64,6 +64,8 @@ class Policy:
     public: bool = False
     roles: frozenset[Role] = frozenset()
     scopes: frozenset[Scope] = frozenset()
+    # For the whole country's data (the GIAS register): national administrators and keys only.
+    national_only: bool = False
 
 
 class Verdict(Enum):
@@ -81,4 +83,6 @@ def decide(policy: Policy, principal: Principal | None) -> Verdict:
         allowed = principal.role in policy.roles
     else:
         allowed = bool(principal.scopes & policy.scopes)
+    if policy.national_only and not principal.is_national:
+        allowed = False
     return Verdict.ALLOWED if allowed else Verdict.FORBIDDEN

@@ -115,6 +115,15 @@ def list_programmes(
     return list(session.scalars(query))
 
 
+def open_programmes(session: Session) -> list[Programme]:
+    """Every programme open for applications now: a few hundred across the country at most."""
+    return list(
+        session.scalars(
+            select(Programme).where(Programme.status == "open").order_by(Programme.closing_date)
+        )
+    )
+
+
 def get_programme(session: Session, programme_id: int) -> Programme | None:
     return session.get(Programme, programme_id)
 

@@ -14,6 +14,7 @@ from api.domain.access import (
     HUB_STAFF,
     Policy,
     Principal,
+    Role,
     Scope,
     Verdict,
     decide,
@@ -34,6 +35,17 @@ SIGNED_IN = Policy("signed_in", roles=ALL_ROLES, scopes=ALL_SCOPES)
 HUB_ADMIN = Policy("hub_admin", roles=HUB_STAFF, scopes=frozenset({Scope.ADMIN}))
 # Issuing keys is for people: a leaked key must not be able to mint more keys.
 KEY_ADMIN = Policy("key_admin", roles=HUB_STAFF)
+NATIONAL_ADMIN = Policy(
+    "national_admin",
+    roles=frozenset({Role.NATIONAL_ADMIN}),
+    scopes=frozenset({Scope.ADMIN}),
+    national_only=True,
+)
+SCHOOLS_READ = Policy(
+    "schools_read", roles=ALL_ROLES, scopes=frozenset({Scope.SCHOOLS_READ, Scope.ADMIN})
+)
+# People's records: each sees those of their hub, or a school contact those of their school.
+PEOPLE_READ = Policy("people_read", roles=ALL_ROLES, scopes=frozenset({Scope.ADMIN}))
 
 
 def _caller(request: Request, session: DbSession) -> Caller | None:
@@ -91,6 +103,7 @@ def access(policy: Policy, *statuses: int, own_hub_only: bool = False) -> dict[s
                 "roles": sorted(r.value for r in policy.roles),
                 "scopes": sorted(s.value for s in policy.scopes),
                 "own_hub_only": own_hub_only,
+                "national_only": policy.national_only,
             }
         },
     }

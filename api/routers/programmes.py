@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
@@ -20,7 +21,8 @@ from api.schemas.catalogue import (
     Stage,
 )
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, IsoInstant, Page
-from api.services import catalogue
+from api.schemas.schools import Decision, EligibilityRequest
+from api.services import catalogue, eligibility
 
 router = APIRouter(prefix="/programmes", tags=["programmes"])
 
@@ -118,3 +120,14 @@ def update_programme(
     )
     response.headers["ETag"] = etag(programme.id, programme.version)
     return catalogue.to_schema(programme)
+
+
+@router.post("/{programme_id}/eligibility", **access(PUBLIC, 401, 403, 404, 422))
+def check_eligibility(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    programme_id: ProgrammeId,
+    body: EligibilityRequest,
+) -> Decision:
+    """Decide, rule by rule, whether a school (by URN, no sign-in) or a person may take part."""
+    return eligibility.decide(session, programme_id, body, viewer=principal, now=datetime.now(UTC))

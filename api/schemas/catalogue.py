@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import EmailStr, Field, StringConstraints
 
+from api.domain.journey import ProgrammeType
 from api.domain.programme_status import ProgrammeStatus
 from api.schemas.common import HUB_ID_PATTERN, ApiModel, Money
 
@@ -149,6 +150,17 @@ class ProgrammeFields(ApiModel):
     stage: Stage
     phase: Phase
     audience: Audience
+    programme_type: ProgrammeType | None = Field(
+        default=None,
+        description="The national kind of programme; worked out from phase and stage when "
+        "not given (required for SKTM programmes).",
+    )
+    eligibility_rules: list[dict[str, Any]] | None = Field(
+        default=None,
+        max_length=30,
+        description="Who may take part, as rules [{kind, …}]; the documented rules of its kind "
+        "when not given. The application window comes from the dates.",
+    )
     summary: LongText
     who_can_take_part: LongText
     what_is_involved: LongText = ""
@@ -180,6 +192,8 @@ class ProgrammeUpdate(ApiModel):
     stage: Stage | None = None
     phase: Phase | None = None
     audience: Audience | None = None
+    programme_type: ProgrammeType | None = None
+    eligibility_rules: list[dict[str, Any]] | None = Field(default=None, max_length=30)
     status: ProgrammeStatus | None = None
     summary: LongText | None = None
     who_can_take_part: LongText | None = None

@@ -10,8 +10,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Principal
+from api.domain.catalogue import DOCUMENTED_RULES
+from api.domain.eligibility import Programme as EligibilityProgramme
+from api.domain.journey import Phase, ProgrammeType, Stage, programme_type_for
 from api.domain.programme_rules import programme_problems
 from api.domain.programme_status import ProgrammeStatus, change_status
+from api.domain.rules import InvalidRule, rules_from_dicts
 from api.errors import (
     BadField,
     Conflict,
@@ -27,7 +31,7 @@ from api.schemas.common import ApiModel
 from api.services import audit, paging
 
 # Columns that hold nested value objects, stored as JSON.
-_JSON_FIELDS = ("milestones", "session_plan", "funding", "commitments")
+_JSON_FIELDS = ("milestones", "session_plan", "funding", "commitments", "eligibility_rules")
 _REQUIRED = ("title", "stage", "phase", "audience", "summary", "who_can_take_part", "funding")
 
 
@@ -99,6 +103,13 @@ def create_programme(
     if repo.get_hub(session, data.hub_id) is None:
         raise InvalidFields([BadField("body", "/hub_id", f"There is no hub {data.hub_id!r}")])
     _check(data.code, year, data.applications_open_on, data.closing_date)
+    programme_type = _programme_type(data.programme_type, data.phase, data.stage)
+    rules = (
+        data.eligibility_rules
+        if data.eligibility_rules is not None
+        else [dict(rule) for rule in DOCUMENTED_RULES.get(programme_type, ())]
+    )
+    _check_rules(programme_type, year, rules)
     if repo.find_programme(
         session, hub_id=data.hub_id, academic_year_id=year.slug, title=data.title
     ):
@@ -108,8 +119,12 @@ def create_programme(
     repo.ensure_academic_year(session, year)
     fields = set(schemas.ProgrammeCreate.model_fields) - {"academic_year", "capacity"}
     programme = Programme(
-        **_columns(data, fields), academic_year_id=year.slug, status=ProgrammeStatus.DRAFT.value
+        **_columns(data, fields),
+        academic_year_id=year.slug,
+        status=ProgrammeStatus.DRAFT.value,
     )
+    programme.programme_type = programme_type.value
+    programme.eligibility_rules = rules
     _set_capacity(programme, data.capacity)
     repo.add(session, programme)
     session.refresh(programme)
@@ -156,12 +171,17 @@ def update_programme(
         _set_capacity(programme, changes.capacity)
     for name, value in _columns(changes, sent - {"status", "capacity"}).items():
         setattr(programme, name, value)
-    _check(
-        programme.code,
-        AcademicYear.parse(programme.academic_year_id),
-        programme.applications_open_on,
-        programme.closing_date,
-    )
+    year = AcademicYear.parse(programme.academic_year_id)
+    _check(programme.code, year, programme.applications_open_on, programme.closing_date)
+    if sent & {"programme_type", "phase", "stage", "eligibility_rules"}:
+        kind = _programme_type(
+            changes.programme_type if "programme_type" in sent else None,
+            schemas.Phase(programme.phase),
+            schemas.Stage(programme.stage),
+            current=programme.programme_type,
+        )
+        programme.programme_type = kind.value
+        _check_rules(kind, year, programme.eligibility_rules)
     try:
         session.flush()
     except StaleDataError as exc:
@@ -217,6 +237,10 @@ def to_schema(programme: Programme) -> schemas.Programme:
         time_commitment=programme.time_commitment,
         funding=schemas.Funding.model_validate(programme.funding),
         commitments=list(programme.commitments),
+        programme_type=ProgrammeType(programme.programme_type)
+        if programme.programme_type
+        else None,
+        eligibility_rules=list(programme.eligibility_rules),
         contact_name=programme.contact_name,
         contact_email=programme.contact_email,
     )
@@ -232,6 +256,40 @@ def _columns(model: ApiModel, fields: set[str]) -> dict[str, Any]:
 def _set_capacity(programme: Programme, capacity: schemas.Capacity | None) -> None:
     programme.capacity_places = capacity.places if capacity else None
     programme.capacity_unit = capacity.unit if capacity else None
+
+
+def _programme_type(
+    given: ProgrammeType | None,
+    phase: schemas.Phase,
+    stage: schemas.Stage,
+    *,
+    current: str | None = None,
+) -> ProgrammeType:
+    """The kind given, else the one phase and stage name; SKTM kinds must be given."""
+    if given is not None:
+        kind = given
+    elif stage is not schemas.Stage.SPECIALIST_KNOWLEDGE:
+        kind = programme_type_for(Phase(phase.value), Stage(stage.value))
+    elif current is not None:
+        kind = ProgrammeType(current)
+    else:
+        raise InvalidFields(
+            [BadField("body", "/programme_type", "Say which SKTM programme this is")]
+        )
+    if kind.phase.value != phase.value:
+        raise InvalidFields(
+            [BadField("body", "/programme_type", f"{kind.label} is not a {phase.value} programme")]
+        )
+    return kind
+
+
+def _check_rules(kind: ProgrammeType, year: AcademicYear, rules: list[dict[str, Any]]) -> None:
+    try:
+        EligibilityProgramme(kind, year, rules_from_dicts(rules))
+    except InvalidRule as exc:
+        raise InvalidFields(
+            [BadField("body", "/eligibility_rules" + exc.pointer, exc.detail)]
+        ) from exc
 
 
 def _check(code: str | None, year: AcademicYear, opens: date | None, closes: date | None) -> None:

@@ -13,11 +13,15 @@ from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
 from api.persistence import catalogue_repository as repo
+from api.persistence import schools_repository
 from api.persistence.models import Hub
 from api.schemas.catalogue import ProgrammeCreate
 from api.services import catalogue
+from api.services.gias_import import import_gias
+from api.services.participation_import import import_participations
 
-DEMO_FILE = Path(__file__).resolve().parent.parent / "demo" / "catalogue.yaml"
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
+DEMO_FILE = DEMO_DIR / "catalogue.yaml"
 _NOT_FIELDS = ("key", "source", "hub", "status")
 
 
@@ -25,6 +29,8 @@ _NOT_FIELDS = ("key", "source", "hub", "status")
 class DemoLoaded:
     hubs_added: int
     programmes_added: int
+    schools_added: int
+    participations_added: int
 
 
 def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoLoaded:
@@ -53,7 +59,25 @@ def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoL
         session.flush()
         added += 1
     repo.ensure_academic_year(session, AcademicYear.of(today))
-    return DemoLoaded(hubs_added=hubs_added, programmes_added=added)
+
+    for hub_id, authorities in data["local_authorities"].items():
+        for la in authorities:
+            schools_repository.add_local_authority(session, la["code"], la["name"])
+        # A hub's own edits to its area are kept.
+        if not schools_repository.hub_local_authorities(session, hub_id):
+            schools_repository.set_hub_local_authorities(
+                session, hub_id, [la["code"] for la in authorities]
+            )
+    with (DEMO_DIR / "schools_gias.csv").open("rb") as gias:
+        schools = import_gias(session, gias)
+    with (DEMO_DIR / "participations.csv").open("rb") as history:
+        taken = import_participations(session, history, actor=None)
+    return DemoLoaded(
+        hubs_added=hubs_added,
+        programmes_added=added,
+        schools_added=schools.created,
+        participations_added=taken.created,
+    )
 
 
 def _coming_year(

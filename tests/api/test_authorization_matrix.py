@@ -14,7 +14,7 @@ from api.domain.access import Role, Scope
 from api.settings import PROJECT_ROOT
 from tests.accounts import KeyClient, SignIn
 from tests.api.test_programmes import new_programme
-from tests.builders import MakeHub, MakeProgramme
+from tests.builders import MakeHub, MakeProgramme, MakeSchool
 
 CONTRACT = yaml.safe_load((PROJECT_ROOT / "openapi.yaml").read_text(encoding="utf-8"))
 OPERATIONS = [
@@ -25,6 +25,7 @@ OPERATIONS = [
 DENIALS = {"/problems/sign-in-required", "/problems/forbidden"}
 OWN_HUB = "north"
 OTHER_HUB = "south"
+URN = "100001"
 
 
 def denied(response: Any) -> bool:
@@ -40,6 +41,21 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "programmes-update_programme": lambda: {"summary": "Changed by the matrix"},
         "api-keys-create_api_key": lambda: {"name": "matrix", "scopes": ["timetable:read"]},
         "auth-sign_in": lambda: {"email": "nobody@school.example", "password": "wrong"},
+        "hubs-set_hub_area": lambda: {"codes": []},
+        "people-create_person": lambda: {
+            "name": "Matrix Person",
+            "email": "matrix.person@school.example",
+            "roles": ["teacher"],
+            "hub_id": OWN_HUB,
+        },
+        "people-update_person": lambda: {"name": "Changed by the matrix"},
+        "participations-create_participation": lambda: {
+            "urn": URN,
+            "programme_type": "primary_sustaining",
+            "academic_year": "2024-25",
+            "hub_id": OWN_HUB,
+        },
+        "programmes-check_eligibility": lambda: {"urn": URN},
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -59,6 +75,7 @@ def test_operation_allows_and_denies_as_declared(
     key_client: KeyClient,
     make_hub: MakeHub,
     make_programme: MakeProgramme,
+    make_school: MakeSchool,
 ) -> None:
     rule = operation.get("x-access")
     assert rule is not None, f"{method} {path} declares no access rule (x-access)"
@@ -66,20 +83,32 @@ def test_operation_allows_and_denies_as_declared(
     own = make_hub(id=OWN_HUB)
     make_hub(id=OTHER_HUB)
     programme = make_programme(hub=own, status="open")
+    make_school(urn=URN)
     own_admin = sign_in(role=Role.HUB_ADMIN, hub_id=OWN_HUB)
     key_id = own_admin.post(
         "/api/v1/api-keys", json={"name": "target", "scopes": ["timetable:read"]}
     ).json()["id"]
-    url = path.format(programme_id=programme.id, hub_id=OWN_HUB, key_id=key_id)
+    person_id = own_admin.post(
+        "/api/v1/people",
+        json={"name": "Target", "email": "target@school.example", "roles": ["teacher"]},
+    ).json()["id"]
+    url = path.format(
+        programme_id=programme.id, hub_id=OWN_HUB, key_id=key_id, urn=URN, person_id=person_id
+    )
 
     callers: list[tuple[str, TestClient, bool]] = [("anonymous", client, rule["public"])]
     for role in Role:
         hub = None if role is Role.NATIONAL_ADMIN else OWN_HUB
         allowed = rule["public"] or role.value in rule["roles"]
-        callers.append((f"user {role.value}", sign_in(role=role, hub_id=hub), allowed))
+        urn = URN if role is Role.SCHOOL_CONTACT else None
+        caller = sign_in(role=role, hub_id=hub, school_urn=urn)
+        callers.append((f"user {role.value}", caller, allowed))
     for scope in Scope:
-        allowed = rule["public"] or scope.value in rule["scopes"]
+        # A hub's key never acts for the whole country.
+        allowed = rule["public"] or (scope.value in rule["scopes"] and not rule["national_only"])
         callers.append((f"key {scope.value}", key_client(scope, hub_id=OWN_HUB), allowed))
+    national_key = rule["public"] or Scope.ADMIN.value in rule["scopes"]
+    callers.append(("national admin key", key_client(Scope.ADMIN), national_key))
     other_allowed = rule["public"] or (
         Role.HUB_ADMIN.value in rule["roles"] and not rule["own_hub_only"]
     )

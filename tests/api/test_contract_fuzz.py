@@ -16,7 +16,7 @@ from tests.accounts import SignIn
 schema = schemathesis.pytest.from_fixture("fuzz_schema")
 
 FUZZ = settings(
-    max_examples=15,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -7,7 +7,7 @@ from datetime import date
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from api.services.demo import load_demo
+from api.services.demo import DemoLoaded, load_demo
 
 TODAY = date(2026, 11, 25)
 
@@ -24,8 +24,9 @@ def programme_titled(client: TestClient, title: str, year: str) -> dict[str, obj
 def test_demo_loads_the_documents_once(client: TestClient, db: Session) -> None:
     first = load_demo(db, today=TODAY)
     assert (first.hubs_added, first.programmes_added) == (4, 17)
+    assert (first.schools_added, first.participations_added) == (10, 6)
     again = load_demo(db, today=TODAY)
-    assert (again.hubs_added, again.programmes_added) == (0, 0)
+    assert again == DemoLoaded(0, 0, 0, 0)
 
     archimedes = programme_titled(
         client, "Secondary Mathematics Teaching for Mastery Work Group", "2016-17"

@@ -3,6 +3,12 @@ import pytest
 from api.domain.access import Policy, Principal, Role, Scope, Verdict, decide
 
 HUB_WRITE = Policy("hub-write", roles=frozenset({Role.HUB_ADMIN}), scopes=frozenset({Scope.ADMIN}))
+NATIONAL = Policy(
+    "national",
+    roles=frozenset({Role.NATIONAL_ADMIN}),
+    scopes=frozenset({Scope.ADMIN}),
+    national_only=True,
+)
 
 
 def user(role: Role, hub: str | None = "north") -> Principal:
@@ -22,6 +28,10 @@ def key(*scopes: Scope, hub: str | None = "north") -> Principal:
         (HUB_WRITE, user(Role.SCHOOL_CONTACT), Verdict.FORBIDDEN),
         (HUB_WRITE, key(Scope.ADMIN), Verdict.ALLOWED),
         (HUB_WRITE, key(Scope.TIMETABLE_READ), Verdict.FORBIDDEN),
+        (NATIONAL, user(Role.NATIONAL_ADMIN, hub=None), Verdict.ALLOWED),
+        (NATIONAL, key(Scope.ADMIN, hub=None), Verdict.ALLOWED),
+        (NATIONAL, key(Scope.ADMIN), Verdict.FORBIDDEN),
+        (NATIONAL, user(Role.HUB_ADMIN), Verdict.FORBIDDEN),
     ],
 )
 def test_decide(policy: Policy, principal: Principal | None, verdict: Verdict) -> None:

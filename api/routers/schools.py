@@ -1,0 +1,87 @@
+"""The school register, each school's journey, and the GIAS import."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, File, Path, Query, UploadFile
+from starlette.convertors import StringConvertor, register_url_convertor
+
+from api.persistence.schools_repository import SchoolFilters
+from api.routers.access import NATIONAL_ADMIN, SCHOOLS_READ, CurrentPrincipal, access, signed_in
+from api.routers.dependencies import DbSession
+from api.schemas.common import HUB_ID_PATTERN, Page
+from api.schemas.schools import URN_PATTERN, ImportReport, Journey, School
+from api.services import eligibility, schools
+from api.services.gias_import import import_gias
+
+router = APIRouter(prefix="/schools", tags=["schools"])
+
+
+class _UrnSegment(StringConvertor):
+    """Any path segment but "imports", so that GET /schools/imports is a 405, not a URN."""
+
+    regex = "(?!imports$)[^/]+"
+
+
+register_url_convertor("urn", _UrnSegment())
+
+UrnPath = Annotated[
+    str, Path(pattern=URN_PATTERN, description="Six digits, as in GIAS", examples=["100001"])
+]
+
+
+@router.get("", **access(SCHOOLS_READ, 422))
+def list_schools(
+    session: DbSession,
+    q: Annotated[str | None, Query(max_length=200, description="Name, URN or postcode")] = None,
+    town: Annotated[str | None, Query(max_length=100)] = None,
+    local_authority: Annotated[
+        str | None, Query(max_length=100, description="LA code or name")
+    ] = None,
+    phase: Annotated[
+        str | None, Query(max_length=60, description="GIAS phase of education, e.g. Primary")
+    ] = None,
+    state_funded: bool | None = None,
+    status: Annotated[str | None, Query(max_length=60, description="e.g. Open")] = None,
+    hub: Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Page[School]:
+    """Search the register; by name, then URN."""
+    filters = SchoolFilters(
+        q=q,
+        town=town,
+        la=local_authority,
+        phase=phase,
+        state_funded=state_funded,
+        status=status,
+        hub=hub,
+    )
+    items, next_cursor = schools.search(session, filters, cursor=cursor, limit=limit)
+    return Page[School](items=items, next_cursor=next_cursor)
+
+
+@router.post("/imports", **access(NATIONAL_ADMIN, 422))
+def import_schools(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    file: Annotated[UploadFile, File(description="edubasealldataYYYYMMDD.csv as published")],
+) -> ImportReport:
+    """Load a GIAS establishment extract: new schools are added, changed ones updated."""
+    signed_in(principal)
+    report = import_gias(session, file.file)
+    return ImportReport.model_validate(report, from_attributes=True)
+
+
+@router.get("/{urn:urn}", **access(SCHOOLS_READ, 404, 422))
+def get_school(session: DbSession, urn: UrnPath) -> School:
+    """One school of the register."""
+    return schools.get_schema(session, urn)
+
+
+@router.get("/{urn:urn}/journey", **access(SCHOOLS_READ, 404, 422))
+def get_journey(session: DbSession, principal: CurrentPrincipal, urn: UrnPath) -> Journey:
+    """The school's programmes year by year, and the open programmes it may apply for now."""
+    return eligibility.journey(session, urn, viewer=signed_in(principal), now=datetime.now(UTC))

@@ -1,0 +1,134 @@
+"""The school register: search, one school, and which local authorities each hub covers."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from api.domain.access import Principal
+from api.domain.establishments import Establishment
+from api.errors import BadField, Forbidden, InvalidFields, NotFound
+from api.persistence import catalogue_repository
+from api.persistence import schools_repository as repo
+from api.persistence.models import LocalAuthority, School
+from api.schemas import schools as schemas
+from api.services import audit, paging
+
+
+def search(
+    session: Session, filters: repo.SchoolFilters, *, cursor: str | None, limit: int
+) -> tuple[list[schemas.School], str | None]:
+    last = paging.after(cursor, str, str)
+    rows = repo.search_schools(session, filters, after=last, limit=limit + 1)
+    found, next_cursor = paging.page(rows, limit, lambda row: (row[0].name, row[0].urn))
+    authorities = {
+        la.code: la
+        for la in (repo.local_authority(session, code) for code in {s.la_code for s, _ in found})
+        if la
+    }
+    return [to_schema(s, hub, authorities.get(s.la_code or "")) for s, hub in found], next_cursor
+
+
+def get(session: Session, urn: str) -> tuple[School, str | None]:
+    found = repo.get_school(session, urn)
+    if found is None:
+        raise NotFound(
+            f"There is no school with URN {urn} in the register. Check the URN on Get "
+            "Information about Schools."
+        )
+    return found
+
+
+def get_schema(session: Session, urn: str) -> schemas.School:
+    school, hub = get(session, urn)
+    return to_schema(school, hub, repo.local_authority(session, school.la_code))
+
+
+def establishment(school: School) -> Establishment:
+    return Establishment(
+        urn=school.urn,
+        name=school.name,
+        type_group=school.type_group,
+        type_of_establishment=school.type_of_establishment,
+        status=school.status,
+        phase_of_education=school.phase_of_education,
+        country=school.country or "",
+        statutory_low_age=school.statutory_low_age,
+        statutory_high_age=school.statutory_high_age,
+    )
+
+
+def to_schema(school: School, hub_id: str | None, la: LocalAuthority | None) -> schemas.School:
+    head = " ".join(p for p in (school.head_first_name, school.head_last_name) if p) or None
+    return schemas.School(
+        urn=school.urn,
+        name=school.name,
+        type_of_establishment=school.type_of_establishment,
+        type_group=school.type_group,
+        status=school.status,
+        phase_of_education=school.phase_of_education,
+        state_funded=school.state_funded,
+        local_authority=schemas.LocalAuthority(code=la.code, name=la.name) if la else None,
+        hub_id=hub_id,
+        street=school.street,
+        town=school.town,
+        postcode=school.postcode,
+        telephone=school.telephone,
+        head_teacher=head,
+        country=school.country,
+        statutory_low_age=school.statutory_low_age,
+        statutory_high_age=school.statutory_high_age,
+        open_date=school.open_date,
+        close_date=school.close_date,
+        last_changed_date=school.last_changed_date,
+        updated_at=school.updated_at,
+    )
+
+
+def coverage(session: Session, hub_id: str) -> schemas.HubLocalAuthorities:
+    if catalogue_repository.get_hub(session, hub_id) is None:
+        raise NotFound(f"There is no hub {hub_id!r}.")
+    return schemas.HubLocalAuthorities(
+        hub_id=hub_id,
+        local_authorities=[
+            schemas.LocalAuthority(code=la.code, name=la.name)
+            for la in repo.hub_local_authorities(session, hub_id)
+        ],
+    )
+
+
+def set_coverage(
+    session: Session, hub_id: str, codes: list[str], *, actor: Principal
+) -> schemas.HubLocalAuthorities:
+    before = coverage(session, hub_id)
+    if not actor.runs_hub(hub_id):
+        raise Forbidden(f"You can change only your own hub's area, not {hub_id}'s.")
+    wanted = sorted(set(codes))
+    unknown = set(wanted) - repo.known_local_authorities(session, wanted)
+    taken = {
+        code: hub for code, hub in repo.covering_hubs(session, wanted).items() if hub != hub_id
+    }
+    problems = [
+        BadField("body", f"/codes/{codes.index(code)}", f"There is no local authority {code}")
+        for code in sorted(unknown)
+    ] + [
+        BadField(
+            "body",
+            f"/codes/{codes.index(code)}",
+            f"Local authority {code} is covered by {hub}; that hub must release it first",
+        )
+        for code, hub in sorted(taken.items())
+    ]
+    if problems:
+        raise InvalidFields(problems)
+    repo.set_hub_local_authorities(session, hub_id, wanted)
+    audit.record(
+        session,
+        actor,
+        action="update",
+        resource_type="hub_local_authorities",
+        resource_id=hub_id,
+        hub_id=hub_id,
+        before={"codes": [la.code for la in before.local_authorities]},
+        after={"codes": wanted},
+    )
+    return coverage(session, hub_id)

@@ -1,0 +1,310 @@
+"""Importing the GIAS establishment extract: real files in the published format."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from api.domain.access import Principal, Role
+from api.errors import Forbidden, MalformedFile
+from api.persistence.models import AuditEvent, LocalAuthority, School
+from api.services.csv_import import MAX_REJECTIONS_LISTED, ImportReport, Rejection
+from api.services.gias_import import import_gias
+from tests.gias_files import GIAS_COLUMNS, gias_row, write_gias
+
+ST_BEDES = "St Bede’s Catholic Primary School"  # a curly apostrophe, byte 0x92 in Windows-1252
+
+
+def run(db: Session, path: Path, **options: Any) -> ImportReport:
+    with path.open("rb") as source:
+        return import_gias(db, source, **options)
+
+
+def school(db: Session, urn: str) -> dict[str, Any]:
+    # Read the table, not the identity map, which bulk writes bypass.
+    return dict(db.execute(select(School.__table__).where(School.urn == urn)).mappings().one())
+
+
+def school_count(db: Session) -> int:
+    return db.scalar(select(func.count()).select_from(School)) or 0
+
+
+def counts(report: ImportReport) -> tuple[int, int, int, int]:
+    return report.created, report.updated, report.unchanged, report.rejected
+
+
+def test_a_second_import_of_the_same_file_changes_nothing(db: Session, tmp_path: Path) -> None:
+    path = write_gias(
+        tmp_path / "edubasealldata20240601.csv",
+        [gias_row("100001"), gias_row("100002", "Beech Primary"), gias_row("100003", "Ash")],
+    )
+    assert counts(run(db, path)) == (3, 0, 0, 0)
+    assert counts(run(db, path)) == (0, 0, 3, 0)
+
+    stored = school(db, "100001")
+    assert stored["name"] == "Oakfield Primary Academy"
+    assert stored["type_of_establishment"] == "Academy converter"
+    assert stored["phase_of_education"] == "Primary"
+    assert stored["la_code"] == "383"
+    assert stored["postcode"] == "LS1 4AB"
+    assert stored["telephone"] == "01131234567"
+    assert (stored["head_first_name"], stored["head_last_name"]) == ("Ann", "Smith")
+    assert (stored["statutory_low_age"], stored["statutory_high_age"]) == (4, 11)
+    assert str(stored["open_date"]) == "2012-09-01"
+    assert stored["close_date"] is None
+    assert str(stored["last_changed_date"]) == "2024-03-14"
+    assert stored["country"] is None  # blank in GIAS for England
+    assert stored["state_funded"] is True
+
+
+def test_a_changed_row_is_updated_and_the_rest_unchanged(db: Session, tmp_path: Path) -> None:
+    rows = [gias_row("100001"), gias_row("100002", "Beech Primary")]
+    run(db, write_gias(tmp_path / "first.csv", rows))
+    rows[1] = gias_row("100002", "Beech Tree Primary", **{"StatutoryHighAge": ""})
+
+    assert counts(run(db, write_gias(tmp_path / "second.csv", rows))) == (0, 1, 1, 0)
+    assert school(db, "100002")["name"] == "Beech Tree Primary"
+    assert school(db, "100002")["statutory_high_age"] is None
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig", "utf-8"])
+def test_a_curly_apostrophe_comes_through_intact(
+    db: Session, tmp_path: Path, encoding: str
+) -> None:
+    """GIAS publishes Windows-1252; a copy re-saved as UTF-8 (with or without BOM) reads too."""
+    path = write_gias(
+        tmp_path / "extract.csv",
+        [gias_row("100001"), gias_row("100002", ST_BEDES, **{"HeadLastName": "O’Neill"})],
+        encoding=encoding,
+    )
+    assert counts(run(db, path)) == (2, 0, 0, 0)
+    assert school(db, "100002")["name"] == ST_BEDES
+    assert school(db, "100002")["head_last_name"] == "O’Neill"
+
+
+def test_bad_rows_are_rejected_with_their_lines_and_the_rest_import(
+    db: Session, tmp_path: Path
+) -> None:
+    path = write_gias(
+        tmp_path / "extract.csv",
+        [
+            gias_row("100001"),  # line 2
+            gias_row("12345"),  # line 3
+            gias_row("100003", **{"OpenDate": "2012-09-01"}),  # line 4
+            gias_row("100004", ""),  # line 5
+            gias_row("100005", **{"CloseDate": "31-02-2020"}),  # line 6
+            gias_row("100006", **{"StatutoryLowAge": "four"}),  # line 7
+            gias_row("100007", **{"LA (code)": "38"}),  # line 8
+            gias_row("100001", "Oakfield again"),  # line 9
+            gias_row("100009", "Elm Primary"),  # line 10
+        ],
+    )
+    report = run(db, path)
+
+    assert counts(report) == (2, 0, 0, 7)
+    assert report.rejections == (
+        Rejection(3, "12345", "URN must be six digits."),
+        Rejection(4, "100003", "OpenDate must be a date written dd-mm-yyyy, not “2012-09-01”."),
+        Rejection(5, "100004", "EstablishmentName is missing."),
+        Rejection(6, "100005", "CloseDate must be a date written dd-mm-yyyy, not “31-02-2020”."),
+        Rejection(7, "100006", "StatutoryLowAge must be a whole number of years, not “four”."),
+        Rejection(8, "100007", "LA (code) must be three digits, not “38”."),
+        Rejection(
+            9, "100001", "This URN appears more than once in the file; its first row was imported."
+        ),
+    )
+    assert school(db, "100001")["name"] == "Oakfield Primary Academy"
+    assert school(db, "100009")["name"] == "Elm Primary"
+    assert school_count(db) == 2
+
+
+def test_a_row_of_the_wrong_width_or_too_long_a_field_is_rejected(
+    db: Session, tmp_path: Path
+) -> None:
+    path = write_gias(tmp_path / "extract.csv", [gias_row("100001", "x" * 201)])
+    with path.open("ab") as file:
+        file.write(b"100002,383,Leeds\r\n")
+    report = run(db, path)
+    assert report.rejections == (
+        Rejection(2, "100001", "EstablishmentName is longer than 200 characters."),
+        Rejection(3, "100002", f"The row has 3 fields where the header has {len(GIAS_COLUMNS)}."),
+    )
+
+
+def test_a_quoted_field_may_span_lines_and_rows_keep_their_starting_line(
+    db: Session, tmp_path: Path
+) -> None:
+    path = write_gias(
+        tmp_path / "extract.csv",
+        [gias_row("100001", **{"Street": "Oak Lane\r\nNorth Side"}), gias_row("1")],
+    )
+    report = run(db, path)
+    assert school(db, "100001")["street"] == "Oak Lane\r\nNorth Side"
+    assert report.rejections == (Rejection(4, "1", "URN must be six digits."),)
+
+
+def test_only_the_first_thousand_rejections_are_listed(db: Session, tmp_path: Path) -> None:
+    rows = [gias_row(str(n)) for n in range(1, MAX_REJECTIONS_LISTED + 6)]
+    report = run(db, write_gias(tmp_path / "extract.csv", rows))
+    assert report.rejected == MAX_REJECTIONS_LISTED + 5
+    assert len(report.rejections) == MAX_REJECTIONS_LISTED
+    assert report.rejections[-1].line == MAX_REJECTIONS_LISTED + 1
+
+
+def test_state_funded_is_derived_from_group_type_status_and_country(
+    db: Session, tmp_path: Path
+) -> None:
+    independent = {
+        "EstablishmentTypeGroup (name)": "Independent schools",
+        "TypeOfEstablishment (name)": "Other independent school",
+    }
+    path = write_gias(
+        tmp_path / "extract.csv",
+        [
+            gias_row("100001", "An Academy"),
+            gias_row("100002", "An Independent School", **independent),
+            gias_row("100003", "A Closed Academy", **{"EstablishmentStatus (name)": "Closed"}),
+            gias_row(
+                "100004",
+                "A Pupil Referral Unit",
+                **{
+                    "EstablishmentTypeGroup (name)": "Other types",
+                    "TypeOfEstablishment (name)": "Pupil referral unit",
+                    "PhaseOfEducation (name)": "Not applicable",
+                },
+            ),
+        ],
+    )
+    run(db, path)
+    assert [
+        school(db, urn)["state_funded"] for urn in ("100001", "100002", "100003", "100004")
+    ] == [
+        True,
+        False,
+        False,
+        True,
+    ]
+
+
+def test_local_authorities_are_upserted(db: Session, tmp_path: Path) -> None:
+    rows = [gias_row("100001"), gias_row("100002", **{"LA (code)": "384", "LA (name)": "Wake"})]
+    run(db, write_gias(tmp_path / "first.csv", rows))
+    rows[1] = gias_row("100002", **{"LA (code)": "384", "LA (name)": "Wakefield"})
+    rows.append(gias_row("100003", **{"LA (code)": "", "LA (name)": ""}))
+    report = run(db, write_gias(tmp_path / "second.csv", rows))
+
+    assert counts(report) == (1, 0, 2, 0)  # the authority's new name is not the school's change
+    authorities = dict(db.execute(select(LocalAuthority.code, LocalAuthority.name)).all())
+    assert authorities["383"] == "Leeds"
+    assert authorities["384"] == "Wakefield"
+    assert school(db, "100002")["la_code"] == "384"
+    assert school(db, "100003")["la_code"] is None
+
+
+def test_an_extract_without_the_age_columns_leaves_stored_ages_alone(
+    db: Session, tmp_path: Path
+) -> None:
+    run(db, write_gias(tmp_path / "first.csv", [gias_row("100001")]))
+    without_ages = [c for c in GIAS_COLUMNS if c not in ("StatutoryLowAge", "StatutoryHighAge")]
+    second = write_gias(tmp_path / "second.csv", [gias_row("100001")], columns=without_ages)
+    assert counts(run(db, second)) == (0, 0, 1, 0)
+    assert school(db, "100001")["statutory_low_age"] == 4
+
+
+def _bad_byte_late(tmp_path: Path) -> Path:
+    # 1,500 good rows, so that the first batch is written before the bad byte is reached.
+    path = write_gias(tmp_path / "late.csv", [gias_row(str(200000 + n)) for n in range(1500)])
+    with path.open("ab") as file:
+        file.write(b"100001,383,Leeds,2001,Bad\x81Name\r\n")
+    return path
+
+
+MALFORMED: dict[str, tuple[Any, str]] = {
+    "missing columns": (
+        lambda tmp: write_gias(
+            tmp / "x.csv",
+            [gias_row("100001")],
+            columns=[c for c in GIAS_COLUMNS if c not in ("EstablishmentName", "Postcode")],
+        ),
+        "The file lacks the columns EstablishmentName, Postcode: it is not the GIAS",
+    ),
+    "compressed": (
+        lambda tmp: _write(tmp, gzip.compress(b"URN,EstablishmentName\r\n", mtime=0)),
+        "Line 1 holds a NUL byte: this is not a CSV text file.",
+    ),
+    "an image": (
+        lambda tmp: _write(tmp, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
+        "The first line is not the header of the GIAS establishment extract",
+    ),
+    "excel workbook": (
+        lambda tmp: _write(tmp, b"PK\x03\x04\x14\x00\x06\x00\x08\x00"),
+        "This is a ZIP archive or an Excel workbook",
+    ),
+    "empty": (lambda tmp: _write(tmp, b""), "The file is empty"),
+    "undecodable on line 3": (
+        lambda tmp: _replace(
+            write_gias(tmp / "x.csv", [gias_row("100001"), gias_row("100002", "Bad?Name")]),
+        ),
+        r"Line 3 cannot be read as Windows-1252 text \(byte 0x9D at character 26\)",
+    ),
+    "undecodable after a written batch": (_bad_byte_late, "Line 1502 cannot be read"),
+    "not csv": (
+        lambda tmp: _write(tmp, b'URN,"EstablishmentName\r\n"x"y,z\r\n'),
+        "is not CSV",
+    ),
+}
+
+
+def _write(tmp: Path, content: bytes) -> Path:
+    path = tmp / "x.csv"
+    path.write_bytes(content)
+    return path
+
+
+def _replace(path: Path) -> Path:
+    # Windows-1252 cannot encode its undefined bytes: put one in afterwards.
+    path.write_bytes(path.read_bytes().replace(b"Bad?Name", b"Bad\x9dName"))
+    return path
+
+
+@pytest.mark.parametrize("case", list(MALFORMED))
+def test_a_malformed_file_writes_nothing_and_says_why(
+    db: Session, tmp_path: Path, case: str
+) -> None:
+    run(db, write_gias(tmp_path / "good.csv", [gias_row("100001")]))
+    make, message = MALFORMED[case]
+    with pytest.raises(MalformedFile, match=message), db.begin_nested():
+        run(db, make(tmp_path))
+    assert school_count(db) == 1
+
+
+def test_progress_is_reported_in_bytes_up_to_the_whole_file(db: Session, tmp_path: Path) -> None:
+    path = write_gias(tmp_path / "extract.csv", [gias_row(str(100000 + n)) for n in range(2500)])
+    seen: list[int] = []
+    run(db, path, on_progress=seen.append)
+    assert seen == sorted(seen)
+    assert len(seen) >= 3
+    assert seen[-1] == path.stat().st_size
+
+
+def test_the_import_is_audited_with_its_counts(db: Session, tmp_path: Path) -> None:
+    path = write_gias(tmp_path / "extract.csv", [gias_row("100001"), gias_row("1")])
+    run(db, path)
+    event = db.scalars(select(AuditEvent).where(AuditEvent.resource_type == "school_import")).one()
+    assert event.action == "import"
+    assert event.changes["created"] == {"before": None, "after": 1}
+    assert event.changes["rejected"] == {"before": None, "after": 1}
+    assert event.note is not None
+    assert "1 added" in event.note
+
+
+def test_only_a_national_administrator_may_import(db: Session) -> None:
+    hub_admin = Principal(kind="user", id=1, label="x", role=Role.HUB_ADMIN, hub_id="north")
+    with pytest.raises(Forbidden):
+        import_gias(db, io.BytesIO(b"URN\r\n"), actor=hub_admin)
