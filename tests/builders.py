@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
 from api.domain.catalogue import DOCUMENTED_RULES
+from api.domain.establishments import Standing, standing_of
 from api.domain.journey import Phase, ProgrammeType, Stage, programme_type_for
 from api.persistence import catalogue_repository as repo
-from api.domain.establishments import Standing, standing_of
 from api.persistence import schools_repository
 from api.persistence.models import Hub, Participation, Programme, School
 

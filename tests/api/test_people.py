@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from fastapi.testclient import TestClient
-
 from api.domain.access import Role
 from tests.accounts import SignIn
 from tests.builders import MakeHub, MakeSchool
