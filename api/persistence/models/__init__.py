@@ -7,6 +7,12 @@ from api.persistence.models.access import (
     UserAccount,
     UserSession,
 )
+from api.persistence.models.applications import (
+    Application,
+    IdempotentRequest,
+    OutboxMessage,
+    Signatory,
+)
 from api.persistence.models.catalogue import AcademicYearRow, Hub, Programme
 from api.persistence.models.common import utc_now
 from api.persistence.models.schools import (
@@ -20,15 +26,19 @@ from api.persistence.models.schools import (
 __all__ = [
     "AcademicYearRow",
     "ApiKey",
+    "Application",
     "AuditEvent",
     "Hub",
     "HubLocalAuthority",
+    "IdempotentRequest",
     "LocalAuthority",
+    "OutboxMessage",
     "Participation",
     "Person",
     "Programme",
     "School",
     "SignInAttempt",
+    "Signatory",
     "UserAccount",
     "UserSession",
     "utc_now",
