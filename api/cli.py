@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
@@ -16,7 +18,7 @@ from alembic.config import Config
 from sqlalchemy.orm import Session
 
 from api.domain.access import Role, Scope
-from api.settings import PROJECT_ROOT, UnsafeSettings, get_settings
+from api.settings import PROJECT_ROOT, Settings, UnsafeSettings, get_settings
 
 if TYPE_CHECKING:
     from api.services.csv_import import ImportReport
@@ -234,14 +236,83 @@ def serve(
     except UnsafeSettings as exc:
         typer.echo(f"Refusing to start: {exc}", err=True)
         raise typer.Exit(code=2) from exc
-    uvicorn.run(
-        "api.main:app",
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers,
-        proxy_headers=True,
-        log_level="info",
+    # One sender for the whole serve process, however many workers: they are spawned processes
+    # and do not inherit the thread. More senders (several containers) are safe too: each claims
+    # its messages with SKIP LOCKED.
+    with _mail_sender(settings) if settings.mail_sender_enabled else nullcontext():
+        uvicorn.run(
+            "api.main:app",
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=workers,
+            proxy_headers=True,
+            log_level="info",
+        )
+
+
+@cli.command("send-mail")
+def send_mail(
+    loop: Annotated[
+        bool,
+        typer.Option(
+            "--loop", help="Keep sending as messages fall due (MAIL_POLL_SECONDS) until Ctrl-C"
+        ),
+    ] = False,
+) -> None:
+    """Send the emails that are due to the SMTP server (SMTP_HOST, SMTP_PORT); those that fail
+    wait in the outbox and are tried again later."""
+    from api.persistence.database import make_engine, make_session_factory
+    from api.services.mail_sender import SmtpSettings, deliver_due
+
+    settings = get_settings()
+    if loop:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        typer.echo("Sending email as it falls due; press Ctrl-C to stop.")
+        with _mail_sender(settings) as thread:
+            try:
+                while thread.is_alive():
+                    thread.join(timeout=1.0)
+            except KeyboardInterrupt:
+                typer.echo("Stopping after the message in hand.", err=True)
+        return
+    engine = make_engine(settings.database_url)
+    try:
+        report = deliver_due(
+            make_session_factory(engine),
+            SmtpSettings.from_settings(settings),
+            now=datetime.now(UTC),
+        )
+    finally:
+        engine.dispose()
+    typer.echo(f"Sent {report.sent}, failed {report.failed}.")
+    if report.failed:  # they are tried again later, but a scheduler should see that some failed
+        raise typer.Exit(code=1)
+
+
+@contextmanager
+def _mail_sender(settings: Settings) -> Iterator[threading.Thread]:
+    """The outbox sender in a daemon thread with its own engine, stopped when the block ends."""
+    from api.persistence.database import make_engine, make_session_factory
+    from api.services.mail_sender import SmtpSettings, run_sender
+
+    engine = make_engine(settings.database_url)
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=run_sender,
+        args=(make_session_factory(engine), SmtpSettings.from_settings(settings)),
+        kwargs={"stop": stop, "poll_seconds": settings.mail_poll_seconds},
+        name="mail-sender",
+        daemon=True,
     )
+    thread.start()
+    try:
+        yield thread
+    finally:
+        stop.set()
+        # Let a message in hand finish (at most one SMTP timeout); a daemon thread that is
+        # still stuck after that dies with the process, and its messages are sent again later.
+        thread.join(timeout=settings.smtp_timeout_seconds + 1)
+        engine.dispose()
 
 
 @cli.command()

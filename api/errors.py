@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.domain.academic_year import InvalidAcademicYear
+from api.domain.applications import MoveRefused
 from api.domain.programme_status import StatusChangeRefused
 from api.schemas.problems import PROBLEM_MEDIA_TYPE
 
@@ -63,6 +64,14 @@ class MalformedFile(AppError):
     """An uploaded file that cannot be read at all: not CSV, columns missing, undecodable."""
 
 
+class LinkGone(AppError):
+    """A signature link that expired or was already used."""
+
+
+class SubmissionRefused(AppError):
+    """The rules refuse an application; `failed_rules` names each rule and its reason."""
+
+
 class Unauthenticated(AppError):
     pass
 
@@ -101,6 +110,9 @@ PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
     PreconditionFailed: ProblemType(412, "stale-etag", "The resource has changed"),
     PreconditionRequired: ProblemType(428, "if-match-required", "If-Match required"),
     MalformedFile: ProblemType(422, "malformed-file", "The file cannot be imported"),
+    LinkGone: ProblemType(410, "link-gone", "This link can no longer be used"),
+    SubmissionRefused: ProblemType(422, "not-eligible", "The application cannot be submitted"),
+    MoveRefused: ProblemType(409, "application-move-refused", "Not possible for this application"),
     NotReady: ProblemType(503, "not-ready", "Not ready"),
     InvalidFields: ProblemType(422, "validation", "Your request has invalid fields"),
     InvalidAcademicYear: ProblemType(422, "validation", "Your request has invalid fields"),
@@ -245,6 +257,7 @@ def install_error_handlers(
         )
 
     @app.exception_handler(AppError)
+    @app.exception_handler(MoveRefused)
     @app.exception_handler(StatusChangeRefused)
     @app.exception_handler(InvalidAcademicYear)
     async def on_app_error(request: Request, exc: Exception) -> JSONResponse:

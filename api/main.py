@@ -19,6 +19,7 @@ from api.persistence.database import make_engine, make_session_factory
 from api.routers import (
     academic_years,
     api_keys,
+    applications,
     audit,
     auth,
     health,
@@ -27,6 +28,7 @@ from api.routers import (
     people,
     programmes,
     schools,
+    signatures,
 )
 from api.schemas.problems import PROBLEM_MEDIA_TYPE
 from api.settings import PROJECT_ROOT, Settings, get_settings
@@ -95,6 +97,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         schools,
         people,
         participations,
+        applications,
+        signatures,
     ):
         v1.include_router(module.router)
     app.include_router(v1)

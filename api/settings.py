@@ -31,6 +31,20 @@ class Settings(BaseSettings):
     sql_echo: bool = False
     # Browsers keep Secure cookies from http://localhost too; turn off only behind plain HTTP.
     session_cookie_secure: bool = True
+    # Email: the outbox is delivered to this SMTP server (a relay such as Postfix or a
+    # provider's submission port); messages wait in the database while it is unreachable.
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: float = 10.0
+    mail_from: str = "Maths Hubs Programmes <no-reply@mathshubs.invalid>"
+    # `mathshubs serve` runs a sender in the background; turn off to run `send-mail` instead.
+    mail_sender_enabled: bool = True
+    mail_poll_seconds: float = 10.0
+    # Where recipients reach the service; the links in emails start with it.
+    public_base_url: str = "http://127.0.0.1:8000"
 
     def check_safe_to_serve(self) -> None:
         """Refuse a deployment that kept the development secret key, or a guessable one."""

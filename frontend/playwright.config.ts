@@ -45,7 +45,8 @@ export default defineConfig({
     env: { E2E_PORT: String(port) },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-    stdout: "pipe",
+    // The access log is noise in CI; start-up errors still come through stderr.
+    stdout: "ignore",
     stderr: "pipe",
   },
 });

@@ -55,6 +55,12 @@ class Principal:
             return False
         return self.role == Role.HUB_ADMIN or Scope.ADMIN in self.scopes
 
+    def acts_for_hub(self, hub_id: str, *scopes: Scope) -> bool:
+        """Runs the hub, or is that hub's key with one of these narrower scopes."""
+        if self.runs_hub(hub_id):
+            return True
+        return self.kind == "api_key" and self.hub_id == hub_id and bool(self.scopes & set(scopes))
+
 
 @dataclass(frozen=True)
 class Policy:

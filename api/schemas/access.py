@@ -13,7 +13,7 @@ from api.schemas.common import HUB_ID_PATTERN, ApiModel, IsoInstant
 
 class SignInRequest(ApiModel):
     email: EmailStr
-    password: SecretStr = Field(max_length=1000)
+    password: SecretStr = Field(min_length=1, max_length=1000)
 
 
 class Me(ApiModel):

@@ -135,6 +135,26 @@ class Funding(ApiModel):
     note: LongText | None = None
 
 
+class ApplicationForm(ApiModel):
+    """What the expression of interest asks of a school (the form in 002)."""
+
+    statement_prompt: LongText = Field(
+        default="Explain briefly why the school wishes to take part, the benefits and impact "
+        "it expects, and why these participants have been chosen.",
+    )
+    statement_word_limit: int | None = Field(
+        default=None, ge=10, le=2000, description="About 150 words in 002.", examples=[150]
+    )
+    participant_role: Literal[
+        "teacher", "maths_lead", "teaching_assistant", "early_career_teacher", "mastery_advocate"
+    ] = "teacher"
+    participants_min: int = Field(default=1, ge=0, le=12)
+    participants_max: int = Field(default=2, ge=1, le=12)
+    head_of_department: bool = Field(
+        default=False, description="Ask for a head of department, who also signs."
+    )
+
+
 class Capacity(ApiModel):
     places: int = Field(ge=1, le=10_000)
     unit: Literal["schools", "participants"]
@@ -175,6 +195,7 @@ class ProgrammeFields(ApiModel):
     time_commitment: LongText | None = None
     funding: Funding = Field(default_factory=Funding)
     commitments: list[LongText] = Field(default_factory=list, max_length=20)
+    application_form: ApplicationForm = Field(default_factory=ApplicationForm)
     contact_name: ShortText | None = None
     contact_email: EmailStr | None = None
 
@@ -207,6 +228,7 @@ class ProgrammeUpdate(ApiModel):
     time_commitment: LongText | None = None
     funding: Funding | None = None
     commitments: list[LongText] | None = Field(default=None, max_length=20)
+    application_form: ApplicationForm | None = None
     contact_name: ShortText | None = None
     contact_email: EmailStr | None = None
 

@@ -51,6 +51,7 @@ _TEXT = {
     429: "Too many attempts: wait for Retry-After seconds",
     404: "Not found",
     409: "Conflict with the resource's current state",
+    410: "Gone: the link expired or was used",
     412: "Precondition failed: the resource changed since the ETag given in If-Match",
     422: "Validation problem: see errors",
     428: "Precondition required: send If-Match with the ETag you read",

@@ -31,8 +31,24 @@ from api.schemas.common import ApiModel
 from api.services import audit, paging
 
 # Columns that hold nested value objects, stored as JSON.
-_JSON_FIELDS = ("milestones", "session_plan", "funding", "commitments", "eligibility_rules")
-_REQUIRED = ("title", "stage", "phase", "audience", "summary", "who_can_take_part", "funding")
+_JSON_FIELDS = (
+    "milestones",
+    "session_plan",
+    "funding",
+    "commitments",
+    "eligibility_rules",
+    "application_form",
+)
+_REQUIRED = (
+    "title",
+    "stage",
+    "phase",
+    "audience",
+    "summary",
+    "who_can_take_part",
+    "funding",
+    "application_form",
+)
 
 
 def list_hubs(session: Session, *, cursor: str | None, limit: int) -> tuple[list[Hub], str | None]:
@@ -237,6 +253,7 @@ def to_schema(programme: Programme) -> schemas.Programme:
         time_commitment=programme.time_commitment,
         funding=schemas.Funding.model_validate(programme.funding),
         commitments=list(programme.commitments),
+        application_form=schemas.ApplicationForm.model_validate(programme.application_form or {}),
         programme_type=ProgrammeType(programme.programme_type)
         if programme.programme_type
         else None,

@@ -169,8 +169,10 @@ class CsvFile:
 
     def _read_header(self) -> list[str]:
         header = self._next_record()
-        if header is None or not any(name.strip() for name in header):
-            raise MalformedFile("The file is empty: it has no header line.")
+        if header is None:
+            raise MalformedFile("The file is empty.")
+        if not any(name.strip() for name in header):
+            raise MalformedFile("The first line is blank: the file must start with its header.")
         return [name.strip() for name in header]
 
     def _next_record(self) -> list[str] | None:
@@ -194,10 +196,10 @@ class CsvFile:
             yield self._decode(raw, self._lines_read)
 
     def _decode(self, raw: bytes, line: int) -> str:
-        if line == 1:
-            raw = self._first_line(raw)
         if len(raw) >= MAX_LINE_BYTES and not raw.endswith(b"\n"):
             raise MalformedFile(f"Line {line} is over a megabyte long: this is not a CSV file.")
+        if line == 1:
+            raw = self._first_line(raw)
         if b"\x00" in raw:
             raise MalformedFile(f"Line {line} holds a NUL byte: this is not a CSV text file.")
         if self._encoding is None:
@@ -244,8 +246,7 @@ def batches(rows: Iterator[Row], size: int = BATCH_SIZE) -> Iterator[list[Row]]:
         yield batch
 
 
-def wrong_width(row: Row, width: int) -> str | None:
-    """Why a row cannot be read by its columns, if it cannot."""
-    if len(row.fields) == width:
-        return None
-    return f"The row has {len(row.fields)} fields where the header has {width}."
+def check_width(row: Row, width: int) -> None:
+    """A row must have a field for each column of the header, to be read by its columns."""
+    if len(row.fields) != width:
+        raise RowRejected(f"The row has {len(row.fields)} fields where the header has {width}.")

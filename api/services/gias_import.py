@@ -37,7 +37,15 @@ from api.errors import Forbidden
 from api.persistence import import_repository as repo
 from api.persistence.models import utc_now
 from api.services import audit
-from api.services.csv_import import CsvFile, ImportReport, Row, RowRejected, Tally, batches
+from api.services.csv_import import (
+    CsvFile,
+    ImportReport,
+    Row,
+    RowRejected,
+    Tally,
+    batches,
+    check_width,
+)
 
 URN = "URN"
 NAME = "EstablishmentName"
@@ -95,6 +103,7 @@ def import_gias(
         raise Forbidden("Only a national administrator can import the school register.")
     csv_file = CsvFile(source, legacy_encoding="cp1252", on_progress=on_progress)
     reader = _Reader(csv_file.columns(REQUIRED_COLUMNS, OPTIONAL_COLUMNS, what=_WHAT), csv_file)
+    repo.begin_bulk(session, "school_import")  # before reading anything stored
     authorities = _LocalAuthorities(repo.local_authorities(session))
     tally = Tally()
     now = utc_now()
@@ -168,11 +177,8 @@ class _Reader:
         return row.fields[self.urn].strip() if len(row.fields) > self.urn else None
 
     def school(self, row: Row) -> dict[str, Any]:
+        check_width(row, self.width)
         fields = row.fields
-        if len(fields) != self.width:
-            raise RowRejected(
-                f"The row has {len(fields)} fields where the header has {self.width}."
-            )
         urn = fields[self.urn].strip()
         if not _URN.fullmatch(urn):
             raise RowRejected("URN must be six digits.")

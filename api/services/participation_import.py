@@ -45,7 +45,15 @@ from api.persistence import catalogue_repository
 from api.persistence import import_repository as repo
 from api.persistence.models import utc_now
 from api.services import audit
-from api.services.csv_import import CsvFile, ImportReport, Row, RowRejected, Tally, batches
+from api.services.csv_import import (
+    CsvFile,
+    ImportReport,
+    Row,
+    RowRejected,
+    Tally,
+    batches,
+    check_width,
+)
 
 URN = "urn"
 PERSON_EMAIL = "person_email"
@@ -81,6 +89,7 @@ def import_participations(
     positions = csv_file.columns(REQUIRED_COLUMNS, OPTIONAL_COLUMNS, what=_WHAT, ignore_case=True)
     if URN not in positions and PERSON_EMAIL not in positions:
         raise MalformedFile(f"The file needs a {URN} or a {PERSON_EMAIL} column: {_WHAT}.")
+    repo.begin_bulk(session, "participation_import")  # before reading anything stored
     reader = _Reader(
         positions,
         width=len(csv_file.header),
@@ -174,10 +183,7 @@ class _Reader:
         return self._field(row, URN) or self._field(row, PERSON_EMAIL).lower() or None
 
     def entry(self, row: Row) -> _Entry:
-        if len(row.fields) != self._width:
-            raise RowRejected(
-                f"The row has {len(row.fields)} fields where the header has {self._width}."
-            )
+        check_width(row, self._width)
         urn = self._field(row, URN)
         email = self._field(row, PERSON_EMAIL).lower()
         if urn and email:

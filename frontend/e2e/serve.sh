@@ -24,4 +24,18 @@ uv="${UV:-$(command -v uv || echo "$HOME/.local/bin/uv")}"
 cd "$root"
 "$uv" run mathshubs migrate
 "$uv" run mathshubs load-demo
+
+# Accounts the browser tests sign in with (e2e/accounts.ts has the same emails and passwords).
+# The wrong-password test uses its own account, so its failed attempt never throttles the others.
+create_user() {
+  local password="$1"
+  shift
+  MATHSHUBS_PASSWORD="$password" "$uv" run mathshubs create-user "$@"
+}
+create_user 'hub-admin-e2e-password' --email hub.admin@example.org --role hub_admin \
+  --hub cheshire-and-wirral --name "Hana Admin"
+create_user 'school-contact-e2e-password' --email school.contact@example.org --role school_contact \
+  --hub cheshire-and-wirral --school-urn 100001 --name "Sam Contact"
+create_user 'specialist-e2e-password' --email mastery.specialist@example.org --role mastery_specialist \
+  --hub cheshire-and-wirral --name "Mo Specialist"
 exec "$uv" run mathshubs serve --host 127.0.0.1 --port "$port"

@@ -1,9 +1,14 @@
 import { useEffect, useRef } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { HUB_STAFF } from "./auth";
 import { ProgrammePage } from "./components/ProgrammePage";
+import { RequireRole } from "./components/RequireRole";
+import { ApiKeysPage } from "./pages/admin/ApiKeysPage";
+import { AuditPage } from "./pages/admin/AuditPage";
 import { CataloguePage } from "./pages/CataloguePage";
 import { DevelopersPage } from "./pages/DevelopersPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { SignInPage } from "./pages/SignInPage";
 
 /**
  * After a client-side move to another page, put focus at the start of the main content, as
@@ -29,6 +34,13 @@ export function App() {
       <Route path="programmes" element={<CataloguePage />} />
       <Route path="programmes/:id" element={<ProgrammePage />} />
       <Route path="developers" element={<DevelopersPage />} />
+      <Route path="sign-in" element={<SignInPage />} />
+      <Route path="admin" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>
+        <Route index element={<Navigate to="/admin/api-keys" replace />} />
+        <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { SessionPlanItem } from "./api/client";
 import {
+  auditActionLabel,
   capacityLabel,
+  formatChangeValue,
+  formatDateTime,
+  formatDay,
+  formatTime,
   formatDate,
   formatMoney,
   grantLabel,
@@ -104,5 +109,52 @@ describe("small helpers", () => {
   it("splits text into paragraphs", () => {
     expect(paragraphs("One.\n\nTwo\nlines.\n \nThree.")).toEqual(["One.", "Two\nlines.", "Three."]);
     expect(paragraphs(null)).toEqual([]);
+  });
+});
+
+describe("formatDateTime", () => {
+  it.each([
+    ["2026-11-25T23:19:06.163188Z", "25 November 2026 at 11:19pm"],
+    // British Summer Time: an hour ahead of UTC.
+    ["2026-07-01T09:30:00Z", "1 July 2026 at 10:30am"],
+    ["2026-07-01T13:00:00+01:00", "1 July 2026 at 1pm"],
+    ["2026-01-10T12:00:00Z", "10 January 2026 at midday"],
+    ["2026-01-10T00:00:00Z", "10 January 2026 at midnight"],
+  ])("%s → %s", (iso, expected) => {
+    expect(formatDateTime(iso)).toBe(expected);
+  });
+
+  it("reads the date in England, not UTC", () => {
+    expect(formatDay("2026-06-30T23:30:00Z")).toBe("1 July 2026");
+    expect(formatTime("2026-06-30T23:30:00Z")).toBe("12:30am");
+  });
+
+  it("gives back what it cannot read", () => {
+    expect(formatDateTime("soon")).toBe("soon");
+  });
+});
+
+describe("formatChangeValue", () => {
+  it.each([
+    [null, "(none)"],
+    [undefined, "(none)"],
+    ["Timetable sync", "Timetable sync"],
+    [true, "yes"],
+    [8, "8"],
+    [["programmes:read", "timetable:read"], "programmes:read, timetable:read"],
+    [[], "(none)"],
+    ["2026-11-25T23:19:06+00:00", "25 November 2026 at 11:19pm"],
+    [{ places: 8, unit: "schools" }, '{"places":8,"unit":"schools"}'],
+  ])("%j → %s", (value, expected) => {
+    expect(formatChangeValue(value)).toBe(expected);
+  });
+});
+
+describe("auditActionLabel", () => {
+  it("says what happened to which record", () => {
+    expect(auditActionLabel("create", "api_key", "3")).toBe("Created API key 3");
+    expect(auditActionLabel("update", "programme", "12")).toBe("Changed programme 12");
+    expect(auditActionLabel("create", "user", "2")).toBe("Created account 2");
+    expect(auditActionLabel("merge", "school", "100001")).toBe("merge school 100001");
   });
 });

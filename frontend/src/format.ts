@@ -8,6 +8,8 @@ import type {
   Money,
   Phase,
   ProgrammeStatus,
+  Role,
+  Scope,
   SessionFormat,
   SessionKind,
   SessionPlanItem,
@@ -169,4 +171,112 @@ export function paragraphs(text: string | null | undefined): string[] {
     .split(/\n\s*\n/)
     .map((part) => part.trim())
     .filter((part) => part !== "");
+}
+
+export const roleLabels: Record<Role, string> = {
+  national_admin: "National administrator",
+  hub_admin: "Hub administrator",
+  mastery_specialist: "Mastery Specialist",
+  school_contact: "School contact",
+};
+
+/** What an API key with each scope may do, in plain words, with a hint where it needs one. */
+export const scopeLabels: Record<Scope, { label: string; hint?: string }> = {
+  "programmes:read": { label: "Read programmes" },
+  "schools:read": { label: "Read schools" },
+  "timetable:read": { label: "Read timetables" },
+  "applications:read": { label: "Read applications" },
+  "applications:write": { label: "Make and change applications" },
+  admin: {
+    label: "Act as a hub administrator",
+    hint: "Change programmes, see drafts and read the audit log. Give this only to systems you trust.",
+  },
+};
+
+/** The kinds of record the audit log names, in words. */
+export const resourceTypeLabels: Record<string, string> = {
+  programme: "Programme",
+  api_key: "API key",
+  user: "Account",
+};
+
+/** The same, as they read mid-sentence. */
+const resourceTypeNouns: Record<string, string> = {
+  programme: "programme",
+  api_key: "API key",
+  user: "account",
+};
+
+const actionLabels: Record<string, string> = {
+  create: "Created",
+  update: "Changed",
+  revoke: "Revoked",
+  delete: "Deleted",
+};
+
+/** "Created API key 3", "Changed programme 12"; unknown words are shown as they are. */
+export function auditActionLabel(action: string, resourceType: string, resourceId: string): string {
+  return `${actionLabels[action] ?? action} ${resourceTypeNoun(resourceType)} ${resourceId}`;
+}
+
+/** "programme", "API key": a kind of record as it reads mid-sentence. */
+export function resourceTypeNoun(resourceType: string): string {
+  return resourceTypeNouns[resourceType] ?? resourceType;
+}
+
+const londonParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h12",
+});
+
+function partsInLondon(iso: string) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of londonParts.formatToParts(date)) parts[part.type] = part.value;
+  return parts;
+}
+
+/** An instant as its date in England: "25 November 2026". */
+export function formatDay(iso: string): string {
+  const parts = partsInLondon(iso);
+  if (!parts) return iso;
+  return `${parts.day ?? ""} ${parts.month ?? ""} ${parts.year ?? ""}`;
+}
+
+/** An instant as the time in England, GOV.UK style: "1:30pm", "10am", "midday", "midnight". */
+export function formatTime(iso: string): string {
+  const parts = partsInLondon(iso);
+  if (!parts) return iso;
+  const hour = parts.hour ?? "";
+  const minute = parts.minute ?? "00";
+  const period = (parts.dayPeriod ?? "").toLowerCase().replace(/\./g, "");
+  if (minute === "00" && hour === "12") return period === "am" ? "midnight" : "midday";
+  return `${hour}${minute === "00" ? "" : `:${minute}`}${period}`;
+}
+
+/** "25 November 2026 at 11:19pm", in England's time. */
+export function formatDateTime(iso: string): string {
+  const parts = partsInLondon(iso);
+  if (!parts) return iso;
+  return `${formatDay(iso)} at ${formatTime(iso)}`;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A value from an audit event's changes, in words: "(none)", "yes", "a, b", dates in England's time. */
+export function formatChangeValue(value: unknown): string {
+  if (value === null || value === undefined) return "(none)";
+  if (typeof value === "string") return ISO_INSTANT.test(value) ? formatDateTime(value) : value;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number")) {
+    return value.length === 0 ? "(none)" : value.join(", ");
+  }
+  return JSON.stringify(value);
 }

@@ -26,6 +26,7 @@ DENIALS = {"/problems/sign-in-required", "/problems/forbidden"}
 OWN_HUB = "north"
 OTHER_HUB = "south"
 URN = "100001"
+PROGRAMME: list[int] = [0]  # the open programme of the current test, for bodies
 
 
 def denied(response: Any) -> bool:
@@ -56,6 +57,11 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
             "hub_id": OWN_HUB,
         },
         "programmes-check_eligibility": lambda: {"urn": URN},
+        "applications-create_application": lambda: {"programme_id": PROGRAMME[0], "urn": URN},
+        "applications-update_application": lambda: {"statement": "Changed by the matrix"},
+        "applications-decide": lambda: {"decision": "shortlisted"},
+        "applications-withdraw": lambda: {},
+        "signatures-confirm_signature": lambda: {"commitments": ["x"]},
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -88,12 +94,22 @@ def test_operation_allows_and_denies_as_declared(
     key_id = own_admin.post(
         "/api/v1/api-keys", json={"name": "target", "scopes": ["timetable:read"]}
     ).json()["id"]
+    PROGRAMME[0] = programme.id
+    application_id = own_admin.post(
+        "/api/v1/applications", json={"programme_id": programme.id, "urn": URN}
+    ).json()["id"]
     person_id = own_admin.post(
         "/api/v1/people",
         json={"name": "Target", "email": "target@school.example", "roles": ["teacher"]},
     ).json()["id"]
     url = path.format(
-        programme_id=programme.id, hub_id=OWN_HUB, key_id=key_id, urn=URN, person_id=person_id
+        programme_id=programme.id,
+        hub_id=OWN_HUB,
+        key_id=key_id,
+        urn=URN,
+        person_id=person_id,
+        application_id=application_id,
+        token="t" * 43,
     )
 
     callers: list[tuple[str, TestClient, bool]] = [("anonymous", client, rule["public"])]

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import gzip
 import io
+import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from api.domain.access import Principal, Role
 from api.errors import Forbidden, MalformedFile
+from api.persistence.database import make_session_factory, unit_of_work
 from api.persistence.models import AuditEvent, LocalAuthority, School
 from api.services.csv_import import MAX_REJECTIONS_LISTED, ImportReport, Rejection
 from api.services.gias_import import import_gias
+from tests.databases import is_postgres
 from tests.gias_files import GIAS_COLUMNS, gias_row, write_gias
 
 ST_BEDES = "St Bede’s Catholic Primary School"  # a curly apostrophe, byte 0x92 in Windows-1252
@@ -246,7 +251,11 @@ MALFORMED: dict[str, tuple[Any, str]] = {
         lambda tmp: _write(tmp, b"PK\x03\x04\x14\x00\x06\x00\x08\x00"),
         "This is a ZIP archive or an Excel workbook",
     ),
-    "empty": (lambda tmp: _write(tmp, b""), "The file is empty"),
+    "empty": (lambda tmp: _write(tmp, b""), "The file is empty."),
+    "blank first line": (
+        lambda tmp: _write(tmp, b"\r\nURN,EstablishmentName\r\n"),
+        "The first line is blank: the file must start with its header.",
+    ),
     "undecodable on line 3": (
         lambda tmp: _replace(
             write_gias(tmp / "x.csv", [gias_row("100001"), gias_row("100002", "Bad?Name")]),
@@ -302,6 +311,56 @@ def test_the_import_is_audited_with_its_counts(db: Session, tmp_path: Path) -> N
     assert event.changes["rejected"] == {"before": None, "after": 1}
     assert event.note is not None
     assert "1 added" in event.note
+
+
+@pytest.fixture
+def committed_sessions(engine: Engine, database_url: str) -> Iterator[sessionmaker[Session]]:
+    """Real connections and commits, for imports in two transactions at once; cleaned up."""
+    if not is_postgres(database_url):
+        pytest.skip("SQLite lets one writer in at a time; two at once is PostgreSQL's case")
+    factory = make_session_factory(engine)
+    yield factory
+    with unit_of_work(factory) as session:
+        session.execute(delete(School).where(School.la_code == "999"))
+        session.execute(delete(LocalAuthority).where(LocalAuthority.code == "999"))
+        session.execute(delete(AuditEvent).where(AuditEvent.resource_type == "school_import"))
+
+
+@pytest.mark.postgres_only
+def test_two_imports_at_once_take_turns(
+    committed_sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    elsewhere = {"LA (code)": "999", "LA (name)": "Elsewhere"}
+    path = write_gias(
+        tmp_path / "extract.csv", [gias_row(str(900000 + n), **elsewhere) for n in range(1500)]
+    )
+    start = threading.Barrier(2)
+    reports: list[ImportReport] = []
+
+    def importer() -> None:
+        start.wait()
+        with unit_of_work(committed_sessions) as session:
+            reports.append(run(session, path))
+
+    threads = [threading.Thread(target=importer) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(counts(report) for report in reports) == [(0, 0, 1500, 0), (1500, 0, 0, 0)]
+
+
+def test_an_upload_spooled_to_a_temporary_file_is_read_the_same(
+    db: Session, tmp_path: Path
+) -> None:
+    """What FastAPI's UploadFile hands over, once it has rolled over to disk."""
+    path = write_gias(tmp_path / "x.csv", [gias_row("100001", ST_BEDES)])
+    with tempfile.SpooledTemporaryFile(max_size=1024) as upload:
+        upload.write(path.read_bytes())
+        upload.seek(0)
+        assert counts(import_gias(db, upload)) == (1, 0, 0, 0)  # type: ignore[arg-type]
+    assert school(db, "100001")["name"] == ST_BEDES
 
 
 def test_only_a_national_administrator_may_import(db: Session) -> None:

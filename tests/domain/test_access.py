@@ -55,3 +55,12 @@ def test_hub_boundaries(
     assert principal.runs_hub("north") is runs_north
     assert principal.runs_hub("south") is runs_south
     assert principal.is_national is national
+
+
+def test_a_hub_key_acts_for_its_hub_within_its_scopes() -> None:
+    reader = key(Scope.APPLICATIONS_READ)
+    assert reader.acts_for_hub("north", Scope.APPLICATIONS_READ)
+    assert not reader.acts_for_hub("north", Scope.APPLICATIONS_WRITE)
+    assert not reader.acts_for_hub("south", Scope.APPLICATIONS_READ)
+    assert user(Role.HUB_ADMIN).acts_for_hub("north")
+    assert not user(Role.MASTERY_SPECIALIST).acts_for_hub("north", Scope.APPLICATIONS_READ)

@@ -89,6 +89,8 @@ class Programme(Timestamped, Base):
     time_commitment: Mapped[str | None] = mapped_column(Text)
     funding: Mapped[dict[str, Any]] = mapped_column(JSON)
     commitments: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # What the expression of interest asks: statement prompt and word limit, the people named.
+    application_form: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     contact_name: Mapped[str | None] = mapped_column(String(200))
     contact_email: Mapped[str | None] = mapped_column(String(320))
     # Raised on every update; the ETag, and a stale If-Match or a concurrent write fails.

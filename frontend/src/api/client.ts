@@ -1,12 +1,49 @@
 // The one way the SPA talks to the API: openapi-fetch over the types generated from
 // ../openapi.yaml (src/api/schema.d.ts; run `npm run generate` after the contract changes).
-import createClient from "openapi-fetch";
+import createClient, { type Middleware } from "openapi-fetch";
 import type { components, paths } from "./schema";
 
 export const api = createClient<paths>({ baseUrl: "" });
 
+/** Header that every unsafe request made with the session cookie must carry (or the API answers 403). */
+export const CSRF_HEADER = "X-CSRF-Token";
+
+/**
+ * The CSRF token of the current session: set from `Me` when someone signs in and whenever
+ * `/auth/me` is read, cleared when they sign out. Kept here, not in React state, so that
+ * the middleware below can read it for every request.
+ */
+let csrfToken: string | null = null;
+
+export function rememberSession(me: { csrf_token: string | null } | null): void {
+  csrfToken = me?.csrf_token ?? null;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Adds X-CSRF-Token to every POST, PATCH and DELETE while someone is signed in. */
+export const csrfMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (csrfToken === null || SAFE_METHODS.has(request.method.toUpperCase())) return undefined;
+    request.headers.set(CSRF_HEADER, csrfToken);
+    return request;
+  },
+};
+
+api.use(csrfMiddleware);
+
 type Schemas = components["schemas"];
 export type AcademicYear = Schemas["AcademicYear"];
+export type ApiKey = Schemas["ApiKey"];
+export type ApiKeyCreate = Schemas["ApiKeyCreate"];
+export type ApiKeyIssued = Schemas["ApiKeyIssued"];
+export type AuditEvent = Schemas["AuditEvent"];
+export type AuditFilters = NonNullable<paths["/api/v1/audit"]["get"]["parameters"]["query"]>;
+export type FieldError = Schemas["FieldError"];
+export type Me = Schemas["Me"];
+export type Role = Schemas["Role"];
+export type Scope = Schemas["Scope"];
+export type SignInRequest = Schemas["SignInRequest"];
 export type Audience = Schemas["Audience"];
 export type Capacity = Schemas["Capacity"];
 export type Funding = Schemas["Funding-Output"];
@@ -48,9 +85,8 @@ function isProblem(body: unknown): body is Problem {
 }
 
 /**
- * The problem in an error body. The contract declares `application/problem+json` with an
- * empty schema (the Problem schema sits under `application/json`), so the generated error
- * type is `unknown` and the shape is checked here rather than trusted.
+ * The problem in an error body. Its shape is checked here rather than trusted: an answer
+ * from something in front of the API (a proxy's 502 page) is not problem+json at all.
  */
 export function toProblem(body: unknown, response: Response): Problem {
   if (isProblem(body)) return body;
@@ -59,6 +95,16 @@ export function toProblem(body: unknown, response: Response): Problem {
     title: response.statusText || "Sorry, there is a problem with the service",
     status: response.status,
     detail: "Try again later.",
+  };
+}
+
+/** fetch itself failed: offline, or the server is down. */
+function unreachable(): Problem {
+  return {
+    type: "about:blank",
+    title: "Sorry, there is a problem with the service",
+    status: 0,
+    detail: "The service could not be reached. Check your connection and try again.",
   };
 }
 
@@ -71,17 +117,30 @@ export async function unwrap<T>(
     result = await request;
   } catch {
     // fetch itself failed: offline, or the server is down.
-    throw new ProblemError({
-      type: "about:blank",
-      title: "Sorry, there is a problem with the service",
-      status: 0,
-      detail: "The service could not be reached. Check your connection and try again.",
-    });
+    throw new ProblemError(unreachable());
   }
   if (result.data === undefined) {
     throw new ProblemError(toProblem(result.error, result.response));
   }
   return result.data;
+}
+
+/** For answers with no body (204): resolves when the response is a success, else a ProblemError. */
+export async function unwrapEmpty(
+  request: Promise<{ error?: unknown; response: Response }>,
+): Promise<void> {
+  let result: { error?: unknown; response: Response };
+  try {
+    result = await request;
+  } catch {
+    throw new ProblemError(unreachable());
+  }
+  if (!result.response.ok) throw new ProblemError(toProblem(result.error, result.response));
+}
+
+/** HTTP status of a failed request (0 when the service could not be reached), or null. */
+export function problemStatus(error: unknown): number | null {
+  return error instanceof ProblemError ? error.problem.status : null;
 }
 
 /** Problems that a retry cannot fix (the request itself was wrong). */

@@ -1,6 +1,23 @@
 // Server state: one hook per read, so pages never call fetch themselves.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, unwrap, type ProgrammeFilters } from "./client";
+import {
+  api,
+  problemStatus,
+  rememberSession,
+  unwrap,
+  type AuditFilters,
+  type Me,
+  type ProgrammeFilters,
+} from "./client";
+
+/** The query keys that other modules need to name (mutations invalidate them). */
+export const ME_KEY = ["me"] as const;
+export const API_KEYS_KEY = ["api-keys"] as const;
+export const AUDIT_KEY = ["audit"] as const;
+
+/** API keys per page, and audit events per page. */
+export const API_KEY_PAGE_SIZE = 50;
+export const AUDIT_PAGE_SIZE = 50;
 
 /** Programmes per catalogue page. */
 export const PAGE_SIZE = 20;
@@ -53,5 +70,53 @@ export function useAcademicYears() {
     queryKey: ["academic-years"],
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/academic-years", { signal })),
     staleTime: 10 * 60_000,
+  });
+}
+
+/**
+ * Who is signed in: `Me` (with the CSRF token, which the client then sends on every unsafe
+ * request), or null when nobody is (a 401, which is an answer, not a failure to retry).
+ */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async ({ signal }): Promise<Me | null> => {
+      try {
+        const me = await unwrap(api.GET("/api/v1/auth/me", { signal }));
+        rememberSession(me);
+        return me;
+      } catch (error) {
+        if (problemStatus(error) !== 401) throw error;
+        rememberSession(null);
+        return null;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The keys the signed-in administrator manages, newest first, a page at a time. */
+export function useApiKeys(cursor: string | null) {
+  return useQuery({
+    queryKey: [...API_KEYS_KEY, cursor],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/api-keys", {
+          params: { query: { limit: API_KEY_PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      ),
+    staleTime: 0,
+  });
+}
+
+/** Audit events, newest first, filtered and a page at a time. */
+export function useAuditEvents(filters: AuditFilters) {
+  return useQuery({
+    queryKey: [...AUDIT_KEY, filters],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/audit", { params: { query: { limit: AUDIT_PAGE_SIZE, ...filters } }, signal })),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
   });
 }

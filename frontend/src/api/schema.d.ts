@@ -208,6 +208,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hubs/{hub_id}/local-authorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Hub Area
+         * @description The local authorities the hub covers; a school's hub follows from its authority.
+         */
+        get: operations["hubs-get_hub_area"];
+        /**
+         * Set Hub Area
+         * @description Replace the set of local authorities the hub covers.
+         */
+        put: operations["hubs-set_hub_area"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/academic-years": {
         parameters: {
             query?: never;
@@ -274,6 +298,386 @@ export interface paths {
          * @description Change some fields, or the status, of a programme you have read (If-Match).
          */
         patch: operations["programmes-update_programme"];
+        trace?: never;
+    };
+    "/api/v1/programmes/{programme_id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Eligibility
+         * @description Decide, rule by rule, whether a school (by URN, no sign-in) or a person may take part.
+         */
+        post: operations["programmes-check_eligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Schools
+         * @description Search the register; by name, then URN.
+         */
+        get: operations["schools-list_schools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Schools
+         * @description Load a GIAS establishment extract: new schools are added, changed ones updated.
+         */
+        post: operations["schools-import_schools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{urn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get School
+         * @description One school of the register.
+         */
+        get: operations["schools-get_school"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{urn}/journey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Journey
+         * @description The school's programmes year by year, and the open programmes it may apply for now.
+         */
+        get: operations["schools-get_journey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List People
+         * @description The people your hub keeps (a school contact: their school's).
+         */
+        get: operations["people-list_people"];
+        put?: never;
+        /**
+         * Create Person
+         * @description Record a person; the email address is theirs alone.
+         */
+        post: operations["people-create_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Person
+         * @description One person.
+         */
+        get: operations["people-get_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Person
+         * @description Change a person's record (If-Match with the ETag you read).
+         */
+        patch: operations["people-update_person"];
+        trace?: never;
+    };
+    "/api/v1/participations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Participations
+         * @description A school's history (any hub's staff), or your hub's records.
+         */
+        get: operations["participations-list_participations"];
+        put?: never;
+        /**
+         * Create Participation
+         * @description Record that a school or person took part in a year.
+         */
+        post: operations["participations-create_participation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participations/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Participation History
+         * @description Load past years' participations (rows for other hubs are refused, row by row).
+         */
+        post: operations["participations-import_participation_history"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Applications
+         * @description Your hub's applications (a school contact: their school's), filtered and ranked.
+         */
+        get: operations["applications-list_applications"];
+        put?: never;
+        /**
+         * Create Application
+         * @description Start a draft for an open programme; school details come from the register.
+         */
+        post: operations["applications-create_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Applications
+         * @description A programme's applications in review order, as CSV for a spreadsheet.
+         */
+        get: operations["applications-export_applications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Application
+         * @description One application, with its tasks, signatories and next step.
+         */
+        get: operations["applications-get_application"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Application
+         * @description Save the draft (If-Match with the ETag you read).
+         */
+        patch: operations["applications-update_application"];
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/signature-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Signatures
+         * @description Email each signatory who has not confirmed yet a personal link to confirm.
+         */
+        post: operations["applications-request_signatures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Application
+         * @description Submit: the rules decide now, the closing date included; refusals name each rule.
+         */
+        post: operations["applications-submit_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide
+         * @description Shortlist, select, waitlist or decline, with a note; the school is emailed.
+         */
+        post: operations["applications-decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw
+         * @description Withdraw; a place it held goes to the first on the waiting list.
+         */
+        post: operations["applications-withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Signature
+         * @description What the signatory commits to, and who else signs.
+         */
+        get: operations["signatures-get_signature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Signature
+         * @description Confirm every commitment; the link then cannot be used again.
+         */
+        post: operations["signatures-confirm_signature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -384,6 +788,192 @@ export interface components {
              */
             secret: string;
         };
+        /** Application */
+        Application: {
+            /** @description Head teacher or senior leader */
+            head_teacher: components["schemas"]["Contact"] | null;
+            head_of_department: components["schemas"]["Contact"] | null;
+            /** Participants */
+            participants: components["schemas"]["Participant-Output"][];
+            /**
+             * Statement
+             * @default
+             */
+            statement: string;
+            /**
+             * Engaging With Tfm
+             * @description The school already engages with teaching for mastery (prioritised, 000).
+             * @default false
+             */
+            engaging_with_tfm: boolean;
+            /** Id */
+            id: number;
+            programme: components["schemas"]["ProgrammeRef"];
+            school: components["schemas"]["SchoolDetails"];
+            status: components["schemas"]["ApplicationStatus"];
+            /** Statement Words */
+            statement_words: number;
+            /** Statement Word Limit */
+            statement_word_limit: number | null;
+            /**
+             * Commitments
+             * @description What every signatory confirms.
+             */
+            commitments: string[];
+            /** Signatories */
+            signatories: components["schemas"]["SignatoryView"][];
+            tasks: components["schemas"]["Tasks"];
+            /**
+             * Next Step
+             * @description What happens next, in plain English.
+             */
+            next_step: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decision Note */
+            decision_note: string | null;
+            /**
+             * Priority
+             * @description Place in the review order, in a programme's review list.
+             */
+            priority: number | null;
+            /** Priority Reason */
+            priority_reason: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ApplicationCreate */
+        ApplicationCreate: {
+            /** @description Head teacher or senior leader */
+            head_teacher?: components["schemas"]["Contact"] | null;
+            head_of_department?: components["schemas"]["Contact"] | null;
+            /** Participants */
+            participants?: components["schemas"]["Participant-Input"][];
+            /**
+             * Statement
+             * @default
+             */
+            statement: string;
+            /**
+             * Engaging With Tfm
+             * @description The school already engages with teaching for mastery (prioritised, 000).
+             * @default false
+             */
+            engaging_with_tfm: boolean;
+            /** Programme Id */
+            programme_id: number;
+            /**
+             * Urn
+             * @description Your own school by default.
+             */
+            urn?: string | null;
+        };
+        /**
+         * ApplicationForm
+         * @description What the expression of interest asks of a school (the form in 002).
+         */
+        "ApplicationForm-Input": {
+            /**
+             * Statement Prompt
+             * @default Explain briefly why the school wishes to take part, the benefits and impact it expects, and why these participants have been chosen.
+             */
+            statement_prompt: string;
+            /**
+             * Statement Word Limit
+             * @description About 150 words in 002.
+             * @example 150
+             */
+            statement_word_limit?: number | null;
+            /**
+             * Participant Role
+             * @default teacher
+             * @enum {string}
+             */
+            participant_role: "teacher" | "maths_lead" | "teaching_assistant" | "early_career_teacher" | "mastery_advocate";
+            /**
+             * Participants Min
+             * @default 1
+             */
+            participants_min: number;
+            /**
+             * Participants Max
+             * @default 2
+             */
+            participants_max: number;
+            /**
+             * Head Of Department
+             * @description Ask for a head of department, who also signs.
+             * @default false
+             */
+            head_of_department: boolean;
+        };
+        /**
+         * ApplicationForm
+         * @description What the expression of interest asks of a school (the form in 002).
+         */
+        "ApplicationForm-Output": {
+            /**
+             * Statement Prompt
+             * @default Explain briefly why the school wishes to take part, the benefits and impact it expects, and why these participants have been chosen.
+             */
+            statement_prompt: string;
+            /**
+             * Statement Word Limit
+             * @description About 150 words in 002.
+             * @example 150
+             */
+            statement_word_limit: number | null;
+            /**
+             * Participant Role
+             * @default teacher
+             * @enum {string}
+             */
+            participant_role: "teacher" | "maths_lead" | "teaching_assistant" | "early_career_teacher" | "mastery_advocate";
+            /**
+             * Participants Min
+             * @default 1
+             */
+            participants_min: number;
+            /**
+             * Participants Max
+             * @default 2
+             */
+            participants_max: number;
+            /**
+             * Head Of Department
+             * @description Ask for a head of department, who also signs.
+             * @default false
+             */
+            head_of_department: boolean;
+        };
+        /**
+         * ApplicationStatus
+         * @enum {string}
+         */
+        ApplicationStatus: "draft" | "submitted" | "shortlisted" | "selected" | "waitlisted" | "not_selected" | "withdrawn";
+        /** ApplicationUpdate */
+        ApplicationUpdate: {
+            head_teacher?: components["schemas"]["Contact"] | null;
+            head_of_department?: components["schemas"]["Contact"] | null;
+            /** Participants */
+            participants?: components["schemas"]["Participant-Input"][] | null;
+            /** Statement */
+            statement?: string | null;
+            /** Engaging With Tfm */
+            engaging_with_tfm?: boolean | null;
+        };
         /**
          * Audience
          * @enum {string}
@@ -427,6 +1017,22 @@ export interface components {
             /** Note */
             note: string | null;
         };
+        /** Body_participations-import_participation_history */
+        "Body_participations-import_participation_history": {
+            /**
+             * File
+             * @description CSV: urn,person_email,programme_type,academic_year,hub,outcome
+             */
+            file: string;
+        };
+        /** Body_schools-import_schools */
+        "Body_schools-import_schools": {
+            /**
+             * File
+             * @description edubasealldataYYYYMMDD.csv as published
+             */
+            file: string;
+        };
         /** Capacity */
         Capacity: {
             /** Places */
@@ -436,6 +1042,71 @@ export interface components {
              * @enum {string}
              */
             unit: "schools" | "participants";
+        };
+        /** ConfirmRequest */
+        ConfirmRequest: {
+            /**
+             * Commitments
+             * @description Every commitment, as shown, confirmed.
+             */
+            commitments: string[];
+        };
+        /** Contact */
+        Contact: {
+            /** Name */
+            name: string;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+        };
+        /** Decision */
+        Decision: {
+            /** Programme Id */
+            programme_id: number;
+            /** Urn */
+            urn: string;
+            /** Person Id */
+            person_id: number | null;
+            /**
+             * Eligible
+             * @description Every rule passed.
+             */
+            eligible: boolean;
+            /**
+             * May Apply
+             * @description No rule failed; what is pending is settled on the form.
+             */
+            may_apply: boolean;
+            /** Summary */
+            summary: string;
+            /** Rules */
+            rules: components["schemas"]["RuleResult"][];
+        };
+        /**
+         * DecisionKind
+         * @enum {string}
+         */
+        DecisionKind: "shortlisted" | "selected" | "waitlisted" | "not_selected";
+        /** DecisionRequest */
+        DecisionRequest: {
+            decision: components["schemas"]["DecisionKind"];
+            /** Note */
+            note?: string | null;
+        };
+        /** EligibilityRequest */
+        EligibilityRequest: {
+            /**
+             * Urn
+             * @description Check a school; needs no sign-in.
+             */
+            urn?: string | null;
+            /**
+             * Person Id
+             * @description Check a person (SKTM); for hub staff.
+             */
+            person_id?: number | null;
         };
         /** FieldError */
         FieldError: {
@@ -549,11 +1220,86 @@ export interface components {
              */
             updated_at: string;
         };
+        /** HubLocalAuthorities */
+        HubLocalAuthorities: {
+            /** Hub Id */
+            hub_id: string;
+            /** Local Authorities */
+            local_authorities: components["schemas"]["LocalAuthority"][];
+        };
+        /** HubLocalAuthoritiesUpdate */
+        HubLocalAuthoritiesUpdate: {
+            /**
+             * Codes
+             * @description Every local authority the hub covers, by GIAS LA code.
+             */
+            codes: string[];
+        };
         /** HubRef */
         HubRef: {
             /** Id */
             id: string;
             /** Name */
+            name: string;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Rejected */
+            rejected: number;
+            /**
+             * Rejections
+             * @description The first 1,000 rejected rows.
+             */
+            rejections: components["schemas"]["Rejection"][];
+        };
+        /** Journey */
+        Journey: {
+            /** Urn */
+            urn: string;
+            /** School Name */
+            school_name: string;
+            /**
+             * Years
+             * @description Earliest year first.
+             */
+            years: components["schemas"]["JourneyYear"][];
+            /**
+             * Next Steps
+             * @description Kinds of programme the mastery journey allows next.
+             */
+            next_steps: components["schemas"]["ProgrammeType"][];
+            /**
+             * Open Programmes
+             * @description Programmes open now that the school may apply for, with each decision.
+             */
+            open_programmes: components["schemas"]["OpenProgramme"][];
+        };
+        /** JourneyYear */
+        JourneyYear: {
+            /** Academic Year */
+            academic_year: string;
+            /** Academic Year Label */
+            academic_year_label: string;
+            /** Participations */
+            participations: components["schemas"]["Participation"][];
+        };
+        /** LocalAuthority */
+        LocalAuthority: {
+            /**
+             * Code
+             * @example 383
+             */
+            code: string;
+            /**
+             * Name
+             * @example Leeds
+             */
             name: string;
         };
         /** Me */
@@ -637,10 +1383,34 @@ export interface components {
              */
             currency: "GBP";
         };
+        /** OpenProgramme */
+        OpenProgramme: {
+            /** Programme Id */
+            programme_id: number;
+            /** Title */
+            title: string;
+            /** Hub Id */
+            hub_id: string;
+            /** Academic Year */
+            academic_year: string;
+            /** Closing Date */
+            closing_date: string | null;
+            decision: components["schemas"]["Decision"];
+        };
         /** Page[ApiKey] */
         Page_ApiKey_: {
             /** Items */
             items: components["schemas"]["ApiKey"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Application] */
+        Page_Application_: {
+            /** Items */
+            items: components["schemas"]["Application"][];
             /**
              * Next Cursor
              * @description Pass as ?cursor= for the next page; null on the last page.
@@ -667,6 +1437,26 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[Participation] */
+        Page_Participation_: {
+            /** Items */
+            items: components["schemas"]["Participation"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Person] */
+        Page_Person_: {
+            /** Items */
+            items: components["schemas"]["Person"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
         /** Page[Programme] */
         Page_Programme_: {
             /** Items */
@@ -676,6 +1466,182 @@ export interface components {
              * @description Pass as ?cursor= for the next page; null on the last page.
              */
             next_cursor: string | null;
+        };
+        /** Page[School] */
+        Page_School_: {
+            /** Items */
+            items: components["schemas"]["School"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Participant */
+        "Participant-Input": {
+            /** Name */
+            name: string;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /** @default teacher */
+            role: components["schemas"]["ParticipantRole"];
+            /**
+             * Year Groups
+             * @description Year groups they teach this year.
+             */
+            year_groups?: string[];
+        };
+        /** Participant */
+        "Participant-Output": {
+            /** Name */
+            name: string;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /** @default teacher */
+            role: components["schemas"]["ParticipantRole"];
+            /**
+             * Year Groups
+             * @description Year groups they teach this year.
+             */
+            year_groups: string[];
+        };
+        /**
+         * ParticipantRole
+         * @enum {string}
+         */
+        ParticipantRole: "teacher" | "maths_lead" | "teaching_assistant" | "early_career_teacher" | "mastery_advocate";
+        /** Participation */
+        Participation: {
+            /** Id */
+            id: number;
+            /** Urn */
+            urn: string | null;
+            /** Person Id */
+            person_id: number | null;
+            programme_type: components["schemas"]["ProgrammeType"];
+            /**
+             * Programme Label
+             * @example Primary Development
+             */
+            programme_label: string;
+            /** Programme Id */
+            programme_id: number | null;
+            /** Academic Year */
+            academic_year: string;
+            /** Academic Year Label */
+            academic_year_label: string;
+            /** Hub Id */
+            hub_id: string;
+            outcome: components["schemas"]["ParticipationOutcome"];
+            /** Source */
+            source: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ParticipationCreate */
+        ParticipationCreate: {
+            /** Urn */
+            urn?: string | null;
+            /** Person Id */
+            person_id?: number | null;
+            programme_type: components["schemas"]["ProgrammeType"];
+            /**
+             * Academic Year
+             * @example 2019-20
+             */
+            academic_year: string;
+            /** Hub Id */
+            hub_id: string;
+            /** @default completed */
+            outcome: components["schemas"]["ParticipationOutcome"];
+            /** Programme Id */
+            programme_id?: number | null;
+        };
+        /**
+         * ParticipationOutcome
+         * @enum {string}
+         */
+        ParticipationOutcome: "taking_part" | "completed" | "withdrawn";
+        /** Person */
+        Person: {
+            /** Name */
+            name: string;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /** Roles */
+            roles: components["schemas"]["PersonRole"][];
+            /**
+             * Began Teaching
+             * @description The first calendar year of the academic year they began teaching (2025 for 2025/26); needed for early career teachers.
+             */
+            began_teaching: number | null;
+            /** School Urn */
+            school_urn: string | null;
+            /** Id */
+            id: number;
+            /** Hub Id */
+            hub_id: string;
+            /** Version */
+            version: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** PersonCreate */
+        PersonCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /** Roles */
+            roles: components["schemas"]["PersonRole"][];
+            /**
+             * Began Teaching
+             * @description The first calendar year of the academic year they began teaching (2025 for 2025/26); needed for early career teachers.
+             */
+            began_teaching?: number | null;
+            /** School Urn */
+            school_urn?: string | null;
+            /**
+             * Hub Id
+             * @description The hub that keeps the record; your own by default.
+             */
+            hub_id?: string | null;
+        };
+        /**
+         * PersonRole
+         * @enum {string}
+         */
+        PersonRole: "teacher" | "teaching_assistant" | "early_career_teacher" | "head_teacher" | "head_of_department" | "maths_lead" | "mastery_specialist" | "mastery_advocate";
+        /** PersonUpdate */
+        PersonUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Roles */
+            roles?: components["schemas"]["PersonRole"][] | null;
+            /** Began Teaching */
+            began_teaching?: number | null;
+            /** School Urn */
+            school_urn?: string | null;
         };
         /**
          * Phase
@@ -719,6 +1685,15 @@ export interface components {
             stage: components["schemas"]["Stage"];
             phase: components["schemas"]["Phase"];
             audience: components["schemas"]["Audience"];
+            /** @description The national kind of programme; worked out from phase and stage when not given (required for SKTM programmes). */
+            programme_type: components["schemas"]["ProgrammeType"] | null;
+            /**
+             * Eligibility Rules
+             * @description Who may take part, as rules [{kind, …}]; the documented rules of its kind when not given. The application window comes from the dates.
+             */
+            eligibility_rules: {
+                [key: string]: unknown;
+            }[] | null;
             /** Summary */
             summary: string;
             /** Who Can Take Part */
@@ -750,6 +1725,7 @@ export interface components {
             funding: components["schemas"]["Funding-Output"];
             /** Commitments */
             commitments: string[];
+            application_form: components["schemas"]["ApplicationForm-Output"];
             /** Contact Name */
             contact_name: string | null;
             /** Contact Email */
@@ -797,6 +1773,15 @@ export interface components {
             stage: components["schemas"]["Stage"];
             phase: components["schemas"]["Phase"];
             audience: components["schemas"]["Audience"];
+            /** @description The national kind of programme; worked out from phase and stage when not given (required for SKTM programmes). */
+            programme_type?: components["schemas"]["ProgrammeType"] | null;
+            /**
+             * Eligibility Rules
+             * @description Who may take part, as rules [{kind, …}]; the documented rules of its kind when not given. The application window comes from the dates.
+             */
+            eligibility_rules?: {
+                [key: string]: unknown;
+            }[] | null;
             /** Summary */
             summary: string;
             /** Who Can Take Part */
@@ -828,6 +1813,7 @@ export interface components {
             funding?: components["schemas"]["Funding-Input"];
             /** Commitments */
             commitments?: string[];
+            application_form?: components["schemas"]["ApplicationForm-Input"];
             /** Contact Name */
             contact_name?: string | null;
             /** Contact Email */
@@ -840,11 +1826,28 @@ export interface components {
              */
             academic_year: string;
         };
+        /** ProgrammeRef */
+        ProgrammeRef: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Hub Id */
+            hub_id: string;
+            /** Academic Year */
+            academic_year: string;
+        };
         /**
          * ProgrammeStatus
          * @enum {string}
          */
         ProgrammeStatus: "draft" | "open" | "fully_booked" | "closed";
+        /**
+         * ProgrammeType
+         * @description The kinds of national programme a hub offers; a hub's programme is one of these in a year.
+         * @enum {string}
+         */
+        ProgrammeType: "primary_readiness" | "primary_development" | "primary_embedding" | "primary_sustaining" | "secondary_development" | "secondary_embedding" | "secondary_sustaining" | "sktm_primary_teachers_number" | "sktm_primary_teachers_spatial_reasoning" | "sktm_primary_teaching_assistants" | "sktm_primary_ect_phase_1" | "sktm_primary_ect_phase_2";
         /**
          * ProgrammeUpdate
          * @description Only the fields sent change. `status` moves along draft → open → fully_booked → closed.
@@ -857,6 +1860,11 @@ export interface components {
             stage?: components["schemas"]["Stage"] | null;
             phase?: components["schemas"]["Phase"] | null;
             audience?: components["schemas"]["Audience"] | null;
+            programme_type?: components["schemas"]["ProgrammeType"] | null;
+            /** Eligibility Rules */
+            eligibility_rules?: {
+                [key: string]: unknown;
+            }[] | null;
             status?: components["schemas"]["ProgrammeStatus"] | null;
             /** Summary */
             summary?: string | null;
@@ -880,6 +1888,7 @@ export interface components {
             funding?: components["schemas"]["Funding-Input"] | null;
             /** Commitments */
             commitments?: string[] | null;
+            application_form?: components["schemas"]["ApplicationForm-Input"] | null;
             /** Contact Name */
             contact_name?: string | null;
             /** Contact Email */
@@ -900,11 +1909,115 @@ export interface components {
             /** Migration */
             migration: string;
         };
+        /** Rejection */
+        Rejection: {
+            /** Line */
+            line: number;
+            /** Key */
+            key: string | null;
+            /** Reason */
+            reason: string;
+        };
         /**
          * Role
          * @enum {string}
          */
         Role: "national_admin" | "hub_admin" | "mastery_specialist" | "school_contact";
+        /**
+         * RuleOutcome
+         * @enum {string}
+         */
+        RuleOutcome: "passed" | "failed" | "pending";
+        /** RuleResult */
+        RuleResult: {
+            /**
+             * Kind
+             * @example state_funded_school_in_england
+             */
+            kind: string;
+            /**
+             * Code
+             * @description A stable reason code.
+             * @example not_state_funded
+             */
+            code: string;
+            outcome: components["schemas"]["RuleOutcome"];
+            /**
+             * Reason
+             * @description A sentence a hub can send to the school.
+             */
+            reason: string;
+        };
+        /**
+         * School
+         * @description A school as the GIAS register describes it, with the hub its local authority falls in.
+         */
+        School: {
+            /**
+             * Urn
+             * @example 100001
+             */
+            urn: string;
+            /** Name */
+            name: string;
+            /** Type Of Establishment */
+            type_of_establishment: string;
+            /** Type Group */
+            type_group: string;
+            /** Status */
+            status: string;
+            /** Phase Of Education */
+            phase_of_education: string;
+            /**
+             * State Funded
+             * @description State-funded and open in England, read from GIAS.
+             */
+            state_funded: boolean;
+            local_authority: components["schemas"]["LocalAuthority"] | null;
+            /** Hub Id */
+            hub_id: string | null;
+            /** Street */
+            street: string | null;
+            /** Town */
+            town: string | null;
+            /** Postcode */
+            postcode: string | null;
+            /** Telephone */
+            telephone: string | null;
+            /**
+             * Head Teacher
+             * @description The head's name as GIAS publishes it.
+             */
+            head_teacher: string | null;
+            /** Country */
+            country: string | null;
+            /** Statutory Low Age */
+            statutory_low_age: number | null;
+            /** Statutory High Age */
+            statutory_high_age: number | null;
+            /** Open Date */
+            open_date: string | null;
+            /** Close Date */
+            close_date: string | null;
+            /** Last Changed Date */
+            last_changed_date: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** SchoolDetails */
+        SchoolDetails: {
+            /** Urn */
+            urn: string;
+            /** Name */
+            name: string;
+            /** Address */
+            address: string;
+            /** Telephone */
+            telephone: string | null;
+        };
         /**
          * Scope
          * @enum {string}
@@ -978,11 +2091,73 @@ export interface components {
              */
             password: string;
         };
+        /** SignatoryView */
+        SignatoryView: {
+            /** Id */
+            id: number;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "head_teacher" | "head_of_department" | "participant";
+            /** Name */
+            name: string;
+            /** Email */
+            email: string;
+            /** Sent At */
+            sent_at: string | null;
+            /** Confirmed At */
+            confirmed_at: string | null;
+        };
+        /**
+         * SignaturePage
+         * @description What a signatory sees from their emailed link.
+         */
+        SignaturePage: {
+            /** Signatory Name */
+            signatory_name: string;
+            /** Role */
+            role: string;
+            /** School Name */
+            school_name: string;
+            /** Programme Title */
+            programme_title: string;
+            /** Hub Name */
+            hub_name: string;
+            /** Commitments */
+            commitments: string[];
+            /**
+             * Other Signatories
+             * @description Who else signs, by name and role.
+             */
+            other_signatories: string[];
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /** Expires At */
+            expires_at: string | null;
+        };
         /**
          * Stage
          * @enum {string}
          */
         Stage: "readiness" | "development" | "embedding" | "sustaining" | "specialist_knowledge";
+        /**
+         * TaskStatus
+         * @enum {string}
+         */
+        TaskStatus: "not_started" | "in_progress" | "completed";
+        /** Tasks */
+        Tasks: {
+            school_details: components["schemas"]["TaskStatus"];
+            people: components["schemas"]["TaskStatus"];
+            statement: components["schemas"]["TaskStatus"];
+            commitments: components["schemas"]["TaskStatus"];
+        };
+        /** WithdrawRequest */
+        WithdrawRequest: {
+            /** Note */
+            note?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1452,6 +2627,108 @@ export interface operations {
             };
         };
     };
+    "hubs-get_hub_area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hub_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HubLocalAuthorities"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hubs-set_hub_area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hub_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HubLocalAuthoritiesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HubLocalAuthorities"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "academic-years-list_academic_years": {
         parameters: {
             query?: never;
@@ -1706,6 +2983,1435 @@ export interface operations {
             };
             /** @description Precondition required: send If-Match with the ETag you read */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programmes-check_eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EligibilityRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "schools-list_schools": {
+        parameters: {
+            query?: {
+                /** @description Name, URN or postcode */
+                q?: string | null;
+                town?: string | null;
+                /** @description LA code or name */
+                local_authority?: string | null;
+                /** @description GIAS phase of education, e.g. Primary */
+                phase?: string | null;
+                state_funded?: boolean | null;
+                /** @description e.g. Open */
+                status?: string | null;
+                hub?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_School_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "schools-import_schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_schools-import_schools"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "schools-get_school": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Six digits, as in GIAS */
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["School"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "schools-get_journey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Six digits, as in GIAS */
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "people-list_people": {
+        parameters: {
+            query?: {
+                /** @description Name or email */
+                q?: string | null;
+                role?: components["schemas"]["PersonRole"] | null;
+                school_urn?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Person_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "people-create_person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "people-get_person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "people-update_person": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participations-list_participations": {
+        parameters: {
+            query?: {
+                urn?: string | null;
+                person_id?: number | null;
+                programme_type?: components["schemas"]["ProgrammeType"] | null;
+                academic_year?: string | null;
+                hub?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Participation_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participations-create_participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participation"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "participations-import_participation_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_participations-import_participation_history"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-list_applications": {
+        parameters: {
+            query?: {
+                programme?: number | null;
+                status?: components["schemas"]["ApplicationStatus"] | null;
+                local_authority?: string | null;
+                /** @description Only those the rules accept now (or refuse) */
+                eligible?: boolean | null;
+                /** @description priority: the review order */
+                sort?: string;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Application_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-create_application": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key and body answer the first result again. */
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-export_applications": {
+        parameters: {
+            query: {
+                programme: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review list as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-get_application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-update_application": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-request_signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-submit_application": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key and body answer the first result again. */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "signatures-get_signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignaturePage"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: the link expired or was used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "signatures-confirm_signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignaturePage"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: the link expired or was used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

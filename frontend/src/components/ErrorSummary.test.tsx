@@ -39,4 +39,22 @@ describe("ErrorSummary", () => {
     await userEvent.click(link);
     expect(screen.getByLabelText("Academic year")).toHaveFocus();
   });
+
+  it("says an error alone when its field has no label to put before it", () => {
+    render(
+      <ErrorSummary
+        problem={{
+          type: "/problems/sign-in-refused",
+          title: "Sign-in refused",
+          status: 401,
+          errors: [{ location: "body", pointer: "/email", detail: "The email address or password is not right." }],
+        }}
+        fields={{ "/email": { id: "email" } }}
+      />,
+    );
+    expect(screen.getByRole("link", { name: "The email address or password is not right." })).toHaveAttribute(
+      "href",
+      "#email",
+    );
+  });
 });

@@ -3,8 +3,11 @@ import type { Problem } from "../api/client";
 
 type Props = {
   problem: Problem;
-  /** The page's fields by JSON pointer (e.g. "/phase"), so each error names and links to its field. */
-  fields?: Record<string, { id: string; label: string }>;
+  /**
+   * The page's fields by JSON pointer (e.g. "/phase"), so each error links to its field;
+   * with a label, the error is said after it ("Phase: …"), for the API's shorter words.
+   */
+  fields?: Record<string, { id: string; label?: string }>;
 };
 
 /**
@@ -42,7 +45,9 @@ export function ErrorSummary({ problem, fields = {} }: Props) {
                           event.preventDefault();
                           target.focus();
                         }}
-                      >{`${field.label}: ${error.detail}`}</a>
+                      >
+                        {field.label ? `${field.label}: ${error.detail}` : error.detail}
+                      </a>
                     ) : (
                       error.detail
                     )}

@@ -1,4 +1,4 @@
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 import type { AcademicYear, Hub, ProgrammeFilters } from "../api/client";
 import { phaseLabels, stageLabels, statusLabels } from "../format";
@@ -13,6 +13,8 @@ type Props = {
   onApply: (values: URLSearchParams) => void;
   /** The API's word on each bad field, by query parameter name (which is also the field's id). */
   errors: Partial<Record<string, string>>;
+  /** Offer "Draft" as a status: only those who run a hub can see drafts (their own hub's). */
+  offerDrafts: boolean;
 };
 
 /** The catalogue's filters, keyed by query parameter name, in the order shown. */
@@ -42,14 +44,20 @@ function FieldError({ name, detail }: { name: string; detail: string | undefined
  * the URL's query string (the page reads them back from there), so a filtered list
  * survives a reload and can be shared.
  */
-export function FilterForm({ filters, hubs, academicYears, onApply, errors }: Props) {
+export function FilterForm({ filters, hubs, academicYears, onApply, errors, offerDrafts }: Props) {
   const choices: Record<(typeof FILTER_FIELDS)[number]["name"], Option[]> = {
     phase: options(phaseLabels),
     stage: options(stageLabels),
     academic_year: academicYears.map((year) => ({ value: year.id, label: year.label })),
     hub: hubs.map((hub) => ({ value: hub.id, label: hub.name })),
-    status: options(statusLabels),
+    status: options(statusLabels).filter((option) => offerDrafts || option.value !== "draft"),
   };
+
+  // The selects are controlled: hubs, years and "Draft" arrive after the first render, and
+  // an uncontrolled select would lose a value from the URL whose option was not there yet.
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    Object.fromEntries(FILTER_FIELDS.map(({ name }) => [name, filters[name] ?? ""])),
+  );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,7 +90,7 @@ export function FilterForm({ filters, hubs, academicYears, onApply, errors }: Pr
         />
       </div>
       {FILTER_FIELDS.map(({ name, label, any }) => {
-        const current = filters[name] ?? "";
+        const current = chosen[name] ?? "";
         const list = choices[name];
         // Keep a value from the URL that the lists do not know, so the form shows what is applied.
         const known = current === "" || list.some((option) => option.value === current);
@@ -97,7 +105,11 @@ export function FilterForm({ filters, hubs, academicYears, onApply, errors }: Pr
               className={`govuk-select govuk-!-width-full${error ? " govuk-select--error" : ""}`}
               id={name}
               name={name}
-              defaultValue={current}
+              value={current}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                setChosen((before) => ({ ...before, [name]: value }));
+              }}
               aria-describedby={error ? `${name}-error` : undefined}
             >
               <option value="">{any}</option>

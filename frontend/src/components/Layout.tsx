@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router-dom";
+import { useMe } from "../api/queries";
+import { isHubStaff } from "../auth";
 import { SERVICE_NAME } from "../usePageTitle";
+import { AccountBar } from "./AccountBar";
 
 type Props = {
   /** Shown above <main>, where GOV.UK puts a back link. */
@@ -8,9 +11,15 @@ type Props = {
   children: ReactNode;
 };
 
-const navigation = [
+const publicNavigation = [
   { to: "/programmes", label: "Programmes" },
   { to: "/developers", label: "For developers" },
+];
+
+/** Pages for those who run a hub: national and hub administrators. */
+const hubStaffNavigation = [
+  { to: "/admin/api-keys", label: "API keys" },
+  { to: "/admin/audit", label: "Audit log" },
 ];
 
 /**
@@ -19,6 +28,8 @@ const navigation = [
  */
 export function Layout({ beforeContent, children }: Props) {
   const { pathname } = useLocation();
+  const me = useMe();
+  const navigation = isHubStaff(me.data) ? [...publicNavigation, ...hubStaffNavigation] : publicNavigation;
   return (
     <>
       {/* A plain fragment link: the router leaves #fragments to the browser. */}
@@ -36,7 +47,7 @@ export function Layout({ beforeContent, children }: Props) {
           </div>
         </div>
         <section className="govuk-service-navigation" aria-label="Service information">
-          <div className="govuk-width-container">
+          <div className="govuk-width-container govuk-service-navigation__inlining-container">
             <div className="govuk-service-navigation__container">
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
                 <ul className="govuk-service-navigation__list">
@@ -60,6 +71,7 @@ export function Layout({ beforeContent, children }: Props) {
                 </ul>
               </nav>
             </div>
+            <AccountBar />
           </div>
         </section>
         {/* Inside the header landmark, so no content sits outside a landmark. */}

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { ProblemError, type ProgrammeFilters } from "../api/client";
-import { PAGE_SIZE, useAcademicYears, useHubs, useProgrammes } from "../api/queries";
+import { PAGE_SIZE, useAcademicYears, useHubs, useMe, useProgrammes } from "../api/queries";
+import { isHubStaff } from "../auth";
 import { ErrorSummary } from "../components/ErrorSummary";
 import { FILTER_FIELDS, FilterForm } from "../components/FilterForm";
 import { Layout } from "../components/Layout";
@@ -40,6 +41,8 @@ export function CataloguePage() {
   const programmes = useProgrammes(filters);
   const hubs = useHubs();
   const years = useAcademicYears();
+  const me = useMe();
+  const offerDrafts = isHubStaff(me.data);
 
   const failure = [programmes.error, hubs.error, years.error].find((error) => error !== null);
   const problem = failure instanceof ProblemError ? failure.problem : null;
@@ -94,6 +97,7 @@ export function CataloguePage() {
             hubs={hubs.data?.items ?? []}
             academicYears={years.data ?? []}
             errors={fieldErrors}
+            offerDrafts={offerDrafts}
             onApply={(values) => {
               setSearch(values);
             }}

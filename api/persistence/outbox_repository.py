@@ -1,0 +1,73 @@
+"""All queries on the email outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from api.persistence.models import OutboxMessage
+
+
+def add(session: Session, message: OutboxMessage) -> OutboxMessage:
+    session.add(message)
+    session.flush()
+    return message
+
+
+def claim_due(
+    session: Session, *, now: datetime, limit: int, lease_until: datetime
+) -> list[OutboxMessage]:
+    """Take up to `limit` due messages, oldest first, counting an attempt and moving
+    next_attempt_at to `lease_until` so that no other sender takes them meanwhile.
+
+    One statement: on PostgreSQL the subquery's FOR UPDATE SKIP LOCKED passes over rows that
+    another sender is claiming at this moment, so two senders never claim one message; SQLite
+    has no row locks but takes the database's write lock before it reads, which serialises
+    claims just as well.
+    """
+    due = (
+        select(OutboxMessage.id)
+        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    claimed = session.scalars(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(due))
+        .values(attempts=OutboxMessage.attempts + 1, next_attempt_at=lease_until)
+        .returning(OutboxMessage),
+        execution_options={"synchronize_session": False},
+    ).all()
+    return sorted(claimed, key=lambda message: message.id)
+
+
+def mark_sent(session: Session, message_id: int, *, at: datetime) -> None:
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.sent_at.is_(None))
+        .values(sent_at=at),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def reschedule(session: Session, message_id: int, *, next_attempt_at: datetime, error: str) -> None:
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.sent_at.is_(None))
+        .values(next_attempt_at=next_attempt_at, last_error=error),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def release(session: Session, message_ids: Sequence[int], *, now: datetime) -> None:
+    """Give back claimed messages that were not tried: due again now, the attempt uncounted."""
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(message_ids), OutboxMessage.sent_at.is_(None))
+        .values(attempts=OutboxMessage.attempts - 1, next_attempt_at=now),
+        execution_options={"synchronize_session": False},
+    )

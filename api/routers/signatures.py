@@ -1,0 +1,30 @@
+"""The signatory's page, reached from the personal link emailed to them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from api.routers.access import PUBLIC, access
+from api.routers.dependencies import DbSession
+from api.schemas.applications import ConfirmRequest, SignaturePage
+from api.services import applications
+
+router = APIRouter(prefix="/signatures", tags=["signatures"])
+
+# The unguessable token is the credential: whoever holds the link may confirm.
+Token = Annotated[str, Path(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+@router.get("/{token}", **access(PUBLIC, 404, 410, 422))
+def get_signature(session: DbSession, token: Token) -> SignaturePage:
+    """What the signatory commits to, and who else signs."""
+    return applications.signature_page(session, token, now=datetime.now(UTC))
+
+
+@router.post("/{token}/confirm", **access(PUBLIC, 404, 410, 422))
+def confirm_signature(session: DbSession, token: Token, body: ConfirmRequest) -> SignaturePage:
+    """Confirm every commitment; the link then cannot be used again."""
+    return applications.confirm(session, token, body.commitments, now=datetime.now(UTC))

@@ -1,0 +1,29 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The accounts e2e/serve.sh creates after loading the demo data (keep the two in step). */
+export const accounts = {
+  hubAdmin: { email: "hub.admin@example.org", password: "hub-admin-e2e-password", name: "Hana Admin" },
+  schoolContact: { email: "school.contact@example.org", password: "school-contact-e2e-password", name: "Sam Contact" },
+  /** Only for the wrong-password test: sign-in failures are throttled per account. */
+  specialist: { email: "mastery.specialist@example.org", password: "specialist-e2e-password", name: "Mo Specialist" },
+} as const;
+
+export type Account = (typeof accounts)[keyof typeof accounts];
+
+/** Fill in the sign-in form on the page it is on and wait until the header names them. */
+export async function fillSignIn(page: Page, account: Account) {
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("banner")).toContainText(account.name);
+}
+
+/** Sign in from the header's link, as a person would. */
+export async function signIn(page: Page, account: Account) {
+  await page.goto("/programmes");
+  await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  // They chose to sign in: no page told them they had to.
+  await expect(page.getByText("You need to sign in to see that page.")).toHaveCount(0);
+  await fillSignIn(page, account);
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef } from "react";
+import type { ApiKey } from "../../api/client";
+
+type Props = {
+  apiKey: ApiKey;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+};
+
+/** "Revoke ‘…’?": asked before a key stops working for good. Focus moves to the question. */
+export function RevokeConfirmation({ apiKey, pending, onConfirm, onCancel }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <section className="app-confirmation" aria-labelledby="revoke-heading">
+      <h2 className="govuk-heading-m" id="revoke-heading" tabIndex={-1} ref={heading}>
+        Revoke ‘{apiKey.name}’?
+      </h2>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          Systems that use this key will stop working at once. You cannot undo this.
+        </strong>
+      </div>
+      <div className="govuk-button-group">
+        <button
+          type="button"
+          className="govuk-button govuk-button--warning"
+          onClick={() => {
+            if (!pending) onConfirm();
+          }}
+        >
+          Yes, revoke this key
+        </button>
+        <button type="button" className="app-link-button govuk-link" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
