@@ -334,6 +334,21 @@ def render_openapi(document: dict[str, object]) -> str:
     return yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=100)
 
 
+@cli.command("send-reminders")
+def send_reminders() -> None:
+    """Email hub staff about applications still undecided as a milestone nears (run daily)."""
+    from api.services.reminders import remind_undecided
+
+    with _session() as session:
+        sent = remind_undecided(
+            session,
+            today=date.today(),
+            now=datetime.now(UTC),
+            base_url=get_settings().public_base_url,
+        )
+    typer.echo(f"Reminders queued: {sent.messages}. `mathshubs send-mail` delivers them.")
+
+
 def main() -> None:
     cli()
 

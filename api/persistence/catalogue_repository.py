@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
-from api.persistence.models import AcademicYearRow, Hub, Programme
+from api.persistence.models import AcademicYearRow, Application, Hub, Programme
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,14 @@ def open_programmes(session: Session) -> list[Programme]:
             select(Programme).where(Programme.status == "open").order_by(Programme.closing_date)
         )
     )
+
+
+def programmes_with_applications(session: Session) -> list[Programme]:
+    """Programmes that have applications in review: the ones whose milestones matter."""
+    in_review = select(Application.programme_id).where(
+        Application.status.in_(("submitted", "shortlisted"))
+    )
+    return list(session.scalars(select(Programme).where(Programme.id.in_(in_review))))
 
 
 def get_programme(session: Session, programme_id: int) -> Programme | None:

@@ -17,6 +17,20 @@ def add(session: Session, message: OutboxMessage) -> OutboxMessage:
     return message
 
 
+def is_queued(session: Session, *, template: str, to: str, subject: str) -> bool:
+    """Whether this message was queued before (sent or not), so that a reminder goes once."""
+    found = session.scalar(
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.template == template,
+            OutboxMessage.to_address == to,
+            OutboxMessage.subject == subject,
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
 def claim_due(
     session: Session, *, now: datetime, limit: int, lease_until: datetime
 ) -> list[OutboxMessage]:

@@ -106,7 +106,7 @@ def covering_hubs(session: Session, codes: Sequence[str]) -> dict[str, str]:
             HubLocalAuthority.la_code.in_(codes)
         )
     )
-    return dict(rows)
+    return dict(rows.all())
 
 
 def set_hub_local_authorities(session: Session, hub_id: str, codes: Sequence[str]) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
 
+from api.domain.academic_year import AcademicYear
 from api.domain.programme_status import ProgrammeStatus
 from api.persistence.catalogue_repository import ProgrammeFilters
 from api.routers.access import HUB_ADMIN, PUBLIC, CurrentPrincipal, access, signed_in
@@ -16,6 +17,7 @@ from api.schemas.catalogue import (
     Audience,
     Phase,
     Programme,
+    ProgrammeCopy,
     ProgrammeCreate,
     ProgrammeUpdate,
     Stage,
@@ -131,3 +133,25 @@ def check_eligibility(
 ) -> Decision:
     """Decide, rule by rule, whether a school (by URN, no sign-in) or a person may take part."""
     return eligibility.decide(session, programme_id, body, viewer=principal, now=datetime.now(UTC))
+
+
+@router.post(
+    "/{programme_id}/copies", status_code=201, **access(HUB_ADMIN, 404, 409, 422, own_hub_only=True)
+)
+def copy_programme(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    programme_id: ProgrammeId,
+    body: ProgrammeCopy,
+    response: Response,
+) -> Programme:
+    """Copy a programme, with its form, rules and commitments, into a later year as a draft."""
+    copy = catalogue.copy_programme(
+        session,
+        programme_id,
+        into=AcademicYear.parse(body.academic_year) if body.academic_year else None,
+        actor=signed_in(principal),
+    )
+    response.headers["ETag"] = etag(copy.id, copy.version)
+    response.headers["Location"] = f"/api/v1/programmes/{copy.id}"
+    return catalogue.to_schema(copy)

@@ -70,8 +70,7 @@ def import_schools(
     file: Annotated[UploadFile, File(description="edubasealldataYYYYMMDD.csv as published")],
 ) -> ImportReport:
     """Load a GIAS establishment extract: new schools are added, changed ones updated."""
-    signed_in(principal)
-    report = import_gias(session, file.file)
+    report = import_gias(session, file.file, actor=signed_in(principal))
     return ImportReport.model_validate(report, from_attributes=True)
 
 

@@ -233,6 +233,15 @@ class ProgrammeUpdate(ApiModel):
     contact_email: EmailStr | None = None
 
 
+class ProgrammeCopy(ApiModel):
+    academic_year: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}-\d{2}$",
+        description="The year to copy into; the next one by default.",
+        examples=["2028-29"],
+    )
+
+
 class HubRef(ApiModel):
     id: str
     name: str

@@ -315,3 +315,76 @@ def _check(code: str | None, year: AcademicYear, opens: date | None, closes: dat
     )
     if problems:
         raise InvalidFields([BadField("body", f"/{field}", text) for field, text in problems])
+
+
+def copy_programme(
+    session: Session, programme_id: int, *, into: AcademicYear | None, actor: Principal
+) -> Programme:
+    """Next year's offer: the same form, rules, commitments and plan, dates moved on by whole
+    years, as a draft; a national project code names its own year, so it is left for the hub."""
+    source = get_programme(session, programme_id, viewer=actor)
+    if not actor.runs_hub(source.hub_id):
+        raise Forbidden(f"Programme {programme_id} belongs to another hub.")
+    year = into or AcademicYear.parse(source.academic_year_id).next()
+    shift = year.start_year - AcademicYear.parse(source.academic_year_id).start_year
+    if shift <= 0:
+        raise InvalidFields([BadField("body", "/academic_year", "Copy into a later academic year")])
+    if repo.find_programme(
+        session, hub_id=source.hub_id, academic_year_id=year.slug, title=source.title
+    ):
+        raise Conflict(f"{source.title} already exists in {year.label}.")
+    repo.ensure_academic_year(session, year)
+    copy = Programme(
+        hub_id=source.hub_id,
+        academic_year_id=year.slug,
+        code=None,
+        title=source.title,
+        stage=source.stage,
+        phase=source.phase,
+        audience=source.audience,
+        programme_type=source.programme_type,
+        eligibility_rules=list(source.eligibility_rules),
+        status=ProgrammeStatus.DRAFT.value,
+        summary=source.summary,
+        who_can_take_part=source.who_can_take_part,
+        what_is_involved=source.what_is_involved,
+        how_to_apply=source.how_to_apply,
+        applications_open_on=_later(source.applications_open_on, shift),
+        closing_date=_later(source.closing_date, shift),
+        milestones=[
+            {**m, "date": _later(date.fromisoformat(m["date"]), shift).isoformat()}  # type: ignore[union-attr]
+            for m in source.milestones
+        ],
+        capacity_places=source.capacity_places,
+        capacity_unit=source.capacity_unit,
+        session_plan=list(source.session_plan),
+        time_commitment=source.time_commitment,
+        funding=dict(source.funding),
+        commitments=list(source.commitments),
+        application_form=dict(source.application_form or {}),
+        contact_name=source.contact_name,
+        contact_email=source.contact_email,
+    )
+    repo.add(session, copy)
+    session.refresh(copy)
+    audit.record(
+        session,
+        actor,
+        action="create",
+        resource_type="programme",
+        resource_id=copy.id,
+        hub_id=copy.hub_id,
+        before=None,
+        after=_snapshot(copy),
+        note=f"Copied from programme {source.id} ({source.academic_year_id})",
+    )
+    return copy
+
+
+def _later(day: date | None, years: int) -> date | None:
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)

@@ -58,6 +58,14 @@ class ImportReport:
     rejected: int
     rejections: tuple[Rejection, ...]  # the first MAX_REJECTIONS_LISTED; `rejected` counts all
 
+    def counts(self) -> dict[str, int]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+        }
+
 
 class RowRejected(Exception):
     """One row cannot be imported; the reason is shown to whoever sent the file."""

@@ -136,7 +136,7 @@ def import_gias(
         resource_id=csv_file.sha256,
         hub_id=None,
         before=None,
-        after=_counts(report),
+        after=report.counts(),
         note=f"GIAS establishment extract; local authorities: {authorities.summary()}.",
     )
     return report
@@ -298,12 +298,3 @@ def _write(
             tally.updated += 1
     repo.insert_schools(session, new)
     repo.update_schools(session, changed)
-
-
-def _counts(report: ImportReport) -> dict[str, Any]:
-    return {
-        "created": report.created,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-        "rejected": report.rejected,
-    }

@@ -32,6 +32,8 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "mail"
 # Matches the column; a longer subject is cut rather than failing the change it belongs to.
 _SUBJECT_MAX = 300
 _TEMPLATE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# One bare address, nothing that could break the To header (the API validates addresses).
+_ADDRESS = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+")
 
 
 class MailTemplateError(ValueError):
@@ -86,6 +88,8 @@ def queue(
 ) -> OutboxMessage:
     """Render the template and add the message to the outbox; the caller's transaction sends
     it (by committing) or drops it (by rolling back)."""
+    if not _ADDRESS.fullmatch(to):  # refused now, rather than retried for ever by the sender
+        raise ValueError(f"{to!r} is not an email address")
     subject, text_body, html_body = render(template, context)
     at = now or utc_now()
     return repo.add(

@@ -119,12 +119,7 @@ def import_participations(
         resource_id=csv_file.sha256,
         hub_id=None if actor is None or actor.is_national else actor.hub_id,
         before=None,
-        after={
-            "created": report.created,
-            "updated": report.updated,
-            "unchanged": report.unchanged,
-            "rejected": report.rejected,
-        },
+        after=report.counts(),
         note="Participations of past years.",
     )
     return report

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
-import { HUB_STAFF } from "./auth";
+import { HUB_STAFF, SCHOOL_READERS } from "./auth";
 import { ProgrammePage } from "./components/ProgrammePage";
 import { RequireRole } from "./components/RequireRole";
 import { ApiKeysPage } from "./pages/admin/ApiKeysPage";
@@ -8,6 +8,8 @@ import { AuditPage } from "./pages/admin/AuditPage";
 import { CataloguePage } from "./pages/CataloguePage";
 import { DevelopersPage } from "./pages/DevelopersPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { SchoolPage } from "./pages/SchoolPage";
+import { SchoolsPage } from "./pages/SchoolsPage";
 import { SignInPage } from "./pages/SignInPage";
 
 /**
@@ -33,6 +35,11 @@ export function App() {
       <Route index element={<Navigate to="/programmes" replace />} />
       <Route path="programmes" element={<CataloguePage />} />
       <Route path="programmes/:id" element={<ProgrammePage />} />
+      <Route path="schools" element={<RequireRole roles={SCHOOL_READERS} audience="hub staff and school contacts" />}>
+        <Route index element={<SchoolsPage />} />
+        <Route path=":urn" element={<SchoolPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
       <Route path="developers" element={<DevelopersPage />} />
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="admin" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>

@@ -5,12 +5,21 @@ import type { Me, Role } from "./api/client";
 /** Those who run a hub: the API keys and audit log pages are theirs. */
 export const HUB_STAFF: readonly Role[] = ["national_admin", "hub_admin"];
 
+/** Everyone with a role may search the register and see a school (a school contact only their own school's journey). */
+export const SCHOOL_READERS: readonly Role[] = ["national_admin", "hub_admin", "mastery_specialist", "school_contact"];
+
 export function hasRole(me: Me | null | undefined, roles: readonly Role[]): boolean {
   return me?.role != null && roles.includes(me.role);
 }
 
 export function isHubStaff(me: Me | null | undefined): boolean {
   return hasRole(me, HUB_STAFF);
+}
+
+/** A school contact's own school page, or null for anyone else. */
+export function mySchoolPath(me: Me | null | undefined): string | null {
+  if (me?.role !== "school_contact" || !me.school_urn) return null;
+  return `/schools/${encodeURIComponent(me.school_urn)}`;
 }
 
 /** Where someone lands after signing in when they did not come from a page: their hub's programmes. */

@@ -6,9 +6,12 @@ import type {
   Grant,
   MilestoneKind,
   Money,
+  ParticipationOutcome,
   Phase,
   ProgrammeStatus,
+  ProgrammeType,
   Role,
+  RuleOutcome,
   Scope,
   SessionFormat,
   SessionKind,
@@ -279,4 +282,55 @@ export function formatChangeValue(value: unknown): string {
     return value.length === 0 ? "(none)" : value.join(", ");
   }
   return JSON.stringify(value);
+}
+
+/** The national kinds of programme, in the API's own words ("Primary Development"). */
+export const programmeTypeLabels: Record<ProgrammeType, string> = {
+  primary_readiness: "Primary Readiness",
+  primary_development: "Primary Development",
+  primary_embedding: "Primary Embedding",
+  primary_sustaining: "Primary Sustaining",
+  secondary_development: "Secondary Development",
+  secondary_embedding: "Secondary Embedding",
+  secondary_sustaining: "Secondary Sustaining",
+  sktm_primary_teachers_number: "SKTM Primary Teachers: Number",
+  sktm_primary_teachers_spatial_reasoning: "SKTM Primary Teachers: Spatial Reasoning",
+  sktm_primary_teaching_assistants: "SKTM Primary Teaching Assistants",
+  sktm_primary_ect_phase_1: "SKTM Primary Early Career Teachers: Phase 1",
+  sktm_primary_ect_phase_2: "SKTM Primary Early Career Teachers: Phase 2",
+};
+
+/** How a school's year on a programme went. */
+export const participationOutcomeLabels: Record<ParticipationOutcome, string> = {
+  taking_part: "Taking part",
+  completed: "Completed",
+  withdrawn: "Withdrew",
+};
+
+/** Each eligibility rule's outcome, as its tag says it. */
+export const ruleOutcomeLabels: Record<RuleOutcome, string> = {
+  passed: "Passed",
+  failed: "Not met",
+  pending: "To be checked",
+};
+
+/** "2027-28" as "2027/28", the hubs' way of writing an academic year; other text as it is. */
+export function academicYearLabel(id: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(id);
+  return match ? `${match[1] ?? ""}/${match[2] ?? ""}` : id;
+}
+
+/** A school's address as lines, leaving out what the register does not hold. */
+export function addressLines(school: { street: string | null; town: string | null; postcode: string | null }): string[] {
+  return [school.street, school.town, school.postcode]
+    .map((line) => (line ?? "").trim())
+    .filter((line) => line !== "");
+}
+
+/** "3 to 11"; null when the register gives neither age. */
+export function ageRange(low: number | null, high: number | null): string | null {
+  if (low !== null && high !== null) return `${String(low)} to ${String(high)}`;
+  if (low !== null) return `${String(low)} and over`;
+  if (high !== null) return `up to ${String(high)}`;
+  return null;
 }

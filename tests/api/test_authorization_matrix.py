@@ -61,6 +61,7 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "applications-update_application": lambda: {"statement": "Changed by the matrix"},
         "applications-decide": lambda: {"decision": "shortlisted"},
         "applications-withdraw": lambda: {},
+        "programmes-copy_programme": lambda: {},
         "signatures-confirm_signature": lambda: {"commitments": ["x"]},
     }
     make = bodies.get(operation_id)

@@ -42,6 +42,6 @@ def sender_sessions(db: Session) -> sessionmaker[Session]:
     The sender opens and commits its own sessions; here each of those commits releases a
     savepoint inside the test's transaction, which is rolled back at the end like every other
     test's. The SQL is the same as in production; what a shared connection cannot show (two
-    senders' row locks) is tested with real connections and commits, on PostgreSQL.
+    senders and their locks) is tested with real connections and commits instead.
     """
     return sessionmaker(bind=db.connection(), join_transaction_mode="create_savepoint")

@@ -54,7 +54,7 @@ class Recorder:
         await asyncio.sleep(self.delay_seconds)
         # SMTP carries lines ending CRLF; read them as a mail program does, as plain lines.
         content = cast(bytes, envelope.original_content).replace(b"\r\n", b"\n")
-        message = cast(EmailMessage, message_from_bytes(content, policy=policy.default))
+        message = message_from_bytes(content, policy=policy.default)
         self.received.append(Received(str(envelope.mail_from), list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"
 

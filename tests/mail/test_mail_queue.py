@@ -7,13 +7,14 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy.orm import Session
 
+from api.persistence import outbox_repository
 from api.persistence.models import OutboxMessage
 from api.services import mail
 from api.services.mail import MailTemplateError
 
 NOW = datetime(2030, 5, 17, 9, 30, tzinfo=UTC)
 SCHOOL = "St Bede’s <Primary>"
-APPLICATION = {
+APPLICATION: dict[str, object] = {
     "school_name": SCHOOL,
     "programme_title": "Primary Teaching for Mastery – Development",
     "hub_name": "North West Maths Hub",
@@ -191,3 +192,20 @@ def test_the_unknown_template_error_lists_the_templates() -> None:
     with pytest.raises(MailTemplateError) as caught:
         mail.render("signature", {})
     assert "application_decision, application_submitted, decisions_due" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "to", ["", "no-at-sign", "a@b\r\nBcc: all@example.com", "Ann <ann@school.example>", "a@b, c@d"]
+)
+def test_only_a_single_plain_address_can_be_queued(db: Session, to: str) -> None:
+    with pytest.raises(ValueError, match="is not an email address"):
+        mail.queue(db, to=to, template="place_offered", context=CONTEXTS["place_offered"])
+
+
+def test_a_message_queued_before_can_be_found(db: Session) -> None:
+    message = mail.queue(
+        db, to="hub@nw.example", template="decisions_due", context=CONTEXTS["decisions_due"]
+    )
+    found = {"template": "decisions_due", "to": "hub@nw.example", "subject": message.subject}
+    assert outbox_repository.is_queued(db, **found)
+    assert not outbox_repository.is_queued(db, **{**found, "to": "other@nw.example"})

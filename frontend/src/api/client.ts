@@ -60,6 +60,17 @@ export type SessionFormat = Schemas["SessionFormat"];
 export type SessionKind = Schemas["SessionKind"];
 export type SessionPlanItem = Schemas["SessionPlanItem-Output"];
 export type Stage = Schemas["Stage"];
+export type Decision = Schemas["Decision"];
+export type Journey = Schemas["Journey"];
+export type JourneyYear = Schemas["JourneyYear"];
+export type OpenProgramme = Schemas["OpenProgramme"];
+export type Participation = Schemas["Participation"];
+export type ParticipationOutcome = Schemas["ParticipationOutcome"];
+export type ProgrammeType = Schemas["ProgrammeType"];
+export type RuleOutcome = Schemas["RuleOutcome"];
+export type RuleResult = Schemas["RuleResult"];
+export type School = Schemas["School"];
+export type SchoolFilters = NonNullable<paths["/api/v1/schools"]["get"]["parameters"]["query"]>;
 export type ProgrammeFilters = NonNullable<
   paths["/api/v1/programmes"]["get"]["parameters"]["query"]
 >;

@@ -54,6 +54,22 @@ export function useSignOut() {
   });
 }
 
+/**
+ * Check whether a school may take part in a programme, by URN. Public: no sign-in needed.
+ * It changes nothing on the server, so it makes no read stale.
+ */
+export function useCheckEligibility() {
+  return useMutation({
+    mutationFn: ({ programmeId, urn }: { programmeId: number; urn: string }) =>
+      unwrap(
+        api.POST("/api/v1/programmes/{programme_id}/eligibility", {
+          params: { path: { programme_id: programmeId } },
+          body: { urn },
+        }),
+      ),
+  });
+}
+
 /** Issue an API key. The response holds the secret, shown once: it is kept nowhere else. */
 export function useIssueApiKey() {
   const queryClient = useQueryClient();

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
+import type { Me } from "../api/client";
 import { Link, useLocation } from "react-router-dom";
 import { useMe } from "../api/queries";
-import { isHubStaff } from "../auth";
+import { hasRole, isHubStaff, mySchoolPath, SCHOOL_READERS } from "../auth";
 import { SERVICE_NAME } from "../usePageTitle";
 import { AccountBar } from "./AccountBar";
 
@@ -11,10 +12,10 @@ type Props = {
   children: ReactNode;
 };
 
-const publicNavigation = [
-  { to: "/programmes", label: "Programmes" },
-  { to: "/developers", label: "For developers" },
-];
+type NavigationItem = { to: string; label: string };
+
+const programmesItem: NavigationItem = { to: "/programmes", label: "Programmes" };
+const developersItem: NavigationItem = { to: "/developers", label: "For developers" };
 
 /** Pages for those who run a hub: national and hub administrators. */
 const hubStaffNavigation = [
@@ -23,13 +24,39 @@ const hubStaffNavigation = [
 ];
 
 /**
+ * What the navigation offers: the catalogue and the developers' page to everyone; a school
+ * contact's own school; the register to everyone signed in; the admin pages to hub staff.
+ */
+function navigationFor(me: Me | null | undefined): NavigationItem[] {
+  const mySchool = mySchoolPath(me);
+  return [
+    programmesItem,
+    ...(mySchool ? [{ to: mySchool, label: "My school" }] : []),
+    ...(hasRole(me, SCHOOL_READERS) ? [{ to: "/schools", label: "Schools" }] : []),
+    developersItem,
+    ...(isHubStaff(me) ? hubStaffNavigation : []),
+  ];
+}
+
+/** The item for this page: the one whose path is the longest start of it ("My school" over "Schools"). */
+function activeItem(items: NavigationItem[], pathname: string): NavigationItem | null {
+  let active: NavigationItem | null = null;
+  for (const item of items) {
+    if (pathname !== item.to && !pathname.startsWith(`${item.to}/`)) continue;
+    if (!active || item.to.length > active.to.length) active = item;
+  }
+  return active;
+}
+
+/**
  * The GOV.UK page template without GOV.UK's crown or name: a generic header with the
  * service's own name, service navigation, phase banner, main and footer.
  */
 export function Layout({ beforeContent, children }: Props) {
   const { pathname } = useLocation();
   const me = useMe();
-  const navigation = isHubStaff(me.data) ? [...publicNavigation, ...hubStaffNavigation] : publicNavigation;
+  const navigation = navigationFor(me.data);
+  const current = activeItem(navigation, pathname);
   return (
     <>
       {/* A plain fragment link: the router leaves #fragments to the browser. */}
@@ -52,7 +79,7 @@ export function Layout({ beforeContent, children }: Props) {
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
                 <ul className="govuk-service-navigation__list">
                   {navigation.map(({ to, label }) => {
-                    const active = pathname === to || pathname.startsWith(`${to}/`);
+                    const active = current?.to === to;
                     return (
                       <li
                         key={to}

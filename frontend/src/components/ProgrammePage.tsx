@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { ProblemError, type Programme } from "../api/client";
-import { useHub, useProgramme } from "../api/queries";
+import { useHub, useMe, useProgramme } from "../api/queries";
 import {
   audienceLabels,
   capacityLabel,
@@ -16,6 +16,7 @@ import {
 } from "../format";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { usePageTitle } from "../usePageTitle";
+import { ELIGIBILITY_FIELDS, EligibilityPanel, useEligibilityCheck } from "./eligibility/EligibilityPanel";
 import { ErrorSummary } from "./ErrorSummary";
 import { Layout } from "./Layout";
 import { StatusTag } from "./StatusTag";
@@ -46,7 +47,8 @@ export function ProgrammePage() {
   const query = useProgramme(id);
   const problem = query.error instanceof ProblemError ? query.error.problem : null;
   const notFound = id === null || problem?.status === 404;
-  usePageTitle(notFound ? null : (query.data?.title ?? (problem ? "Sorry, there is a problem" : "Programme")), {
+  // Once the programme is here, its details set the title (they may show an error of their own).
+  usePageTitle(notFound || query.data ? null : problem ? "Sorry, there is a problem" : "Programme", {
     error: problem !== null,
   });
 
@@ -63,7 +65,8 @@ export function ProgrammePage() {
         </>
       )}
       {query.isPending && <p className="govuk-body" role="status">Loading programme…</p>}
-      {query.data && <ProgrammeDetails programme={query.data} />}
+      {/* Keyed by programme, so that moving to another one starts a fresh eligibility check. */}
+      {query.data && <ProgrammeDetails key={query.data.id} programme={query.data} />}
     </Layout>
   );
 }
@@ -132,6 +135,9 @@ function ProgrammeDetails({ programme }: { programme: Programme }) {
   const hub = useHub(hasContact ? null : programme.hub.id);
   const contactName = hasContact ? programme.contact_name : hub.data?.contact_name;
   const contactEmail = hasContact ? programme.contact_email : hub.data?.contact_email;
+  const me = useMe();
+  const eligibility = useEligibilityCheck(programme.id);
+  usePageTitle(programme.title, { error: eligibility.problem !== null });
 
   const about: [string, ReactNode][] = [
     ...(programme.code ? [["Code", programme.code] as [string, ReactNode]] : []),
@@ -147,6 +153,7 @@ function ProgrammeDetails({ programme }: { programme: Programme }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {eligibility.problem && <ErrorSummary problem={eligibility.problem} fields={ELIGIBILITY_FIELDS} />}
         <span className="govuk-caption-l">{programme.hub.name}</span>
         <h1 className="govuk-heading-xl">{programme.title}</h1>
         <Paragraphs text={programme.summary} />
@@ -156,6 +163,11 @@ function ProgrammeDetails({ programme }: { programme: Programme }) {
         <Section title="Who can take part">
           <Paragraphs text={programme.who_can_take_part} />
         </Section>
+
+        {/* The API decides only for a programme of a known kind; it refuses the others. */}
+        {programme.programme_type && (
+          <EligibilityPanel eligibility={eligibility} defaultUrn={me.data?.school_urn ?? null} />
+        )}
 
         <Section title="What is involved">
           <Paragraphs text={programme.what_is_involved} />
