@@ -55,12 +55,12 @@ test-python: install-python
 	$(UV) run pytest tests/domain -q -p no:cacheprovider \
 	    --cov=api.domain --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
 	# Everything through HTTP and the migrations, on SQLite.
-	$(UV) run pytest tests/api tests/migrations tests/cli -q -p no:cacheprovider
+	$(UV) run pytest tests/api tests/migrations tests/mail tests/cli -q -p no:cacheprovider
 
 test-postgres: install-python
 	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then \
 	    echo "PostgreSQL: $${TEST_DATABASE_URL}"; \
-	    $(UV) run pytest tests/api tests/migrations -q -p no:cacheprovider; \
+	    $(UV) run pytest tests/api tests/migrations tests/mail -q -p no:cacheprovider; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	    echo "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL pass cannot be skipped"; exit 1; \
 	else \

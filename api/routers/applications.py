@@ -51,6 +51,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _base_url(request: Request) -> str:
+    """Where links in emails point: the public address, not whatever host the request used."""
+    return str(request.app.state.settings.public_base_url)
+
+
 def to_schema(
     session: DbSession,
     row: ApplicationRow,
@@ -307,7 +312,7 @@ def request_signatures(
         session,
         application_id,
         actor=signed_in(principal),
-        base_url=request.app.state.settings.public_base_url,
+        base_url=_base_url(request),
         now=_now(),
     )
     return to_schema(session, row)
@@ -329,7 +334,9 @@ def submit_application(
     actor = signed_in(principal)
 
     def run() -> tuple[int, schemas.Application]:
-        row = applications.submit(session, application_id, actor=actor, now=_now())
+        row = applications.submit(
+            session, application_id, actor=actor, now=_now(), base_url=_base_url(request)
+        )
         return 200, to_schema(session, row)
 
     return _once(session, request, actor, idempotency_key, "", run)
@@ -339,12 +346,18 @@ def submit_application(
 def decide(
     session: DbSession,
     principal: CurrentPrincipal,
+    request: Request,
     application_id: ApplicationId,
     body: schemas.DecisionRequest,
 ) -> schemas.Application:
     """Shortlist, select, waitlist or decline, with a note; the school is emailed."""
     row = applications.decide_application(
-        session, application_id, body, actor=signed_in(principal), now=_now()
+        session,
+        application_id,
+        body,
+        actor=signed_in(principal),
+        now=_now(),
+        base_url=_base_url(request),
     )
     return to_schema(session, row)
 
@@ -355,11 +368,17 @@ def decide(
 def withdraw(
     session: DbSession,
     principal: CurrentPrincipal,
+    request: Request,
     application_id: ApplicationId,
     body: schemas.WithdrawRequest,
 ) -> schemas.Application:
     """Withdraw; a place it held goes to the first on the waiting list."""
     row = applications.withdraw(
-        session, application_id, body, actor=signed_in(principal), now=_now()
+        session,
+        application_id,
+        body,
+        actor=signed_in(principal),
+        now=_now(),
+        base_url=_base_url(request),
     )
     return to_schema(session, row)

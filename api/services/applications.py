@@ -374,7 +374,7 @@ def _signatory(session: Session, token: str, *, now: datetime, for_confirming: b
 
 
 def submit(
-    session: Session, application_id: int, *, actor: Principal, now: datetime
+    session: Session, application_id: int, *, actor: Principal, now: datetime, base_url: str
 ) -> Application:
     application = get(session, application_id, actor)
     programme = programme_of(session, application)
@@ -421,7 +421,9 @@ def submit(
     ).status.value
     application.submitted_at = now
     session.flush()
-    _tell_school(session, application, programme, "application_submitted", now=now)
+    _tell_school(
+        session, application, programme, "application_submitted", now=now, base_url=base_url
+    )
     _audit_status(session, actor, application, ApplicationStatus.DRAFT)
     return application
 
@@ -433,6 +435,7 @@ def decide_application(
     *,
     actor: Principal,
     now: datetime,
+    base_url: str,
 ) -> Application:
     application = get(session, application_id, actor)
     if not actor.runs_hub(application.hub_id):
@@ -453,7 +456,13 @@ def decide_application(
     if done.places_taken:
         _update_booking(session, programme, now)
     _tell_school(
-        session, application, programme, "application_decision", now=now, note=request.note
+        session,
+        application,
+        programme,
+        "application_decision",
+        now=now,
+        base_url=base_url,
+        note=request.note,
     )
     _audit_status(session, actor, application, before, note=request.note)
     return application
@@ -466,6 +475,7 @@ def withdraw(
     *,
     actor: Principal,
     now: datetime,
+    base_url: str,
 ) -> Application:
     application = get(session, application_id, actor)
     programme = repo.lock_programme(session, application.programme_id)
@@ -478,11 +488,13 @@ def withdraw(
     session.flush()
     _audit_status(session, actor, application, before, note=request.note)
     if done.places_freed:
-        _offer_freed_place(session, programme, now)
+        _offer_freed_place(session, programme, now, base_url)
     return application
 
 
-def _offer_freed_place(session: Session, programme: Programme, now: datetime) -> None:
+def _offer_freed_place(
+    session: Session, programme: Programme, now: datetime, base_url: str
+) -> None:
     """The place goes to the first on the waiting list, in priority order, who is told."""
     waiting = repo.of_programme(session, programme.id, [ApplicationStatus.WAITLISTED.value])
     ranked = _ranked(session, waiting)
@@ -497,7 +509,7 @@ def _offer_freed_place(session: Session, programme: Programme, now: datetime) ->
         first.decided_at = now
         first.decision_note = "A place came free and was offered to the first on the waiting list."
         session.flush()
-        _tell_school(session, first, programme, "place_offered", now=now)
+        _tell_school(session, first, programme, "place_offered", now=now, base_url=base_url)
         _audit_status(session, None, first, ApplicationStatus.WAITLISTED, note=first.decision_note)
     _update_booking(session, programme, now)
 
@@ -670,6 +682,7 @@ def _tell_school(
     template: str,
     *,
     now: datetime,
+    base_url: str,
     note: str | None = None,
 ) -> None:
     school, _ = schools.get(session, application.school_urn)
@@ -691,7 +704,7 @@ def _tell_school(
                 "note": note,
                 "shortlist_told_on": _date(milestones.get("shortlist_told")),
                 "selection_told_on": _date(milestones.get("selection_told")),
-                "application_url": f"/applications/{application.id}",
+                "application_url": f"{base_url.rstrip('/')}/applications/{application.id}",
             },
             now=now,
         )

@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.persistence import applications_repository, catalogue_repository
-from api.persistence.models import OutboxMessage
+from api.persistence import applications_repository, catalogue_repository, outbox_repository
 from api.services import mail
 
 # A reminder goes this many days ahead of the milestone (and on the day itself).
@@ -54,14 +52,9 @@ def remind_undecided(
             }
             subject, _, _ = mail.render("decisions_due", context)
             for admin in applications_repository.hub_admins(session, programme.hub_id):
-                already = session.scalar(
-                    select(OutboxMessage.id).where(
-                        OutboxMessage.template == "decisions_due",
-                        OutboxMessage.to_address == admin.email,
-                        OutboxMessage.subject == subject,
-                    )
-                )
-                if already is None:
+                if not outbox_repository.is_queued(
+                    session, template="decisions_due", to=admin.email, subject=subject
+                ):
                     mail.queue(
                         session, to=admin.email, template="decisions_due", context=context, now=now
                     )

@@ -131,6 +131,7 @@ def test_fifty_parallel_selections_take_exactly_the_seven_places(
                     DecisionRequest(decision=DecisionKind.SELECTED),
                     actor=NATIONAL,
                     now=datetime.now(UTC),
+                    base_url="https://hub.example",
                 )
         except Conflict:
             return False

@@ -334,3 +334,7 @@ def test_changes_are_audited_with_before_and_after(
     }
     mine = hub_admin.get("/api/v1/audit", params={"actor": event["actor"]}).json()["items"]
     assert [e["id"] for e in mine] == [event["id"]]
+    later = hub_admin.get("/api/v1/audit", params={"since": "2999-01-01T00:00:00Z"}).json()
+    assert later["items"] == []
+    earlier = hub_admin.get("/api/v1/audit", params={"until": event["at"]}).json()["items"]
+    assert event["id"] not in [e["id"] for e in earlier]

@@ -62,3 +62,63 @@ def test_migrate_and_load_demo_are_repeatable(tmp_path: Path) -> None:
     second = mathshubs("load-demo", env=env)
     assert "0 hubs and 0 programmes added" in second.stdout
     assert mathshubs("migrate", env=env).returncode == 0
+
+
+def test_create_user_and_an_api_key_that_works(tmp_path: Path) -> None:
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'keys.db'}",
+        "MATHSHUBS_PASSWORD": "a long passphrase 1",
+    }
+    assert mathshubs("migrate", env=env).returncode == 0
+    assert mathshubs("load-demo", env=env).returncode == 0
+    user = mathshubs(
+        "create-user",
+        "--email",
+        "Boss@Example.org",
+        "--role",
+        "national_admin",
+        "--name",
+        "Boss",
+        env=env,
+    )
+    assert "Created national_admin boss@example.org" in user.stdout, user.stderr
+    twice = mathshubs(
+        "create-user",
+        "--email",
+        "boss@example.org",
+        "--role",
+        "national_admin",
+        "--name",
+        "B",
+        env=env,
+    )
+    assert twice.returncode == 1
+    assert "already an account" in twice.stderr
+
+    issued = mathshubs(
+        "create-api-key",
+        "--hub",
+        "west-yorkshire",
+        "--scope",
+        "timetable:read",
+        "--scope",
+        "programmes:read",
+        "--name",
+        "Sync",
+        env=env,
+    )
+    assert issued.returncode == 0, issued.stderr
+    secret = issued.stdout.strip().splitlines()[-1]
+    assert secret.startswith("mh_")
+
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from api.settings import Settings
+
+    app = create_app(Settings(database_url=env["DATABASE_URL"], environment="test"))
+    with TestClient(app, base_url="https://testserver") as client:
+        me = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {secret}"})
+    app.state.engine.dispose()
+    assert me.json()["scopes"] == ["programmes:read", "timetable:read"]
+    assert me.json()["hub_id"] == "west-yorkshire"
