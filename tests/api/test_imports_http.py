@@ -58,10 +58,10 @@ def test_a_hub_uploads_its_participation_history(
     with extract.open("rb") as file:
         admin.post("/api/v1/schools/imports", files={"file": ("gias.csv", file)})
     history = (
-        "urn,person_email,programme_type,academic_year,hub,outcome\r\n"
-        "100001,,primary_development,2019/20,north,completed\r\n"
-        "100001,,primary_embedding,2020/21,south,completed\r\n"
-    ).encode()
+        b"urn,person_email,programme_type,academic_year,hub,outcome\r\n"
+        b"100001,,primary_development,2019/20,north,completed\r\n"
+        b"100001,,primary_embedding,2020/21,south,completed\r\n"
+    )
     hub_admin = sign_in(role=Role.HUB_ADMIN, hub_id="north")
     response = hub_admin.post(
         "/api/v1/participations/imports", files={"file": ("history.csv", history, "text/csv")}
