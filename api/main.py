@@ -28,7 +28,11 @@ from api.routers import (
     people,
     programmes,
     schools,
+    sessions,
     signatures,
+    terms,
+    timetable,
+    work_groups,
 )
 from api.schemas.problems import PROBLEM_MEDIA_TYPE
 from api.settings import PROJECT_ROOT, Settings, get_settings
@@ -99,6 +103,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         participations,
         applications,
         signatures,
+        work_groups,
+        sessions,
+        timetable,
+        terms,
     ):
         v1.include_router(module.router)
     app.include_router(v1)

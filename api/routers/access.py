@@ -46,6 +46,12 @@ SCHOOLS_READ = Policy(
 )
 # People's records: each sees those of their hub, or a school contact those of their school.
 PEOPLE_READ = Policy("people_read", roles=ALL_ROLES, scopes=frozenset({Scope.ADMIN}))
+# Work Groups and their sessions: hub staff, and a Mastery Specialist for the groups they lead.
+WORK_GROUPS_READ = Policy(
+    "work_groups_read",
+    roles=frozenset({Role.NATIONAL_ADMIN, Role.HUB_ADMIN, Role.MASTERY_SPECIALIST}),
+    scopes=frozenset({Scope.ADMIN}),
+)
 
 
 def _caller(request: Request, session: DbSession) -> Caller | None:

@@ -27,6 +27,14 @@ OWN_HUB = "north"
 OTHER_HUB = "south"
 URN = "100001"
 PROGRAMME: list[int] = [0]  # the open programme of the current test, for bodies
+LEAD: list[int] = [0]  # the current test's Mastery Specialist, for bodies
+SESSION = {
+    "kind": "trg_meeting",
+    "date": "2028-01-10",
+    "start_time": "13:30",
+    "end_time": "16:00",
+    "host_urn": URN,
+}
 
 
 def denied(response: Any) -> bool:
@@ -63,6 +71,21 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "applications-withdraw": lambda: {},
         "programmes-copy_programme": lambda: {},
         "signatures-confirm_signature": lambda: {"commitments": ["x"]},
+        "work-groups-create_work_group": lambda: {
+            "programme_id": PROGRAMME[0],
+            "name": "Matrix group",
+            "lead_person_id": LEAD[0],
+        },
+        "work-groups-update_work_group": lambda: {"name": "Changed by the matrix"},
+        "work-groups-add_school": lambda: {"urn": URN},
+        "work-groups-add_participant": lambda: {"person_id": LEAD[0]},
+        "work-groups-propose_schedule": lambda: {"start_time": "13:30", "end_time": "16:00"},
+        "work-groups-create_sessions": lambda: dict(SESSION),
+        "sessions-update_session": lambda: {"start_time": "13:00"},
+        "hubs-set_hub_terms": lambda: {"academic_year": "2027-28", "half_terms": []},
+        "sessions-record_attendance": lambda: {
+            "records": [{"person_id": LEAD[0], "status": "present"}]
+        },
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -103,6 +126,22 @@ def test_operation_allows_and_denies_as_declared(
         "/api/v1/people",
         json={"name": "Target", "email": "target@school.example", "roles": ["teacher"]},
     ).json()["id"]
+    LEAD[0] = own_admin.post(
+        "/api/v1/people",
+        json={
+            "name": "Lead",
+            "email": "lead@school.example",
+            "roles": ["mastery_specialist"],
+            "school_urn": URN,
+        },
+    ).json()["id"]
+    work_group_id = own_admin.post(
+        "/api/v1/work-groups",
+        json={"programme_id": programme.id, "name": "Target group", "lead_person_id": LEAD[0]},
+    ).json()["id"]
+    session_id = own_admin.post(
+        f"/api/v1/work-groups/{work_group_id}/sessions", json=SESSION
+    ).json()["items"][0]["id"]
     url = path.format(
         programme_id=programme.id,
         hub_id=OWN_HUB,
@@ -111,6 +150,8 @@ def test_operation_allows_and_denies_as_declared(
         person_id=person_id,
         application_id=application_id,
         token="t" * 43,
+        work_group_id=work_group_id,
+        session_id=session_id,
     )
 
     callers: list[tuple[str, TestClient, bool]] = [("anonymous", client, rule["public"])]

@@ -22,14 +22,25 @@ from api.persistence.models.schools import (
     Person,
     School,
 )
+from api.persistence.models.work_groups import (
+    DataVersion,
+    HubTermDates,
+    SessionAttendance,
+    WorkGroup,
+    WorkGroupParticipant,
+    WorkGroupSchool,
+    WorkGroupSession,
+)
 
 __all__ = [
     "AcademicYearRow",
     "ApiKey",
     "Application",
     "AuditEvent",
+    "DataVersion",
     "Hub",
     "HubLocalAuthority",
+    "HubTermDates",
     "IdempotentRequest",
     "LocalAuthority",
     "OutboxMessage",
@@ -37,9 +48,14 @@ __all__ = [
     "Person",
     "Programme",
     "School",
+    "SessionAttendance",
     "SignInAttempt",
     "Signatory",
     "UserAccount",
     "UserSession",
+    "WorkGroup",
+    "WorkGroupParticipant",
+    "WorkGroupSchool",
+    "WorkGroupSession",
     "utc_now",
 ]

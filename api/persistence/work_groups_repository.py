@@ -1,0 +1,300 @@
+"""All queries on Work Groups, their members and sessions, the timetable and the data version."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from api.persistence.models import (
+    Application,
+    DataVersion,
+    Hub,
+    HubTermDates,
+    Person,
+    Programme,
+    School,
+    SessionAttendance,
+    UserAccount,
+    WorkGroup,
+    WorkGroupParticipant,
+    WorkGroupSchool,
+    WorkGroupSession,
+)
+
+
+@dataclass(frozen=True)
+class WorkGroupFilters:
+    hub: str | None = None
+    academic_year: str | None = None
+    programme: int | None = None
+    lead_email: str | None = None  # a Mastery Specialist sees the groups they lead
+
+
+def list_work_groups(
+    session: Session, filters: WorkGroupFilters, *, after: int | None, limit: int
+) -> list[WorkGroup]:
+    query = select(WorkGroup).order_by(WorkGroup.id).limit(limit)
+    if after is not None:
+        query = query.where(WorkGroup.id > after)
+    if filters.hub is not None:
+        query = query.where(WorkGroup.hub_id == filters.hub)
+    if filters.academic_year is not None:
+        query = query.where(WorkGroup.academic_year_id == filters.academic_year)
+    if filters.programme is not None:
+        query = query.where(WorkGroup.programme_id == filters.programme)
+    if filters.lead_email is not None:
+        leads = select(Person.id).where(Person.email == filters.lead_email.lower())
+        query = query.where(WorkGroup.lead_person_id.in_(leads))
+    return list(session.scalars(query))
+
+
+def get_work_group(session: Session, work_group_id: int) -> WorkGroup | None:
+    return session.get(WorkGroup, work_group_id)
+
+
+def user_email(session: Session, user_id: int) -> str | None:
+    return session.scalar(select(UserAccount.email).where(UserAccount.id == user_id))
+
+
+def member_urns(session: Session, work_group_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(WorkGroupSchool.school_urn)
+            .where(WorkGroupSchool.work_group_id == work_group_id)
+            .order_by(WorkGroupSchool.added_at, WorkGroupSchool.school_urn)
+        )
+    )
+
+
+def participant_ids(session: Session, work_group_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(WorkGroupParticipant.person_id)
+            .where(WorkGroupParticipant.work_group_id == work_group_id)
+            .order_by(WorkGroupParticipant.person_id)
+        )
+    )
+
+
+def get_member(session: Session, work_group_id: int, urn: str) -> WorkGroupSchool | None:
+    return session.get(WorkGroupSchool, (work_group_id, urn))
+
+
+def get_participant(
+    session: Session, work_group_id: int, person_id: int
+) -> WorkGroupParticipant | None:
+    return session.get(WorkGroupParticipant, (work_group_id, person_id))
+
+
+def has_selected_application(session: Session, programme_id: int, urn: str) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    Application.programme_id == programme_id,
+                    Application.school_urn == urn,
+                    Application.status == "selected",
+                )
+            )
+        )
+    )
+
+
+def lock_work_group(session: Session, work_group_id: int) -> WorkGroup | None:
+    """The group, locked on PostgreSQL so that two additions cannot both pass the bounds."""
+    return session.scalars(
+        select(WorkGroup)
+        .where(WorkGroup.id == work_group_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
+
+
+def add(session: Session, row: object) -> None:
+    session.add(row)
+    session.flush()
+
+
+def remove_member(session: Session, work_group_id: int, urn: str) -> None:
+    session.execute(
+        delete(WorkGroupSchool).where(
+            WorkGroupSchool.work_group_id == work_group_id, WorkGroupSchool.school_urn == urn
+        )
+    )
+    session.flush()
+
+
+# Sessions
+
+
+def sessions_of(session: Session, work_group_id: int) -> list[WorkGroupSession]:
+    return list(
+        session.scalars(
+            select(WorkGroupSession)
+            .where(WorkGroupSession.work_group_id == work_group_id)
+            .order_by(WorkGroupSession.number)
+        )
+    )
+
+
+def highest_number(session: Session, work_group_id: int) -> int:
+    found = session.scalar(
+        select(func.max(WorkGroupSession.number)).where(
+            WorkGroupSession.work_group_id == work_group_id
+        )
+    )
+    return int(found or 0)
+
+
+def get_session(session: Session, session_id: int) -> WorkGroupSession | None:
+    return session.get(WorkGroupSession, session_id)
+
+
+# The timetable
+
+
+@dataclass(frozen=True)
+class TimetableFilters:
+    hub: str | None = None
+    academic_year: str | None = None
+    work_group: int | None = None
+    urn: str | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    kind: str | None = None
+    updated_since: datetime | None = None
+
+
+TimetableRow = tuple[WorkGroupSession, WorkGroup, Programme, Hub, School | None]
+
+
+def timetable(
+    session: Session,
+    filters: TimetableFilters,
+    *,
+    after: tuple[datetime, int] | None,
+    limit: int | None,
+) -> list[TimetableRow]:
+    """Published sessions (of programmes past draft) by start instant, then id."""
+    query = (
+        select(WorkGroupSession, WorkGroup, Programme, Hub, School)
+        .join(WorkGroup, WorkGroup.id == WorkGroupSession.work_group_id)
+        .join(Programme, Programme.id == WorkGroup.programme_id)
+        .join(Hub, Hub.id == WorkGroup.hub_id)
+        .outerjoin(School, School.urn == WorkGroupSession.host_school_urn)
+        .where(Programme.status != "draft")
+        .order_by(WorkGroupSession.starts_at, WorkGroupSession.id)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    if after is not None:
+        query = query.where(
+            or_(
+                WorkGroupSession.starts_at > after[0],
+                and_(WorkGroupSession.starts_at == after[0], WorkGroupSession.id > after[1]),
+            )
+        )
+    if filters.hub is not None:
+        query = query.where(WorkGroup.hub_id == filters.hub)
+    if filters.academic_year is not None:
+        query = query.where(WorkGroup.academic_year_id == filters.academic_year)
+    if filters.work_group is not None:
+        query = query.where(WorkGroup.id == filters.work_group)
+    if filters.urn is not None:
+        members = select(WorkGroupSchool.work_group_id).where(
+            WorkGroupSchool.school_urn == filters.urn
+        )
+        query = query.where(
+            or_(
+                WorkGroupSession.host_school_urn == filters.urn,
+                WorkGroupSession.work_group_id.in_(members),
+            )
+        )
+    if filters.starts_on is not None:
+        query = query.where(WorkGroupSession.on >= filters.starts_on)
+    if filters.ends_on is not None:
+        query = query.where(WorkGroupSession.on <= filters.ends_on)
+    if filters.kind is not None:
+        query = query.where(WorkGroupSession.kind == filters.kind)
+    if filters.updated_since is not None:
+        query = query.where(WorkGroupSession.updated_at >= filters.updated_since)
+    return [(s, g, p, h, school) for s, g, p, h, school in session.execute(query).all()]
+
+
+# The data version
+
+
+def data_version(session: Session) -> tuple[int, str]:
+    row = session.execute(select(DataVersion.version, DataVersion.stamp)).first()
+    return (int(row[0]), str(row[1])) if row else (0, "none")
+
+
+def raise_data_version(session: Session) -> None:
+    """In the caller's transaction: committed with the change, or rolled back with it."""
+    session.execute(
+        update(DataVersion)
+        .where(DataVersion.id == 1)
+        .values(version=DataVersion.version + 1, stamp=uuid.uuid4().hex)
+    )
+
+
+# Attendance
+
+
+def attendance_of(session: Session, session_id: int) -> list[SessionAttendance]:
+    return list(
+        session.scalars(
+            select(SessionAttendance)
+            .where(SessionAttendance.session_id == session_id)
+            .order_by(SessionAttendance.person_id)
+        )
+    )
+
+
+def get_attendance(session: Session, session_id: int, person_id: int) -> SessionAttendance | None:
+    return session.get(SessionAttendance, (session_id, person_id))
+
+
+def attendance_in_group(
+    session: Session, work_group_id: int
+) -> list[tuple[SessionAttendance, WorkGroupSession, str | None]]:
+    """Every attendance record of the group's sessions still on, with the person's school."""
+    rows = session.execute(
+        select(SessionAttendance, WorkGroupSession, Person.school_urn)
+        .join(WorkGroupSession, WorkGroupSession.id == SessionAttendance.session_id)
+        .join(Person, Person.id == SessionAttendance.person_id)
+        .where(
+            WorkGroupSession.work_group_id == work_group_id,
+            WorkGroupSession.status == "scheduled",
+        )
+    )
+    return [(a, s, urn) for a, s, urn in rows.all()]
+
+
+# A hub's term dates
+
+
+def term_overrides(session: Session, hub_id: str, academic_year_id: str) -> list[HubTermDates]:
+    return list(
+        session.scalars(
+            select(HubTermDates).where(
+                HubTermDates.hub_id == hub_id, HubTermDates.academic_year_id == academic_year_id
+            )
+        )
+    )
+
+
+def replace_term_overrides(
+    session: Session, hub_id: str, academic_year_id: str, rows: list[HubTermDates]
+) -> None:
+    session.execute(
+        delete(HubTermDates).where(
+            HubTermDates.hub_id == hub_id, HubTermDates.academic_year_id == academic_year_id
+        )
+    )
+    session.add_all(rows)
+    session.flush()

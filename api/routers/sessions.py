@@ -1,0 +1,71 @@
+"""A group's sessions: one at a time, to read, move or cancel."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Response
+
+from api.routers.access import HUB_ADMIN, WORK_GROUPS_READ, CurrentPrincipal, access, signed_in
+from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
+from api.routers.dependencies import DbSession
+from api.schemas.work_groups import AttendanceUpdate, Session, SessionAttendance, SessionUpdate
+from api.services import attendance, sessions
+
+router = APIRouter(prefix="/sessions", tags=["sessions"])
+
+SessionId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.get("/{session_id}", response_model=Session, **access(WORK_GROUPS_READ, 304, 404, 422))
+def get_session(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    session_id: SessionId,
+    response: Response,
+    if_none_match: Annotated[str | None, Header(max_length=1000)] = None,
+) -> Session | Response:
+    """One session, with its earlier times."""
+    row = sessions.get(session, session_id, signed_in(principal))
+    tag = etag(row.id, row.version)
+    if not_modified(if_none_match, tag):
+        return not_modified_response(tag)
+    response.headers["ETag"] = tag
+    return sessions.to_schema(row)
+
+
+@router.patch("/{session_id}", **access(HUB_ADMIN, 404, 409, 412, 422, 428, own_hub_only=True))
+def update_session(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    session_id: SessionId,
+    body: SessionUpdate,
+    response: Response,
+    if_match: Annotated[str | None, Header(max_length=1000)] = None,
+) -> Session:
+    """Move a session (date, times, place) or cancel it (status cancelled), with If-Match."""
+    row = sessions.update(
+        session,
+        session_id,
+        body,
+        actor=signed_in(principal),
+        expected_version=expected_version(if_match, session_id),
+    )
+    response.headers["ETag"] = etag(row.id, row.version)
+    return sessions.to_schema(row)
+
+
+@router.get("/{session_id}/attendance", **access(WORK_GROUPS_READ, 404, 422))
+def get_attendance(
+    session: DbSession, principal: CurrentPrincipal, session_id: SessionId
+) -> SessionAttendance:
+    """Who came to a session."""
+    return attendance.of_session(session, session_id, signed_in(principal))
+
+
+@router.post("/{session_id}/attendance", **access(HUB_ADMIN, 404, 409, 422, own_hub_only=True))
+def record_attendance(
+    session: DbSession, principal: CurrentPrincipal, session_id: SessionId, body: AttendanceUpdate
+) -> SessionAttendance:
+    """Record each participant as present, absent with apologies, or absent."""
+    return attendance.record(session, session_id, body.records, actor=signed_in(principal))

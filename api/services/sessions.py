@@ -1,0 +1,335 @@
+"""A group's sessions: proposed from the school calendar, created, moved and cancelled.
+
+Times are local to England (Europe/London); each change raises the session's iCalendar
+SEQUENCE and keeps what it was before in its history."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from api.domain.academic_year import AcademicYear
+from api.domain.access import Principal
+from api.domain.calendar import (
+    EVERY_HALF_TERM,
+    CannotSchedule,
+    HalfTerm,
+    propose_schedule,
+)
+from api.domain.work_groups import (
+    LONDON_NAME,
+    MeetingKind,
+    SessionStatus,
+    SessionTimes,
+    history_entry,
+    instant,
+    local,
+)
+from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound, PreconditionFailed
+from api.persistence import catalogue_repository, schools_repository
+from api.persistence import work_groups_repository as repo
+from api.persistence.models import WorkGroup, WorkGroupSession
+from api.schemas import work_groups as schemas
+from api.services import audit, terms, work_groups
+
+DEFAULT_SESSIONS = 6
+
+
+def _naive(at: time) -> time:
+    return at.replace(tzinfo=None)
+
+
+def propose(
+    session: Session, work_group_id: int, request: schemas.ScheduleRequest, *, actor: Principal
+) -> schemas.ScheduleProposal:
+    group = _run(session, work_group_id, actor)
+    lead = schools_repository.get_person(session, group.lead_person_id)
+    if lead is None or lead.school_urn is None:
+        raise Conflict(
+            "The lead Mastery Specialist has no school recorded, and the first session is "
+            "held at their school; record it on their person record first.",
+            rule="lead_school",
+        )
+    programme = catalogue_repository.get_programme(session, group.programme_id)
+    count = request.sessions or _planned(programme.session_plan if programme else [], request)
+    calendar = terms.calendar_for(session, group.hub_id, AcademicYear.parse(group.academic_year_id))
+    try:
+        proposal = propose_schedule(
+            calendar,
+            sessions=count,
+            lead_school=lead.school_urn,
+            half_terms=request.half_terms or EVERY_HALF_TERM,
+            other_hosts=repo.member_urns(session, group.id),
+        )
+    except CannotSchedule as exc:
+        raise Conflict(str(exc), rule="cannot_schedule") from exc
+    except ValueError as exc:
+        raise InvalidFields([BadField("body", "/half_terms", str(exc))]) from exc
+    return schemas.ScheduleProposal(
+        work_group_id=group.id,
+        sessions=[
+            schemas.ProposedSession(
+                number=p.number,
+                half_term=p.half_term,
+                date=p.on,
+                start_time=_naive(request.start_time),
+                end_time=_naive(request.end_time),
+                kind=request.kind,
+                host_urn=p.host,
+            )
+            for p in proposal
+        ],
+    )
+
+
+def _planned(plan: list[dict[str, object]], request: schemas.ScheduleRequest) -> int:
+    counts = [int(str(item.get("count", 0))) for item in plan if item.get("kind") == request.kind]
+    return sum(counts) or DEFAULT_SESSIONS
+
+
+def _run(session: Session, work_group_id: int, actor: Principal) -> WorkGroup:
+    group = work_groups.get(session, work_group_id, actor)
+    if not actor.runs_hub(group.hub_id):
+        raise Forbidden(f"Only the hub's staff may plan Work Group {work_group_id}'s sessions.")
+    return group
+
+
+def _hosts(session: Session, group: WorkGroup) -> set[str]:
+    lead = schools_repository.get_person(session, group.lead_person_id)
+    hosts = set(repo.member_urns(session, group.id))
+    if lead is not None and lead.school_urn is not None:
+        hosts.add(lead.school_urn)
+    return hosts
+
+
+def _check_place(
+    session: Session, group: WorkGroup, host_urn: str | None, pointer: str
+) -> list[BadField]:
+    if host_urn is not None and host_urn not in _hosts(session, group):
+        return [
+            BadField(
+                "body",
+                pointer,
+                f"School {host_urn} is neither a member of the group nor the lead's school",
+            )
+        ]
+    return []
+
+
+def create(
+    session: Session,
+    work_group_id: int,
+    items: list[schemas.SessionCreate],
+    *,
+    actor: Principal,
+) -> list[WorkGroupSession]:
+    group = _run(session, work_group_id, actor)
+    repo.lock_work_group(session, group.id)  # numbers are given out one request at a time
+    year = AcademicYear.parse(group.academic_year_id)
+    calendar = terms.calendar_for(session, group.hub_id, year)
+    problems: list[BadField] = []
+    taken = {s.number for s in repo.sessions_of(session, group.id)}
+    next_number = repo.highest_number(session, group.id)
+    rows: list[WorkGroupSession] = []
+    for index, item in enumerate(items):
+        prefix = f"/{index}" if len(items) > 1 else ""
+        if not year.starts_on <= item.date <= year.ends_on:
+            problems.append(
+                BadField("body", f"{prefix}/date", f"The date must fall within {year.label}")
+            )
+        problems += _check_place(session, group, item.host_urn, f"{prefix}/host_urn")
+        number = item.number
+        if number is None:
+            next_number = max(next_number, *taken, 0) + 1
+            number = next_number
+        if number in taken:
+            problems.append(
+                BadField("body", f"{prefix}/number", f"The group already has session {number}")
+            )
+        taken.add(number)
+        starts, ends = _naive(item.start_time), _naive(item.end_time)
+        if instant(item.date, ends) <= instant(item.date, starts):
+            problems.append(
+                BadField("body", f"{prefix}/end_time", "The session must end after it starts")
+            )
+        half_term = calendar.terms.half_term_of(item.date)
+        rows.append(
+            WorkGroupSession(
+                work_group_id=group.id,
+                number=number,
+                kind=item.kind.value,
+                on=item.date,
+                start_time=starts,
+                end_time=ends,
+                timezone=LONDON_NAME,
+                starts_at=instant(item.date, starts),
+                ends_at=instant(item.date, ends),
+                half_term=half_term.value if half_term else None,
+                host_school_urn=item.host_urn,
+                online_url=str(item.online_url) if item.online_url else None,
+                status=SessionStatus.SCHEDULED.value,
+                sequence=0,
+                history=[],
+                note=item.note,
+            )
+        )
+    if problems:
+        raise InvalidFields(problems)
+    for row in rows:
+        repo.add(session, row)
+        audit.record(
+            session,
+            actor,
+            action="create",
+            resource_type="session",
+            resource_id=row.id,
+            hub_id=group.hub_id,
+            before=None,
+            after=_snapshot(row),
+        )
+    repo.raise_data_version(session)
+    return rows
+
+
+def get(session: Session, session_id: int, viewer: Principal) -> WorkGroupSession:
+    row = repo.get_session(session, session_id)
+    if row is None:
+        raise NotFound(f"There is no session {session_id} that you can see.")
+    group = repo.get_work_group(session, row.work_group_id)
+    if group is None or not work_groups.may_see(session, viewer, group):
+        raise NotFound(f"There is no session {session_id} that you can see.")
+    return row
+
+
+def update(
+    session: Session,
+    session_id: int,
+    changes: schemas.SessionUpdate,
+    *,
+    actor: Principal,
+    expected_version: int,
+) -> WorkGroupSession:
+    row = get(session, session_id, actor)
+    group = _run(session, row.work_group_id, actor)
+    if row.version != expected_version:
+        raise PreconditionFailed(
+            f"Session {session_id} has changed since you read it; read it again and reapply."
+        )
+    sent = changes.model_fields_set
+    nulls = [
+        n
+        for n in ("kind", "date", "start_time", "end_time", "status")
+        if n in sent and getattr(changes, n) is None
+    ]
+    if nulls:
+        raise InvalidFields([BadField("body", f"/{n}", "This field cannot be null") for n in nulls])
+    year = AcademicYear.parse(group.academic_year_id)
+    on = changes.date or row.on
+    starts = _naive(changes.start_time) if changes.start_time else row.start_time
+    ends = _naive(changes.end_time) if changes.end_time else row.end_time
+    host = changes.host_urn if "host_urn" in sent else row.host_school_urn
+    online = (
+        (str(changes.online_url) if changes.online_url else None)
+        if "online_url" in sent
+        else row.online_url
+    )
+    problems: list[BadField] = []
+    if not year.starts_on <= on <= year.ends_on:
+        problems.append(BadField("body", "/date", f"The date must fall within {year.label}"))
+    if ends <= starts or instant(on, ends) <= instant(on, starts):
+        problems.append(BadField("body", "/end_time", "The session must end after it starts"))
+    if host is None and online is None:
+        problems.append(
+            BadField("body", "/host_urn", "Give a host school or an online link (online_url)")
+        )
+    if "host_urn" in sent:
+        problems += _check_place(session, group, host, "/host_urn")
+    if problems:
+        raise InvalidFields(problems)
+    before = _snapshot(row)
+    earlier = SessionTimes(
+        on=row.on,
+        starts=row.start_time,
+        ends=row.end_time,
+        status=SessionStatus(row.status),
+        host_urn=row.host_school_urn,
+        online_url=row.online_url,
+    )
+    half_term = terms.calendar_for(session, group.hub_id, year).terms.half_term_of(on)
+    row.on, row.start_time, row.end_time = on, starts, ends
+    row.starts_at, row.ends_at = instant(on, starts), instant(on, ends)
+    row.half_term = half_term.value if half_term else None
+    row.host_school_urn, row.online_url = host, online
+    if changes.kind is not None:
+        row.kind = changes.kind.value
+    if changes.status is not None:
+        row.status = changes.status.value
+    if "note" in sent:
+        row.note = changes.note
+    after = _snapshot(row)
+    if after == before:
+        return row
+    row.history = [
+        *row.history,
+        history_entry(earlier, sequence=row.sequence, changed_at=datetime.now(UTC)),
+    ]
+    row.sequence += 1
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise PreconditionFailed(f"Session {session_id} was changed at the same moment.") from exc
+    repo.raise_data_version(session)
+    audit.record(
+        session,
+        actor,
+        action="update",
+        resource_type="session",
+        resource_id=row.id,
+        hub_id=group.hub_id,
+        before=before,
+        after=_snapshot(row),
+    )
+    return row
+
+
+def _snapshot(row: WorkGroupSession) -> dict[str, object]:
+    return {
+        "work_group_id": row.work_group_id,
+        "number": row.number,
+        "kind": row.kind,
+        "date": row.on.isoformat(),
+        "start_time": row.start_time.isoformat(timespec="minutes"),
+        "end_time": row.end_time.isoformat(timespec="minutes"),
+        "host_urn": row.host_school_urn,
+        "online_url": row.online_url,
+        "status": row.status,
+        "note": row.note,
+    }
+
+
+def to_schema(row: WorkGroupSession) -> schemas.Session:
+    return schemas.Session(
+        id=row.id,
+        work_group_id=row.work_group_id,
+        number=row.number,
+        kind=MeetingKind(row.kind),
+        date=row.on,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        timezone=row.timezone,
+        starts_at_local=local(row.on, row.start_time),
+        ends_at_local=local(row.on, row.end_time),
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        half_term=HalfTerm(row.half_term) if row.half_term else None,
+        host_urn=row.host_school_urn,
+        online_url=row.online_url,
+        status=SessionStatus(row.status),
+        sequence=row.sequence,
+        history=[schemas.SessionChange(**entry) for entry in row.history],
+        note=row.note,
+        version=row.version,
+        updated_at=row.updated_at,
+    )

@@ -1,0 +1,210 @@
+"""The public timetable: sessions across groups as JSON pages and as an iCalendar feed.
+
+Other systems poll it, so each answer is cached in this process by (data version, filters).
+The data version lives in the database and is raised in the same transaction as any group or
+session change, so one cheap query tells every process whether its copy is current, and the
+ETag (which carries the version) answers If-None-Match with 304 whichever process serves it."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+
+import icalendar
+from sqlalchemy.orm import Session
+
+from api.domain.work_groups import LONDON, MeetingKind, SessionStatus, local
+from api.errors import BadField, InvalidFields
+from api.persistence import work_groups_repository as repo
+from api.persistence.work_groups_repository import TimetableFilters, TimetableRow
+from api.schemas import work_groups as schemas
+from api.schemas.common import Page
+from api.services import paging
+
+PRODID = "-//England's Maths Hubs//Teaching for Mastery timetable//EN"
+UID_DOMAIN = "mathshubs"
+CACHE_SIZE = 256
+
+
+@dataclass(frozen=True)
+class Rendered:
+    body: bytes
+    etag: str
+
+
+class _Cache:
+    """A small LRU of rendered answers; entries of older versions simply age out."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[tuple[object, ...], Rendered] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> Rendered | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[object, ...], value: Rendered) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+CACHE = _Cache(CACHE_SIZE)
+
+
+def current_etag(
+    session: Session, form: str, key: tuple[object, ...]
+) -> tuple[str, tuple[object, ...]]:
+    """The ETag for these filters now, from one query on the data version; and the cache key."""
+    version, stamp = repo.data_version(session)
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:12]
+    full_key = (form, version, stamp, *key)
+    return f'"timetable-{form}.{version}.{stamp[:12]}.{digest}"', full_key
+
+
+def uid(session_id: int) -> str:
+    return f"session-{session_id}@{UID_DOMAIN}"
+
+
+def json_key(filters: TimetableFilters, cursor: str | None, limit: int) -> tuple[object, ...]:
+    return (tuple(asdict(filters).items()), cursor, limit)
+
+
+def ics_key(filters: TimetableFilters) -> tuple[object, ...]:
+    return (tuple(asdict(filters).items()),)
+
+
+def page(
+    session: Session,
+    filters: TimetableFilters,
+    *,
+    cursor: str | None,
+    limit: int,
+    current: tuple[str, tuple[object, ...]],
+) -> Rendered:
+    """One page; `current` is what current_etag answered for this request."""
+    tag, full_key = current
+    cached = CACHE.get(full_key)
+    if cached is not None:
+        return cached
+    last = paging.after(cursor, str, int)
+    after = None
+    if last is not None:
+        try:
+            after = (datetime.fromisoformat(last[0]).astimezone(UTC), int(last[1]))
+        except ValueError as exc:
+            raise InvalidFields(
+                [BadField("query", "/cursor", "The cursor is not one this API gave out.")]
+            ) from exc
+    rows = repo.timetable(session, filters, after=after, limit=limit + 1)
+    items, next_cursor = paging.page(
+        rows, limit, lambda row: (row[0].starts_at.isoformat(), row[0].id)
+    )
+    body = Page[schemas.TimetableEntry](
+        items=[entry(row) for row in items], next_cursor=next_cursor
+    ).model_dump_json()
+    rendered = Rendered(body.encode(), tag)
+    CACHE.put(full_key, rendered)
+    return rendered
+
+
+def entry(row: TimetableRow) -> schemas.TimetableEntry:
+    sess, group, programme, hub, school = row
+    return schemas.TimetableEntry(
+        uid=uid(sess.id),
+        session_id=sess.id,
+        work_group_id=group.id,
+        work_group_name=group.name,
+        programme_id=programme.id,
+        programme_title=programme.title,
+        hub_id=hub.id,
+        hub_name=hub.name,
+        academic_year=group.academic_year_id,
+        kind=MeetingKind(sess.kind),
+        number=sess.number,
+        status=SessionStatus(sess.status),
+        sequence=sess.sequence,
+        date=sess.on,
+        start_time=sess.start_time,
+        end_time=sess.end_time,
+        timezone=sess.timezone,
+        starts_at_local=local(sess.on, sess.start_time),
+        ends_at_local=local(sess.on, sess.end_time),
+        starts_at=sess.starts_at,
+        ends_at=sess.ends_at,
+        host=(
+            schemas.HostSchool(urn=school.urn, name=school.name, town=school.town)
+            if school is not None
+            else None
+        ),
+        online=sess.online_url is not None,
+        updated_at=sess.updated_at,
+    )
+
+
+KIND_LABELS = {
+    MeetingKind.TRG_MEETING: "TRG meeting",
+    MeetingKind.WORKSHOP: "Workshop",
+    MeetingKind.SCHOOL_VISIT: "School visit",
+    MeetingKind.HEAD_TEACHER_UPDATE: "Head teacher update",
+    MeetingKind.COLLABORATIVE_PLANNING: "Collaborative planning",
+}
+
+
+def calendar(
+    session: Session, filters: TimetableFilters, *, current: tuple[str, tuple[object, ...]]
+) -> Rendered:
+    """Every matching session as one iCalendar feed, with Europe/London and its VTIMEZONE."""
+    tag, full_key = current
+    cached = CACHE.get(full_key)
+    if cached is not None:
+        return cached
+    feed = icalendar.Calendar()
+    feed.add("prodid", PRODID)
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("x-wr-calname", "Maths Hubs sessions")
+    feed.add("x-wr-timezone", LONDON.key)
+    for row in repo.timetable(session, filters, after=None, limit=None):
+        feed.add_component(_event(row))
+    feed.add_missing_timezones()
+    rendered = Rendered(feed.to_ical(), tag)
+    CACHE.put(full_key, rendered)
+    return rendered
+
+
+def _event(row: TimetableRow) -> icalendar.Event:
+    sess, group, programme, hub, school = row
+    event = icalendar.Event()
+    event.add("uid", uid(sess.id))
+    event.add("sequence", sess.sequence)
+    event.add("dtstamp", sess.updated_at.astimezone(UTC))
+    event.add("last-modified", sess.updated_at.astimezone(UTC))
+    event.add("dtstart", local(sess.on, sess.start_time))
+    event.add("dtend", local(sess.on, sess.end_time))
+    kind = KIND_LABELS[MeetingKind(sess.kind)]
+    event.add("summary", f"{group.name}: {kind} {sess.number}")
+    event.add(
+        "description", f"{programme.title}, {hub.name}. Session {sess.number} of {group.name}."
+    )
+    if school is not None:
+        event.add("location", ", ".join(p for p in (school.name, school.town) if p))
+    elif sess.online_url is not None:
+        event.add("location", "Online")
+    cancelled = sess.status == SessionStatus.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("categories", [kind])
+    return event

@@ -1,0 +1,322 @@
+"""Work Groups: a hub forms a group for one of its programmes, with a lead Mastery Specialist,
+member schools (selected for the programme) and participants, within the programme's bounds."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from api.domain.access import Principal, Role
+from api.domain.work_groups import Bounds, check_room, default_bounds
+from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound, PreconditionFailed
+from api.persistence import catalogue_repository, schools_repository
+from api.persistence import work_groups_repository as repo
+from api.persistence.models import (
+    Person,
+    WorkGroup,
+    WorkGroupParticipant,
+    WorkGroupSchool,
+    utc_now,
+)
+from api.schemas import work_groups as schemas
+from api.services import audit, paging
+
+MASTERY_SPECIALIST = "mastery_specialist"
+
+
+def _lead_email(session: Session, viewer: Principal) -> str | None:
+    if viewer.kind == "user" and viewer.role == Role.MASTERY_SPECIALIST:
+        return repo.user_email(session, viewer.id)
+    return None
+
+
+def may_see(session: Session, viewer: Principal, group: WorkGroup) -> bool:
+    """Hub staff see their hub's groups; a Mastery Specialist the groups they lead."""
+    if viewer.runs_hub(group.hub_id):
+        return True
+    if viewer.hub_id != group.hub_id:
+        return False
+    email = _lead_email(session, viewer)
+    lead = schools_repository.get_person(session, group.lead_person_id)
+    return email is not None and lead is not None and lead.email == email.lower()
+
+
+def list_work_groups(
+    session: Session,
+    viewer: Principal,
+    *,
+    hub: str | None,
+    academic_year: str | None,
+    programme: int | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[WorkGroup], str | None]:
+    last = paging.after(cursor, int)
+    lead_email = _lead_email(session, viewer)
+    if viewer.is_national:
+        own_hub = hub
+    elif viewer.hub_id is None or (hub is not None and hub != viewer.hub_id):
+        return [], None
+    else:
+        own_hub = viewer.hub_id
+    if viewer.role == Role.MASTERY_SPECIALIST and lead_email is None:
+        return [], None
+    rows = repo.list_work_groups(
+        session,
+        repo.WorkGroupFilters(
+            hub=own_hub, academic_year=academic_year, programme=programme, lead_email=lead_email
+        ),
+        after=last[0] if last else None,
+        limit=limit + 1,
+    )
+    return paging.page(rows, limit, lambda group: (group.id,))
+
+
+def get(session: Session, work_group_id: int, viewer: Principal) -> WorkGroup:
+    group = repo.get_work_group(session, work_group_id)
+    if group is None or not may_see(session, viewer, group):
+        raise NotFound(f"There is no Work Group {work_group_id} that you can see.")
+    return group
+
+
+def _run(session: Session, work_group_id: int, actor: Principal, *, lock: bool) -> WorkGroup:
+    group = get(session, work_group_id, actor)
+    if not actor.runs_hub(group.hub_id):
+        raise Forbidden(f"Only the hub's staff may change Work Group {work_group_id}.")
+    if lock:
+        locked = repo.lock_work_group(session, work_group_id)
+        assert locked is not None
+        return locked
+    return group
+
+
+def _lead(session: Session, person_id: int, hub_id: str) -> Person:
+    person = schools_repository.get_person(session, person_id)
+    if person is None or person.hub_id != hub_id:
+        raise InvalidFields(
+            [BadField("body", "/lead_person_id", f"Your hub keeps no person {person_id}")]
+        )
+    if MASTERY_SPECIALIST not in person.roles:
+        raise InvalidFields(
+            [
+                BadField(
+                    "body",
+                    "/lead_person_id",
+                    f"{person.name} is not recorded as a Mastery Specialist",
+                )
+            ]
+        )
+    return person
+
+
+def create(session: Session, data: schemas.WorkGroupCreate, *, actor: Principal) -> WorkGroup:
+    programme = catalogue_repository.get_programme(session, data.programme_id)
+    if programme is None:
+        raise InvalidFields(
+            [BadField("body", "/programme_id", f"There is no programme {data.programme_id}")]
+        )
+    if not actor.runs_hub(programme.hub_id):
+        raise Forbidden(f"Programme {programme.id} is another hub's; form groups for your own.")
+    _lead(session, data.lead_person_id, programme.hub_id)
+    bounds = default_bounds(programme.programme_type)
+    group = WorkGroup(
+        hub_id=programme.hub_id,
+        programme_id=programme.id,
+        academic_year_id=programme.academic_year_id,
+        name=data.name,
+        lead_person_id=data.lead_person_id,
+        max_schools=data.max_schools if data.max_schools is not None else bounds.max_schools,
+        max_participants=(
+            data.max_participants if data.max_participants is not None else bounds.max_participants
+        ),
+    )
+    repo.add(session, group)
+    repo.raise_data_version(session)
+    audit.record(
+        session,
+        actor,
+        action="create",
+        resource_type="work_group",
+        resource_id=group.id,
+        hub_id=group.hub_id,
+        before=None,
+        after=_snapshot(session, group),
+    )
+    return group
+
+
+def update(
+    session: Session,
+    work_group_id: int,
+    changes: schemas.WorkGroupUpdate,
+    *,
+    actor: Principal,
+    expected_version: int,
+) -> WorkGroup:
+    group = _run(session, work_group_id, actor, lock=False)
+    if group.version != expected_version:
+        raise PreconditionFailed(
+            f"Work Group {work_group_id} has changed since you read it; read it again."
+        )
+    sent = changes.model_fields_set
+    nulls = [n for n in ("name", "lead_person_id") if n in sent and getattr(changes, n) is None]
+    if nulls:
+        raise InvalidFields([BadField("body", f"/{n}", "This field cannot be null") for n in nulls])
+    before = _snapshot(session, group)
+    if changes.lead_person_id is not None:
+        _lead(session, changes.lead_person_id, group.hub_id)
+        group.lead_person_id = changes.lead_person_id
+    if changes.name is not None:
+        group.name = changes.name
+    if "max_schools" in sent:
+        group.max_schools = changes.max_schools
+    if "max_participants" in sent:
+        group.max_participants = changes.max_participants
+    exceeded = check_room(
+        _bounds(group),
+        schools=len(repo.member_urns(session, group.id)),
+        participants=len(repo.participant_ids(session, group.id)),
+    )
+    if exceeded is not None:
+        raise Conflict(
+            f"The group already has more than that: {exceeded.reason}",
+            rule=exceeded.rule,
+            limit=exceeded.limit,
+        )
+    _flush(session, group)
+    audit.record(
+        session,
+        actor,
+        action="update",
+        resource_type="work_group",
+        resource_id=group.id,
+        hub_id=group.hub_id,
+        before=before,
+        after=_snapshot(session, group),
+    )
+    return group
+
+
+def add_school(session: Session, work_group_id: int, urn: str, *, actor: Principal) -> WorkGroup:
+    group = _run(session, work_group_id, actor, lock=True)
+    if schools_repository.get_school(session, urn) is None:
+        raise InvalidFields([BadField("body", "/urn", f"There is no school with URN {urn}")])
+    if repo.get_member(session, group.id, urn) is not None:
+        raise Conflict(f"School {urn} is already in this group.", rule="already_member")
+    if not repo.has_selected_application(session, group.programme_id, urn):
+        raise Conflict(
+            f"School {urn} has no selected application for this group's programme; "
+            "select its application first.",
+            rule="selected_application",
+        )
+    members = repo.member_urns(session, group.id)
+    exceeded = check_room(
+        _bounds(group),
+        schools=len(members) + 1,
+        participants=len(repo.participant_ids(session, group.id)),
+    )
+    if exceeded is not None:
+        raise Conflict(exceeded.reason, rule=exceeded.rule, limit=exceeded.limit)
+    before = _snapshot(session, group)
+    repo.add(session, WorkGroupSchool(work_group_id=group.id, school_urn=urn))
+    _changed(session, group, actor, before)
+    return group
+
+
+def remove_school(session: Session, work_group_id: int, urn: str, *, actor: Principal) -> WorkGroup:
+    group = _run(session, work_group_id, actor, lock=True)
+    if repo.get_member(session, group.id, urn) is None:
+        raise NotFound(f"School {urn} is not in Work Group {work_group_id}.")
+    before = _snapshot(session, group)
+    repo.remove_member(session, group.id, urn)
+    _changed(session, group, actor, before)
+    return group
+
+
+def add_participant(
+    session: Session, work_group_id: int, person_id: int, *, actor: Principal
+) -> WorkGroup:
+    group = _run(session, work_group_id, actor, lock=True)
+    person = schools_repository.get_person(session, person_id)
+    if person is None or person.hub_id != group.hub_id:
+        raise InvalidFields(
+            [BadField("body", "/person_id", f"The group's hub keeps no person {person_id}")]
+        )
+    if repo.get_participant(session, group.id, person_id) is not None:
+        raise Conflict(f"{person.name} already takes part in this group.", rule="already_member")
+    members = repo.member_urns(session, group.id)
+    if person.school_urn is None or person.school_urn not in members:
+        raise Conflict(
+            f"{person.name} is not recorded at one of the group's schools; add the school first.",
+            rule="member_school",
+        )
+    exceeded = check_room(
+        _bounds(group),
+        schools=len(members),
+        participants=len(repo.participant_ids(session, group.id)) + 1,
+    )
+    if exceeded is not None:
+        raise Conflict(exceeded.reason, rule=exceeded.rule, limit=exceeded.limit)
+    before = _snapshot(session, group)
+    repo.add(session, WorkGroupParticipant(work_group_id=group.id, person_id=person_id))
+    _changed(session, group, actor, before)
+    return group
+
+
+def _bounds(group: WorkGroup) -> Bounds:
+    return Bounds(max_schools=group.max_schools, max_participants=group.max_participants)
+
+
+def _flush(session: Session, group: WorkGroup) -> None:
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise PreconditionFailed(f"Work Group {group.id} was changed at the same moment.") from exc
+    repo.raise_data_version(session)
+
+
+def _changed(
+    session: Session, group: WorkGroup, actor: Principal, before: dict[str, object]
+) -> None:
+    """A membership change: a new version of the group (its ETag), audited."""
+    group.updated_at = utc_now()
+    _flush(session, group)
+    audit.record(
+        session,
+        actor,
+        action="update",
+        resource_type="work_group",
+        resource_id=group.id,
+        hub_id=group.hub_id,
+        before=before,
+        after=_snapshot(session, group),
+    )
+
+
+def _snapshot(session: Session, group: WorkGroup) -> dict[str, object]:
+    return {
+        "name": group.name,
+        "programme_id": group.programme_id,
+        "lead_person_id": group.lead_person_id,
+        "max_schools": group.max_schools,
+        "max_participants": group.max_participants,
+        "school_urns": repo.member_urns(session, group.id),
+        "participant_ids": repo.participant_ids(session, group.id),
+    }
+
+
+def to_schema(session: Session, group: WorkGroup) -> schemas.WorkGroup:
+    return schemas.WorkGroup(
+        id=group.id,
+        hub_id=group.hub_id,
+        programme_id=group.programme_id,
+        academic_year=group.academic_year_id,
+        name=group.name,
+        lead_person_id=group.lead_person_id,
+        max_schools=group.max_schools,
+        max_participants=group.max_participants,
+        school_urns=repo.member_urns(session, group.id),
+        participant_ids=repo.participant_ids(session, group.id),
+        version=group.version,
+        updated_at=group.updated_at,
+    )
