@@ -96,7 +96,7 @@ def test_api_key_is_issued_once_stored_hashed_and_revocable(
     assert issued["hub_id"] == "north"
     stored = db.get(ApiKey, issued["id"])
     assert stored is not None
-    assert secret.split("_")[2] not in stored.secret_hash
+    assert secret.split("_", 2)[2] not in stored.secret_hash
     assert "secret" not in hub_admin.get("/api/v1/api-keys").json()["items"][0]
 
     system = TestClient(app, base_url=BASE_URL, headers={"Authorization": f"Bearer {secret}"})
