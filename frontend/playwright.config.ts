@@ -1,9 +1,15 @@
 // Browser tests against a real server: the built SPA (frontend/dist, from `npm run build`)
 // served by the FastAPI app on a fresh SQLite database with the demo data (e2e/serve.sh).
 import { defineConfig, devices } from "@playwright/test";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 8765);
 const baseURL = `http://127.0.0.1:${String(port)}`;
+// The test SMTP server that e2e/serve.sh starts writes each email it receives into this folder,
+// where the tests read it (e2e/mail.ts). Set here, so the test workers see the same folder.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 8825);
+process.env.E2E_MAIL_DIR ??= join(tmpdir(), `mathshubs-e2e-mail-${String(port)}`);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -42,7 +48,7 @@ export default defineConfig({
   webServer: {
     command: "bash e2e/serve.sh",
     url: `${baseURL}/api/v1/health/ready`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: process.env.E2E_MAIL_DIR },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     // The access log is noise in CI; start-up errors still come through stderr.

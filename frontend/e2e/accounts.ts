@@ -6,6 +6,10 @@ export const accounts = {
   schoolContact: { email: "school.contact@example.org", password: "school-contact-e2e-password", name: "Sam Contact" },
   /** Only for the wrong-password test: sign-in failures are throttled per account. */
   specialist: { email: "mastery.specialist@example.org", password: "specialist-e2e-password", name: "Mo Specialist" },
+  /** Carmel Academy (URN 100005, secondary, Archimedes NE): the applications tests. */
+  carmelContact: { email: "carmel.contact@example.org", password: "carmel-contact-e2e-password", name: "Cara Contact" },
+  /** Archimedes NE's administrator, who reviews Carmel Academy's applications. */
+  archimedesAdmin: { email: "archimedes.admin@example.org", password: "archimedes-admin-e2e-password", name: "Archie Admin" },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];

@@ -6,7 +6,10 @@ test("a visitor filters to primary sustaining programmes and opens NCP21-11", as
   await expect(page).toHaveURL(/\/programmes$/);
   await expect(page.getByRole("heading", { level: 1, name: "Programmes" })).toBeVisible();
   await expect(page).toHaveTitle("Programmes – Maths Hubs Programmes");
-  await expect(page.getByRole("heading", { name: "17 programmes" })).toBeVisible();
+  // The demo's 17, and any that tests on this shared server have added (applications.spec.ts).
+  const count = page.getByRole("heading", { name: /^\d+ programmes$/ });
+  await expect(count).toBeVisible();
+  expect(Number.parseInt(await count.innerText(), 10)).toBeGreaterThanOrEqual(17);
 
   await page.getByLabel("Phase").selectOption({ label: "Primary" });
   await page.getByLabel("Stage").selectOption({ label: "Sustaining" });
@@ -119,7 +122,7 @@ test("the developers page links the OpenAPI document", async ({ page }) => {
 
 test("the skip link moves focus to the main content", async ({ page }) => {
   await page.goto("/programmes");
-  await expect(page.getByRole("heading", { name: "17 programmes" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^\d+ programmes$/ })).toBeVisible();
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to main content" });
   await expect(skip).toBeFocused();

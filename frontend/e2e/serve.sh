@@ -38,4 +38,44 @@ create_user 'school-contact-e2e-password' --email school.contact@example.org --r
   --hub cheshire-and-wirral --school-urn 100001 --name "Sam Contact"
 create_user 'specialist-e2e-password' --email mastery.specialist@example.org --role mastery_specialist \
   --hub cheshire-and-wirral --name "Mo Specialist"
-exec "$uv" run mathshubs serve --host 127.0.0.1 --port "$port"
+# The applications tests: a school contact of Carmel Academy (secondary, Archimedes NE) and an
+# administrator of that hub, who reviews its applications.
+create_user 'carmel-contact-e2e-password' --email carmel.contact@example.org --role school_contact \
+  --hub archimedes-ne --school-urn 100005 --name "Cara Contact"
+create_user 'archimedes-admin-e2e-password' --email archimedes.admin@example.org --role hub_admin \
+  --hub archimedes-ne --name "Archie Admin"
+
+# A real SMTP server for the email the service sends (the signatories' links): it writes each
+# message as a JSON file into the mail folder, where the tests read it (e2e/mail.ts). It is
+# stopped with the web server: Playwright ends the whole process group, and the trap below
+# ends both when this script is stopped any other way (Ctrl-C, kill).
+smtp_port="${E2E_SMTP_PORT:-8825}"
+mail_dir="${E2E_MAIL_DIR:-$data/mail}"
+mkdir -p "$mail_dir"
+find "$mail_dir" -maxdepth 1 -name '*.json' -delete
+smtp_pid=""
+app_pid=""
+stop() {
+  local pid
+  for pid in $app_pid $smtp_pid; do kill "$pid" 2>/dev/null || true; done
+}
+trap stop EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+"$uv" run python "$frontend/e2e/smtp_sink.py" --port "$smtp_port" --folder "$mail_dir" &
+smtp_pid=$!
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; then break; fi
+  if ! kill -0 "$smtp_pid" 2>/dev/null; then
+    echo "e2e/serve.sh: the SMTP server did not start on port $smtp_port." >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+
+# The background sender of `mathshubs serve` delivers the outbox every second; the links in
+# the email lead back to this server.
+SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" MAIL_POLL_SECONDS=1 PUBLIC_BASE_URL="http://127.0.0.1:$port" \
+  "$uv" run mathshubs serve --host 127.0.0.1 --port "$port" &
+app_pid=$!
+wait "$app_pid"

@@ -11,6 +11,8 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { SchoolPage } from "./pages/SchoolPage";
 import { SchoolsPage } from "./pages/SchoolsPage";
 import { SignInPage } from "./pages/SignInPage";
+import { ReviewApplicationsPage } from "./pages/admin/ReviewApplicationsPage";
+import { applicationRoutes } from "./pages/applications/routes";
 
 /**
  * After a client-side move to another page, put focus at the start of the main content, as
@@ -40,12 +42,14 @@ export function App() {
         <Route path=":urn" element={<SchoolPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {applicationRoutes()}
       <Route path="developers" element={<DevelopersPage />} />
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="admin" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>
         <Route index element={<Navigate to="/admin/api-keys" replace />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="applications" element={<ReviewApplicationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

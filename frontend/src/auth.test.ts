@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Me } from "./api/client";
-import { homeFor, isHubStaff, returnPath, signInRequired } from "./auth";
+import { hasRole, homeFor, isHubStaff, mySchoolPath, returnPath, SCHOOL_READERS, signInRequired } from "./auth";
 
 function person(role: Me["role"], hub_id: string | null = "cheshire-and-wirral"): Me {
   return { kind: "user", id: 1, name: "A", email: "a@example.org", role, hub_id, school_urn: null, scopes: [], csrf_token: "t" };
@@ -14,6 +14,22 @@ describe("isHubStaff", () => {
     expect(isHubStaff(person("school_contact"))).toBe(false);
     expect(isHubStaff(null)).toBe(false);
     expect(isHubStaff(undefined)).toBe(false);
+  });
+});
+
+describe("mySchoolPath", () => {
+  it("is a school contact's own school page, and nobody else's", () => {
+    expect(mySchoolPath({ ...person("school_contact"), school_urn: "100001" })).toBe("/schools/100001");
+    expect(mySchoolPath(person("school_contact"))).toBeNull();
+    expect(mySchoolPath({ ...person("hub_admin"), school_urn: "100001" })).toBeNull();
+    expect(mySchoolPath(null)).toBeNull();
+  });
+
+  it("offers the register to every role, and not to visitors", () => {
+    for (const role of ["national_admin", "hub_admin", "mastery_specialist", "school_contact"] as const) {
+      expect(hasRole(person(role), SCHOOL_READERS)).toBe(true);
+    }
+    expect(hasRole(null, SCHOOL_READERS)).toBe(false);
   });
 });
 

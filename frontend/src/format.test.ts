@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SessionPlanItem } from "./api/client";
 import {
+  academicYearLabel,
+  addressLines,
+  ageRange,
   auditActionLabel,
   capacityLabel,
   formatChangeValue,
@@ -14,6 +17,8 @@ import {
   paragraphs,
   phaseLabels,
   pluralise,
+  programmeTypeLabels,
+  ruleOutcomeLabels,
   sessionPlanLabel,
 } from "./format";
 
@@ -156,5 +161,30 @@ describe("auditActionLabel", () => {
     expect(auditActionLabel("update", "programme", "12")).toBe("Changed programme 12");
     expect(auditActionLabel("create", "user", "2")).toBe("Created account 2");
     expect(auditActionLabel("merge", "school", "100001")).toBe("merge school 100001");
+  });
+});
+
+describe("schools and journeys", () => {
+  it("writes an academic year as the hubs do", () => {
+    expect(academicYearLabel("2027-28")).toBe("2027/28");
+    expect(academicYearLabel("next year")).toBe("next year");
+  });
+
+  it("names programme kinds and rule outcomes in words", () => {
+    expect(programmeTypeLabels.primary_development).toBe("Primary Development");
+    expect(programmeTypeLabels.sktm_primary_ect_phase_2).toBe("SKTM Primary Early Career Teachers: Phase 2");
+    expect(ruleOutcomeLabels).toEqual({ passed: "Passed", failed: "Not met", pending: "To be checked" });
+  });
+
+  it("leaves out the parts of an address the register does not hold", () => {
+    expect(addressLines({ street: "Church Lane", town: null, postcode: " CH1 1AA " })).toEqual(["Church Lane", "CH1 1AA"]);
+    expect(addressLines({ street: null, town: "", postcode: null })).toEqual([]);
+  });
+
+  it("says an age range", () => {
+    expect(ageRange(4, 11)).toBe("4 to 11");
+    expect(ageRange(16, null)).toBe("16 and over");
+    expect(ageRange(null, 11)).toBe("up to 11");
+    expect(ageRange(null, null)).toBeNull();
   });
 });

@@ -320,6 +320,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{programme_id}/copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy Programme
+         * @description Copy a programme, with its form, rules and commitments, into a later year as a draft.
+         */
+        post: operations["programmes-copy_programme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools": {
         parameters: {
             query?: never;
@@ -680,6 +700,286 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Work Groups
+         * @description Your hub's Work Groups (a Mastery Specialist: those they lead).
+         */
+        get: operations["work-groups-list_work_groups"];
+        put?: never;
+        /**
+         * Create Work Group
+         * @description Form a group for one of your hub's programmes, led by a Mastery Specialist.
+         */
+        post: operations["work-groups-create_work_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Work Group
+         * @description One Work Group, with its member schools and participants.
+         */
+        get: operations["work-groups-get_work_group"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Work Group
+         * @description Rename a group, change its lead or its bounds (If-Match with the ETag you read).
+         */
+        patch: operations["work-groups-update_work_group"];
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add School
+         * @description Add a school selected for the programme, within the group's bounds.
+         */
+        post: operations["work-groups-add_school"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}/schools/{urn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove School
+         * @description Take a school out of the group.
+         */
+        delete: operations["work-groups-remove_school"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Participant
+         * @description Add a teacher from one of the group's schools, within the group's bounds.
+         */
+        post: operations["work-groups-add_participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose Schedule
+         * @description Propose session dates on school days, hosts in turn from the lead's school; saves nothing.
+         */
+        post: operations["work-groups-propose_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Sessions
+         * @description Create one session, or several (such as a confirmed proposal).
+         */
+        post: operations["work-groups-create_sessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}/release-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Release Time
+         * @description Each member school's days of release from teachers present, and any shortfall.
+         */
+        get: operations["work-groups-release_time"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Session
+         * @description One session, with its earlier times.
+         */
+        get: operations["sessions-get_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Session
+         * @description Move a session (date, times, place) or cancel it (status cancelled), with If-Match.
+         */
+        patch: operations["sessions-update_session"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Attendance
+         * @description Who came to a session.
+         */
+        get: operations["sessions-get_attendance"];
+        put?: never;
+        /**
+         * Record Attendance
+         * @description Record each participant as present, absent with apologies, or absent.
+         */
+        post: operations["sessions-record_attendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Timetable
+         * @description Published sessions by start time: group, programme, hub, kind, local and UTC times.
+         */
+        get: operations["timetable-list_timetable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timetable.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timetable Feed
+         * @description The same sessions as an iCalendar feed, times in Europe/London; subscribe to it.
+         */
+        get: operations["timetable-timetable_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hubs/{hub_id}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Hub Terms
+         * @description The six half-terms of a year for this hub (its own dates, else the defaults).
+         */
+        get: operations["hubs-get_hub_terms"];
+        /**
+         * Set Hub Terms
+         * @description Set the hub's own dates for a year's half-terms; those left out take the defaults.
+         */
+        put: operations["hubs-set_hub_terms"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -975,6 +1275,22 @@ export interface components {
             engaging_with_tfm?: boolean | null;
         };
         /**
+         * Attendance
+         * @enum {string}
+         */
+        Attendance: "present" | "absent_with_apologies" | "absent";
+        /** AttendanceRecord */
+        AttendanceRecord: {
+            /** Person Id */
+            person_id: number;
+            status: components["schemas"]["Attendance"];
+        };
+        /** AttendanceUpdate */
+        AttendanceUpdate: {
+            /** Records */
+            records: components["schemas"]["AttendanceRecord"][];
+        };
+        /**
          * Audience
          * @enum {string}
          */
@@ -1180,6 +1496,45 @@ export interface components {
          * @enum {string}
          */
         GrantPurpose: "release_time" | "textbooks" | "other";
+        /**
+         * HalfTerm
+         * @enum {string}
+         */
+        HalfTerm: "autumn_1" | "autumn_2" | "spring_1" | "spring_2" | "summer_1" | "summer_2";
+        /** HalfTermDates */
+        HalfTermDates: {
+            half_term: components["schemas"]["HalfTerm"];
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+        };
+        /** HalfTermDatesShown */
+        HalfTermDatesShown: {
+            half_term: components["schemas"]["HalfTerm"];
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Source
+             * @description The hub's own dates, or the defaults
+             * @enum {string}
+             */
+            source: "default" | "hub";
+        };
         /** Health */
         Health: {
             /**
@@ -1187,6 +1542,15 @@ export interface components {
              * @constant
              */
             status: "ok";
+        };
+        /** HostSchool */
+        HostSchool: {
+            /** Urn */
+            urn: string;
+            /** Name */
+            name: string;
+            /** Town */
+            town: string | null;
         };
         /** Hub */
         Hub: {
@@ -1241,6 +1605,33 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+        };
+        /** HubTerms */
+        HubTerms: {
+            /** Hub Id */
+            hub_id: string;
+            /**
+             * Academic Year
+             * @example 2027-28
+             */
+            academic_year: string;
+            /** Half Terms */
+            half_terms: components["schemas"]["HalfTermDatesShown"][];
+            /** Bank Holidays */
+            bank_holidays: string[];
+        };
+        /** HubTermsUpdate */
+        HubTermsUpdate: {
+            /**
+             * Academic Year
+             * @example 2027-28
+             */
+            academic_year: string;
+            /**
+             * Half Terms
+             * @description The hub's own dates; half-terms left out take the defaults
+             */
+            half_terms: components["schemas"]["HalfTermDates"][];
         };
         /** ImportReport */
         ImportReport: {
@@ -1327,6 +1718,16 @@ export interface components {
              * @description Signed in with the cookie: send this as X-CSRF-Token on POST, PATCH, DELETE.
              */
             csrf_token: string | null;
+        };
+        /**
+         * MeetingKind
+         * @enum {string}
+         */
+        MeetingKind: "trg_meeting" | "workshop" | "school_visit" | "head_teacher_update" | "collaborative_planning";
+        /** MemberSchool */
+        MemberSchool: {
+            /** Urn */
+            urn: string;
         };
         /** Milestone */
         "Milestone-Input": {
@@ -1477,6 +1878,26 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[TimetableEntry] */
+        Page_TimetableEntry_: {
+            /** Items */
+            items: components["schemas"]["TimetableEntry"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[WorkGroup] */
+        Page_WorkGroup_: {
+            /** Items */
+            items: components["schemas"]["WorkGroup"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
         /** Participant */
         "Participant-Input": {
             /** Name */
@@ -1510,6 +1931,11 @@ export interface components {
              * @description Year groups they teach this year.
              */
             year_groups: string[];
+        };
+        /** ParticipantAdd */
+        ParticipantAdd: {
+            /** Person Id */
+            person_id: number;
         };
         /**
          * ParticipantRole
@@ -1760,6 +2186,15 @@ export interface components {
              */
             updated_at: string;
         };
+        /** ProgrammeCopy */
+        ProgrammeCopy: {
+            /**
+             * Academic Year
+             * @description The year to copy into; the next one by default.
+             * @example 2028-29
+             */
+            academic_year?: string | null;
+        };
         /** ProgrammeCreate */
         ProgrammeCreate: {
             /**
@@ -1894,6 +2329,30 @@ export interface components {
             /** Contact Email */
             contact_email?: string | null;
         };
+        /** ProposedSession */
+        ProposedSession: {
+            /** Number */
+            number: number;
+            half_term: components["schemas"]["HalfTerm"];
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Start Time
+             * Format: time
+             */
+            start_time: string;
+            /**
+             * End Time
+             * Format: time
+             */
+            end_time: string;
+            kind: components["schemas"]["MeetingKind"];
+            /** Host Urn */
+            host_urn: string;
+        };
         /** Readiness */
         Readiness: {
             /**
@@ -1917,6 +2376,18 @@ export interface components {
             key: string | null;
             /** Reason */
             reason: string;
+        };
+        /** ReleaseTimeReport */
+        ReleaseTimeReport: {
+            /** Work Group Id */
+            work_group_id: number;
+            /**
+             * Minimum Days
+             * @description The programme's minimum per school (Primary Development: 10, 004)
+             */
+            minimum_days: number | null;
+            /** Schools */
+            schools: components["schemas"]["SchoolRelease"][];
         };
         /**
          * Role
@@ -1947,6 +2418,40 @@ export interface components {
              * @description A sentence a hub can send to the school.
              */
             reason: string;
+        };
+        /** ScheduleProposal */
+        ScheduleProposal: {
+            /** Work Group Id */
+            work_group_id: number;
+            /** Sessions */
+            sessions: components["schemas"]["ProposedSession"][];
+        };
+        /** ScheduleRequest */
+        ScheduleRequest: {
+            /**
+             * Sessions
+             * @description How many; defaults to the programme's plan, or 6
+             */
+            sessions?: number | null;
+            /**
+             * Half Terms
+             * @description In order; defaults to all six
+             */
+            half_terms?: components["schemas"]["HalfTerm"][] | null;
+            /**
+             * Start Time
+             * Format: time
+             * @example 13:30
+             */
+            start_time: string;
+            /**
+             * End Time
+             * Format: time
+             * @example 16:00
+             */
+            end_time: string;
+            /** @default trg_meeting */
+            kind: components["schemas"]["MeetingKind"];
         };
         /**
          * School
@@ -2018,11 +2523,166 @@ export interface components {
             /** Telephone */
             telephone: string | null;
         };
+        /** SchoolRelease */
+        SchoolRelease: {
+            /** Urn */
+            urn: string;
+            /** Name */
+            name: string;
+            /**
+             * Days
+             * @description Combined days of release from teachers present
+             */
+            days: number;
+            /**
+             * Shortfall Days
+             * @description Days short of the programme's minimum; null where it states none
+             */
+            shortfall_days: number | null;
+        };
         /**
          * Scope
          * @enum {string}
          */
         Scope: "programmes:read" | "schools:read" | "timetable:read" | "applications:read" | "applications:write" | "admin";
+        /** Session */
+        Session: {
+            /** Id */
+            id: number;
+            /** Work Group Id */
+            work_group_id: number;
+            /** Number */
+            number: number;
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Start Time
+             * Format: time
+             */
+            start_time: string;
+            /**
+             * End Time
+             * Format: time
+             */
+            end_time: string;
+            /**
+             * Timezone
+             * @example Europe/London
+             */
+            timezone: string;
+            /**
+             * Starts At Local
+             * Format: date-time
+             * @description Local time in England, with its offset
+             */
+            starts_at_local: string;
+            /**
+             * Ends At Local
+             * Format: date-time
+             */
+            ends_at_local: string;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description The UTC instant
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            half_term: components["schemas"]["HalfTerm"] | null;
+            /** Host Urn */
+            host_urn: string | null;
+            /** Online Url */
+            online_url: string | null;
+            status: components["schemas"]["SessionStatus"];
+            /**
+             * Sequence
+             * @description iCalendar SEQUENCE: raised at each change
+             */
+            sequence: number;
+            /** History */
+            history: components["schemas"]["SessionChange"][];
+            /** Note */
+            note: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** SessionAttendance */
+        SessionAttendance: {
+            /** Session Id */
+            session_id: number;
+            /** Records */
+            records: components["schemas"]["AttendanceRecord"][];
+        };
+        /** SessionChange */
+        SessionChange: {
+            /** Date */
+            date: string;
+            /** Start Time */
+            start_time: string;
+            /** End Time */
+            end_time: string;
+            /** Status */
+            status: string;
+            /** Host Urn */
+            host_urn: string | null;
+            /** Online Url */
+            online_url: string | null;
+            /**
+             * Sequence
+             * @description The SEQUENCE the session had before this change
+             */
+            sequence: number;
+            /** Changed At */
+            changed_at: string;
+        };
+        /** SessionCreate */
+        SessionCreate: {
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Number
+             * @description Next free if omitted
+             */
+            number?: number | null;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Start Time
+             * Format: time
+             * @example 13:30
+             */
+            start_time: string;
+            /**
+             * End Time
+             * Format: time
+             * @example 16:00
+             */
+            end_time: string;
+            /**
+             * Host Urn
+             * @description A member school, or the lead's
+             */
+            host_urn?: string | null;
+            /** Online Url */
+            online_url?: string | null;
+            /** Note */
+            note?: string | null;
+        };
         /**
          * SessionFormat
          * @enum {string}
@@ -2077,6 +2737,33 @@ export interface components {
             format: components["schemas"]["SessionFormat"];
             /** Note */
             note: string | null;
+        };
+        /**
+         * SessionStatus
+         * @enum {string}
+         */
+        SessionStatus: "scheduled" | "cancelled";
+        /** SessionUpdate */
+        SessionUpdate: {
+            kind?: components["schemas"]["MeetingKind"] | null;
+            /** Date */
+            date?: string | null;
+            /** Start Time */
+            start_time?: string | null;
+            /** End Time */
+            end_time?: string | null;
+            /** Host Urn */
+            host_urn?: string | null;
+            /** Online Url */
+            online_url?: string | null;
+            status?: components["schemas"]["SessionStatus"] | null;
+            /** Note */
+            note?: string | null;
+        };
+        /** Sessions */
+        Sessions: {
+            /** Items */
+            items: components["schemas"]["Session"][];
         };
         /** SignInRequest */
         SignInRequest: {
@@ -2153,10 +2840,154 @@ export interface components {
             statement: components["schemas"]["TaskStatus"];
             commitments: components["schemas"]["TaskStatus"];
         };
+        /** TimetableEntry */
+        TimetableEntry: {
+            /**
+             * Uid
+             * @example session-12@mathshubs
+             */
+            uid: string;
+            /** Session Id */
+            session_id: number;
+            /** Work Group Id */
+            work_group_id: number;
+            /** Work Group Name */
+            work_group_name: string;
+            /** Programme Id */
+            programme_id: number;
+            /** Programme Title */
+            programme_title: string;
+            /** Hub Id */
+            hub_id: string;
+            /** Hub Name */
+            hub_name: string;
+            /** Academic Year */
+            academic_year: string;
+            kind: components["schemas"]["MeetingKind"];
+            /** Number */
+            number: number;
+            status: components["schemas"]["SessionStatus"];
+            /** Sequence */
+            sequence: number;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Start Time
+             * Format: time
+             */
+            start_time: string;
+            /**
+             * End Time
+             * Format: time
+             */
+            end_time: string;
+            /** Timezone */
+            timezone: string;
+            /**
+             * Starts At Local
+             * Format: date-time
+             */
+            starts_at_local: string;
+            /**
+             * Ends At Local
+             * Format: date-time
+             */
+            ends_at_local: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            host: components["schemas"]["HostSchool"] | null;
+            /** Online */
+            online: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** WithdrawRequest */
         WithdrawRequest: {
             /** Note */
             note?: string | null;
+        };
+        /** WorkGroup */
+        WorkGroup: {
+            /** Id */
+            id: number;
+            /** Hub Id */
+            hub_id: string;
+            /** Programme Id */
+            programme_id: number;
+            /**
+             * Academic Year
+             * @example 2023-24
+             */
+            academic_year: string;
+            /** Name */
+            name: string;
+            /** Lead Person Id */
+            lead_person_id: number;
+            /**
+             * Max Schools
+             * @description At most this many member schools; null: no bound
+             */
+            max_schools: number | null;
+            /** Max Participants */
+            max_participants: number | null;
+            /** School Urns */
+            school_urns: string[];
+            /** Participant Ids */
+            participant_ids: number[];
+            /** Version */
+            version: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** WorkGroupCreate */
+        WorkGroupCreate: {
+            /** Programme Id */
+            programme_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Lead Person Id
+             * @description A person with the role mastery_specialist
+             */
+            lead_person_id: number;
+            /**
+             * Max Schools
+             * @description Defaults by programme type (primary Development: 7)
+             */
+            max_schools?: number | null;
+            /**
+             * Max Participants
+             * @description Defaults by programme type (secondary Development: 12)
+             */
+            max_participants?: number | null;
+        };
+        /** WorkGroupUpdate */
+        WorkGroupUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Lead Person Id */
+            lead_person_id?: number | null;
+            /** Max Schools */
+            max_schools?: number | null;
+            /** Max Participants */
+            max_participants?: number | null;
         };
     };
     responses: never;
@@ -3036,6 +3867,77 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programmes-copy_programme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeCopy"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4403,6 +5305,1174 @@ export interface operations {
             };
             /** @description Gone: the link expired or was used */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-list_work_groups": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                academic_year?: string | null;
+                programme?: number | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WorkGroup_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-create_work_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkGroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroup"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-get_work_group": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroup"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-update_work_group": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkGroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroup"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-add_school": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberSchool"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroup"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-remove_school": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroup"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-add_participant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroup"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-propose_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleProposal"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-create_sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCreate"] | components["schemas"]["SessionCreate"][];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sessions"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-release_time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseTimeReport"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "sessions-get_session": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "sessions-update_session": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "sessions-get_attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendance"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "sessions-record_attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendance"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "timetable-list_timetable": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                academic_year?: string | null;
+                work_group?: number | null;
+                /** @description Hosted by, or a member of the group */
+                urn?: string | null;
+                /** @description Sessions on or after this date */
+                from?: string | null;
+                /** @description Sessions on or before this date */
+                to?: string | null;
+                kind?: components["schemas"]["MeetingKind"] | null;
+                /** @description Only sessions changed at or after this instant */
+                updated_since?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TimetableEntry_"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "timetable-timetable_feed": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                academic_year?: string | null;
+                work_group?: number | null;
+                /** @description Hosted by, or a member of the group */
+                urn?: string | null;
+                /** @description Sessions on or after this date */
+                from?: string | null;
+                /** @description Sessions on or before this date */
+                to?: string | null;
+                kind?: components["schemas"]["MeetingKind"] | null;
+                /** @description Only sessions changed at or after this instant */
+                updated_since?: string | null;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions as an iCalendar (RFC 5545) feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hubs-get_hub_terms": {
+        parameters: {
+            query?: {
+                /** @description Default: this one */
+                academic_year?: string | null;
+            };
+            header?: never;
+            path: {
+                hub_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HubTerms"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "hubs-set_hub_terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hub_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HubTermsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HubTerms"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

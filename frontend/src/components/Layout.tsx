@@ -19,19 +19,21 @@ const developersItem: NavigationItem = { to: "/developers", label: "For develope
 
 /** Pages for those who run a hub: national and hub administrators. */
 const hubStaffNavigation = [
+  { to: "/admin/applications", label: "Review applications" },
   { to: "/admin/api-keys", label: "API keys" },
   { to: "/admin/audit", label: "Audit log" },
 ];
 
 /**
  * What the navigation offers: the catalogue and the developers' page to everyone; a school
- * contact's own school; the register to everyone signed in; the admin pages to hub staff.
+ * contact's own school and applications; the register to everyone signed in; the admin pages to hub staff.
  */
 function navigationFor(me: Me | null | undefined): NavigationItem[] {
   const mySchool = mySchoolPath(me);
   return [
     programmesItem,
     ...(mySchool ? [{ to: mySchool, label: "My school" }] : []),
+    ...(me?.role === "school_contact" ? [{ to: "/applications", label: "My applications" }] : []),
     ...(hasRole(me, SCHOOL_READERS) ? [{ to: "/schools", label: "Schools" }] : []),
     developersItem,
     ...(isHubStaff(me) ? hubStaffNavigation : []),

@@ -16,6 +16,7 @@ import {
 } from "../format";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { usePageTitle } from "../usePageTitle";
+import { ProgrammeApplication } from "./applications/ProgrammeApplication";
 import { ELIGIBILITY_FIELDS, EligibilityPanel, useEligibilityCheck } from "./eligibility/EligibilityPanel";
 import { ErrorSummary } from "./ErrorSummary";
 import { Layout } from "./Layout";
@@ -236,6 +237,7 @@ function ProgrammeDetails({ programme }: { programme: Programme }) {
         <Section title="How to apply">
           <ApplicationState programme={programme} />
           <Paragraphs text={programme.how_to_apply} />
+          <ProgrammeApplication programme={programme} />
         </Section>
 
         <Section title="Contact">

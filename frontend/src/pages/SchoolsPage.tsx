@@ -92,8 +92,8 @@ export function SchoolsPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter">
           <SchoolFilterForm
-            // A new query string (back button, "Clear search") or the hubs arriving rebuild the form.
-            key={`${searchKey}|${hubs.data ? "hubs" : ""}`}
+            // A new query string (back button, "Clear search") rebuilds the form to match it.
+            key={searchKey}
             filters={filters}
             hubs={hubList}
             errors={fieldErrors}

@@ -1,4 +1,4 @@
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 import type { Hub, SchoolFilters } from "../../api/client";
 import { describedBy, ErrorMessage } from "../form/ErrorMessage";
@@ -53,9 +53,13 @@ function Select({
   options: readonly { value: string; label: string }[];
   error: string | undefined;
 }) {
+  // Controlled: the hubs arrive after the first render, and an uncontrolled select would
+  // lose a value from the URL whose option was not there yet.
+  const [chosen, setChosen] = useState(value);
+  // The API matches in any case: show "primary" from the URL as the list's "Primary".
+  const current = options.find((option) => option.value.toLowerCase() === chosen.toLowerCase())?.value ?? chosen;
   // Keep a value from the URL that the list does not know, so the form shows what is applied.
-  const known = value === "" || options.some((option) => option.value.toLowerCase() === value.toLowerCase());
-  const current = options.find((option) => option.value.toLowerCase() === value.toLowerCase())?.value ?? value;
+  const known = current === "" || options.some((option) => option.value === current);
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className="govuk-label govuk-label--s" htmlFor={id}>
@@ -66,11 +70,14 @@ function Select({
         className={`govuk-select govuk-!-width-full${error ? " govuk-select--error" : ""}`}
         id={id}
         name={id}
-        defaultValue={current}
+        value={current}
+        onChange={(event) => {
+          setChosen(event.currentTarget.value);
+        }}
         aria-describedby={describedBy(error && `${id}-error`)}
       >
         <option value="">{any}</option>
-        {!known && <option value={value}>{value}</option>}
+        {!known && <option value={current}>{current}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -90,8 +97,7 @@ const STATE_FUNDED_CHOICES = [
 /**
  * Search the register. Like the catalogue's filters, submitting writes the search to the
  * URL's query string, which the page reads back, so a search survives a reload and can be shared.
- * The page rebuilds the form (a new `key`) whenever the query string changes or the hubs
- * arrive, so its fields can be uncontrolled.
+ * The page rebuilds the form (a new `key`) whenever the query string changes.
  */
 export function SchoolFilterForm({ filters, hubs, errors, onApply }: Props) {
   function submit(event: FormEvent<HTMLFormElement>) {
