@@ -22,6 +22,7 @@ from api.routers import (
     applications,
     audit,
     auth,
+    calendar_feeds,
     health,
     hubs,
     participations,
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         work_groups,
         sessions,
         timetable,
+        calendar_feeds,
         terms,
     ):
         v1.include_router(module.router)

@@ -9,6 +9,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+# Execution option: this transaction will write (SQLite then begins it IMMEDIATE).
+WRITES = "mathshubs_writes"
+
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     if url.startswith("sqlite"):
@@ -36,9 +39,13 @@ def _make_sqlite_transactional(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
 
+    # A transaction that reads and then writes must take SQLite's write lock at BEGIN: a
+    # deferred one cannot upgrade its snapshot once another writer has committed, and fails
+    # with "database is locked" however long it waits. Readers stay deferred and concurrent.
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(WRITES, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -46,10 +53,13 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """Commit when the block succeeds, roll back on any error: a failure leaves nothing."""
+def unit_of_work(factory: sessionmaker[Session], *, writes: bool = True) -> Iterator[Session]:
+    """Commit when the block succeeds, roll back on any error: a failure leaves nothing.
+    `writes=False` for a transaction that only reads."""
     with factory() as session:
         try:
+            if writes:
+                session.connection(execution_options={WRITES: True})
             yield session
             session.commit()
         except BaseException:

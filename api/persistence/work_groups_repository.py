@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from api.persistence.models import (
     Application,
+    CalendarFeed,
     DataVersion,
     Hub,
     HubTermDates,
@@ -76,6 +77,48 @@ def participant_ids(session: Session, work_group_id: int) -> list[int]:
             select(WorkGroupParticipant.person_id)
             .where(WorkGroupParticipant.work_group_id == work_group_id)
             .order_by(WorkGroupParticipant.person_id)
+        )
+    )
+
+
+def member_schools(session: Session, work_group_id: int) -> list[School]:
+    return list(
+        session.scalars(
+            select(School)
+            .join(WorkGroupSchool, WorkGroupSchool.school_urn == School.urn)
+            .where(WorkGroupSchool.work_group_id == work_group_id)
+            .order_by(WorkGroupSchool.added_at, School.urn)
+        )
+    )
+
+
+def participants(session: Session, work_group_id: int) -> list[Person]:
+    return list(
+        session.scalars(
+            select(Person)
+            .join(WorkGroupParticipant, WorkGroupParticipant.person_id == Person.id)
+            .where(WorkGroupParticipant.work_group_id == work_group_id)
+            .order_by(Person.id)
+        )
+    )
+
+
+def last_session_on(session: Session, work_group_id: int) -> date | None:
+    """The date of the group's last session still on."""
+    return session.scalar(
+        select(func.max(WorkGroupSession.on)).where(
+            WorkGroupSession.work_group_id == work_group_id,
+            WorkGroupSession.status == "scheduled",
+        )
+    )
+
+
+def continued_by(session: Session, work_group_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(WorkGroup.id)
+            .where(WorkGroup.continues_from_id == work_group_id)
+            .order_by(WorkGroup.id)
         )
     )
 
@@ -167,6 +210,8 @@ class TimetableFilters:
     ends_on: date | None = None
     kind: str | None = None
     updated_since: datetime | None = None
+    # Private feeds only: the groups a person takes part in or leads.
+    person_id: int | None = None
 
 
 TimetableRow = tuple[WorkGroupSession, WorkGroup, Programme, Hub, School | None]
@@ -214,6 +259,16 @@ def timetable(
                 WorkGroupSession.work_group_id.in_(members),
             )
         )
+    if filters.person_id is not None:
+        taking_part = select(WorkGroupParticipant.work_group_id).where(
+            WorkGroupParticipant.person_id == filters.person_id
+        )
+        query = query.where(
+            or_(
+                WorkGroup.lead_person_id == filters.person_id,
+                WorkGroupSession.work_group_id.in_(taking_part),
+            )
+        )
     if filters.starts_on is not None:
         query = query.where(WorkGroupSession.on >= filters.starts_on)
     if filters.ends_on is not None:
@@ -240,6 +295,19 @@ def raise_data_version(session: Session) -> None:
         .where(DataVersion.id == 1)
         .values(version=DataVersion.version + 1, stamp=uuid.uuid4().hex)
     )
+
+
+# Private calendar feeds
+
+
+def feed_of_subject(session: Session, subject: str) -> CalendarFeed | None:
+    return session.scalars(select(CalendarFeed).where(CalendarFeed.subject == subject)).first()
+
+
+def feed_by_token_hash(session: Session, token_hash: str) -> CalendarFeed | None:
+    return session.scalars(
+        select(CalendarFeed).where(CalendarFeed.token_hash == token_hash)
+    ).first()
 
 
 # Attendance

@@ -46,6 +46,9 @@ SCHOOLS_READ = Policy(
 )
 # People's records: each sees those of their hub, or a school contact those of their school.
 PEOPLE_READ = Policy("people_read", roles=ALL_ROLES, scopes=frozenset({Scope.ADMIN}))
+# Private calendar feeds are for people (a key has the public timetable): hub staff and
+# Mastery Specialists, and a school contact for their own school.
+CALENDAR_FEEDS = Policy("calendar_feeds", roles=ALL_ROLES, scopes=frozenset({Scope.ADMIN}))
 # Work Groups and their sessions: hub staff, and a Mastery Specialist for the groups they lead.
 WORK_GROUPS_READ = Policy(
     "work_groups_read",

@@ -10,10 +10,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.persistence.database import unit_of_work
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 def _session(request: Request) -> Iterator[Session]:
     factory: sessionmaker[Session] = request.app.state.session_factory
-    with unit_of_work(factory) as session:
+    with unit_of_work(factory, writes=request.method not in _SAFE_METHODS) as session:
         yield session
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
 
+from api.domain.work_groups import LONDON
 from api.persistence.models import WorkGroup as WorkGroupRow
 from api.routers.access import (
     HUB_ADMIN,
@@ -28,10 +30,13 @@ from api.schemas.work_groups import (
     SessionCreate,
     Sessions,
     WorkGroup,
+    WorkGroupCompletion,
+    WorkGroupContinuation,
+    WorkGroupContinued,
     WorkGroupCreate,
     WorkGroupUpdate,
 )
-from api.services import attendance, sessions, work_groups
+from api.services import attendance, sessions, work_group_years, work_groups
 
 router = APIRouter(prefix="/work-groups", tags=["work-groups"])
 
@@ -184,6 +189,54 @@ def create_sessions(
     items = body if isinstance(body, list) else [body]
     rows = sessions.create(session, work_group_id, items, actor=signed_in(principal))
     return Sessions(items=[sessions.to_schema(r) for r in rows])
+
+
+@router.get("/{work_group_id}/sessions", **access(WORK_GROUPS_READ, 404, 422))
+def list_sessions(
+    session: DbSession, principal: CurrentPrincipal, work_group_id: WorkGroupId
+) -> Sessions:
+    """The group's sessions in order, cancelled ones included, each with its history."""
+    rows = sessions.of_group(session, work_group_id, signed_in(principal))
+    return Sessions(items=[sessions.to_schema(r) for r in rows])
+
+
+@router.post("/{work_group_id}/complete", **access(HUB_ADMIN, 404, 409, 422, own_hub_only=True))
+def complete_work_group(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    work_group_id: WorkGroupId,
+    body: WorkGroupCompletion,
+    response: Response,
+) -> WorkGroup:
+    """Complete the year after its last session: each member school's participation history
+    is written (completed, or withdrawn for those you list)."""
+    group = work_group_years.complete(
+        session, work_group_id, body, actor=signed_in(principal), today=datetime.now(LONDON).date()
+    )
+    return _answer(session, group, response)
+
+
+@router.post(
+    "/{work_group_id}/continue",
+    status_code=201,
+    **access(HUB_ADMIN, 404, 409, 422, own_hub_only=True),
+)
+def continue_work_group(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    work_group_id: WorkGroupId,
+    body: WorkGroupContinuation,
+    response: Response,
+) -> WorkGroupContinued:
+    """Start next year's group (Embedding or Sustaining) with this completed group's schools,
+    each checked against the programme's rules and the journey; says who cannot continue."""
+    following, verdicts = work_group_years.continue_group(
+        session, work_group_id, body, actor=signed_in(principal), now=datetime.now(UTC)
+    )
+    response.headers["Location"] = f"/api/v1/work-groups/{following.id}"
+    schema = work_groups.to_schema(session, following)
+    response.headers["ETag"] = etag(schema.id, schema.version)
+    return WorkGroupContinued(work_group=schema, schools=verdicts)
 
 
 @router.get("/{work_group_id}/release-time", **access(WORK_GROUPS_READ, 404, 422))

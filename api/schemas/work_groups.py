@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AnyHttpUrl, BeforeValidator, Field, StringConstraints, model_validator
 
 from api.domain.calendar import HalfTerm
+from api.domain.journey import ProgrammeType
 from api.domain.release_time import Attendance
 from api.domain.work_groups import MeetingKind, SessionStatus
 from api.schemas.common import ApiModel
@@ -61,19 +62,67 @@ class WorkGroupUpdate(ApiModel):
     max_participants: Bound | None = None
 
 
+class GroupSchool(ApiModel):
+    urn: str
+    name: str
+    town: str | None
+
+
+class GroupPerson(ApiModel):
+    id: int
+    name: str
+    school_urn: str | None
+
+
 class WorkGroup(ApiModel):
     id: int
     hub_id: str
     programme_id: int
+    programme_title: str
+    programme_type: ProgrammeType | None
     academic_year: str = Field(examples=["2023-24"])
     name: str
     lead_person_id: int
+    lead: GroupPerson
     max_schools: int | None = Field(description="At most this many member schools; null: no bound")
     max_participants: int | None
-    school_urns: list[str]
-    participant_ids: list[int]
+    schools: list[GroupSchool] = Field(description="Member schools, in the order they joined")
+    participants: list[GroupPerson]
+    completed_on: dt.date | None = Field(
+        description="When the hub completed the year and wrote the schools' participation history"
+    )
+    continues_from_id: int | None = Field(description="Last year's group that this one continues")
+    continued_by_ids: list[int] = Field(description="Next year's groups that continue this one")
     version: int
     updated_at: dt.datetime
+
+
+class WorkGroupCompletion(ApiModel):
+    withdrawn: list[Urn] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Member schools that stopped taking part: recorded as withdrawn, the rest "
+        "as completed",
+    )
+
+
+class WorkGroupContinuation(ApiModel):
+    programme_id: Id = Field(description="Next year's programme (Embedding or Sustaining)")
+    name: Name | None = Field(default=None, description="Defaults to this group's name")
+    lead_person_id: Id | None = Field(default=None, description="Defaults to this group's lead")
+
+
+class ContinuationVerdict(ApiModel):
+    urn: str
+    name: str
+    continues: bool
+    reasons: list[str] = Field(description="Why the school cannot continue; empty if it can")
+    to_check: list[str] = Field(description="What the hub should still check")
+
+
+class WorkGroupContinued(ApiModel):
+    work_group: WorkGroup
+    schools: list[ContinuationVerdict]
 
 
 class MemberSchool(ApiModel):
@@ -277,3 +326,25 @@ class HubTermsUpdate(ApiModel):
     half_terms: list[HalfTermDates] = Field(
         max_length=6, description="The hub's own dates; half-terms left out take the defaults"
     )
+
+
+class CalendarFeedRequest(ApiModel):
+    urn: Urn | None = Field(default=None, description="A school's feed: its groups' sessions")
+    person_id: Id | None = Field(
+        default=None, description="A person's feed: the groups they take part in or lead"
+    )
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> CalendarFeedRequest:
+        if (self.urn is None) == (self.person_id is None):
+            raise ValueError("Give either urn or person_id")
+        return self
+
+
+class CalendarFeed(ApiModel):
+    urn: str | None
+    person_id: int | None
+    url: str = Field(
+        description="The private feed; shown only now. Asking again resets it: the old URL stops"
+    )
+    created_at: dt.datetime

@@ -25,6 +25,7 @@ from api.errors import (
     PreconditionFailed,
 )
 from api.persistence import catalogue_repository as repo
+from api.persistence import work_groups_repository
 from api.persistence.models import AcademicYearRow, Hub, Programme
 from api.schemas import catalogue as schemas
 from api.schemas.common import ApiModel
@@ -205,6 +206,8 @@ def update_programme(
             f"Programme {programme_id} was changed by someone else at the same moment. "
             "Read it again and reapply your change."
         ) from exc
+    # Timetables show the programme's title and hide drafts: cached copies must be made again.
+    work_groups_repository.raise_data_version(session)
     audit.record(
         session,
         actor,

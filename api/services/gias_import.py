@@ -35,6 +35,7 @@ from api.domain.access import Principal
 from api.domain.establishments import Standing, standing_of
 from api.errors import Forbidden
 from api.persistence import import_repository as repo
+from api.persistence import work_groups_repository
 from api.persistence.models import utc_now
 from api.services import audit
 from api.services.csv_import import (
@@ -128,6 +129,9 @@ def import_gias(
         csv_file.report_progress()
     csv_file.report_progress()
     report = tally.report()
+    if report.updated:
+        # Timetables name their host schools: cached copies must be made again.
+        work_groups_repository.raise_data_version(session)
     audit.record(
         session,
         actor,

@@ -7,7 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.access import Principal, Role
 from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound, PreconditionFailed
-from api.persistence import catalogue_repository
+from api.persistence import catalogue_repository, work_groups_repository
 from api.persistence import schools_repository as repo
 from api.persistence.models import Person
 from api.schemas import schools as schemas
@@ -131,6 +131,8 @@ def update(
         session.flush()
     except StaleDataError as exc:
         raise PreconditionFailed(f"Person {person_id} was changed at the same moment.") from exc
+    # Private feeds are named after their person.
+    work_groups_repository.raise_data_version(session)
     audit.record(
         session,
         actor,

@@ -27,7 +27,7 @@ from api.domain.work_groups import (
     instant,
     local,
 )
-from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound, PreconditionFailed
+from api.errors import BadField, Conflict, InvalidFields, NotFound, PreconditionFailed
 from api.persistence import catalogue_repository, schools_repository
 from api.persistence import work_groups_repository as repo
 from api.persistence.models import WorkGroup, WorkGroupSession
@@ -44,7 +44,8 @@ def _naive(at: time) -> time:
 def propose(
     session: Session, work_group_id: int, request: schemas.ScheduleRequest, *, actor: Principal
 ) -> schemas.ScheduleProposal:
-    group = _run(session, work_group_id, actor)
+    group = work_groups.run(session, work_group_id, actor, lock=False)
+    work_groups.refuse_if_completed(group)
     lead = schools_repository.get_person(session, group.lead_person_id)
     if lead is None or lead.school_urn is None:
         raise Conflict(
@@ -84,16 +85,14 @@ def propose(
     )
 
 
+def of_group(session: Session, work_group_id: int, viewer: Principal) -> list[WorkGroupSession]:
+    group = work_groups.get(session, work_group_id, viewer)
+    return repo.sessions_of(session, group.id)
+
+
 def _planned(plan: list[dict[str, object]], request: schemas.ScheduleRequest) -> int:
     counts = [int(str(item.get("count", 0))) for item in plan if item.get("kind") == request.kind]
     return sum(counts) or DEFAULT_SESSIONS
-
-
-def _run(session: Session, work_group_id: int, actor: Principal) -> WorkGroup:
-    group = work_groups.get(session, work_group_id, actor)
-    if not actor.runs_hub(group.hub_id):
-        raise Forbidden(f"Only the hub's staff may plan Work Group {work_group_id}'s sessions.")
-    return group
 
 
 def _hosts(session: Session, group: WorkGroup) -> set[str]:
@@ -125,7 +124,8 @@ def create(
     *,
     actor: Principal,
 ) -> list[WorkGroupSession]:
-    group = _run(session, work_group_id, actor)
+    group = work_groups.run(session, work_group_id, actor, lock=False)
+    work_groups.refuse_if_completed(group)
     repo.lock_work_group(session, group.id)  # numbers are given out one request at a time
     year = AcademicYear.parse(group.academic_year_id)
     calendar = terms.calendar_for(session, group.hub_id, year)
@@ -212,7 +212,7 @@ def update(
     expected_version: int,
 ) -> WorkGroupSession:
     row = get(session, session_id, actor)
-    group = _run(session, row.work_group_id, actor)
+    group = work_groups.run(session, row.work_group_id, actor, lock=False)
     if row.version != expected_version:
         raise PreconditionFailed(
             f"Session {session_id} has changed since you read it; read it again and reapply."

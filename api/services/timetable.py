@@ -165,9 +165,15 @@ KIND_LABELS = {
 
 
 def calendar(
-    session: Session, filters: TimetableFilters, *, current: tuple[str, tuple[object, ...]]
+    session: Session,
+    filters: TimetableFilters,
+    *,
+    current: tuple[str, tuple[object, ...]],
+    name: str = "Maths Hubs sessions",
+    private: bool = False,
 ) -> Rendered:
-    """Every matching session as one iCalendar feed, with Europe/London and its VTIMEZONE."""
+    """Every matching session as one iCalendar feed, with Europe/London and its VTIMEZONE.
+    A private feed also carries the host's address and the online link."""
     tag, full_key = current
     cached = CACHE.get(full_key)
     if cached is not None:
@@ -176,17 +182,17 @@ def calendar(
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
-    feed.add("x-wr-calname", "Maths Hubs sessions")
+    feed.add("x-wr-calname", name)
     feed.add("x-wr-timezone", LONDON.key)
     for row in repo.timetable(session, filters, after=None, limit=None):
-        feed.add_component(_event(row))
+        feed.add_component(_event(row, private=private))
     feed.add_missing_timezones()
     rendered = Rendered(feed.to_ical(), tag)
     CACHE.put(full_key, rendered)
     return rendered
 
 
-def _event(row: TimetableRow) -> icalendar.Event:
+def _event(row: TimetableRow, *, private: bool) -> icalendar.Event:
     sess, group, programme, hub, school = row
     event = icalendar.Event()
     event.add("uid", uid(sess.id))
@@ -201,9 +207,19 @@ def _event(row: TimetableRow) -> icalendar.Event:
         "description", f"{programme.title}, {hub.name}. Session {sess.number} of {group.name}."
     )
     if school is not None:
-        event.add("location", ", ".join(p for p in (school.name, school.town) if p))
+        parts = (
+            (school.name, school.street, school.town, school.postcode)
+            if private
+            else (
+                school.name,
+                school.town,
+            )
+        )
+        event.add("location", ", ".join(p for p in parts if p))
     elif sess.online_url is not None:
         event.add("location", "Online")
+    if private and sess.online_url is not None:
+        event.add("url", sess.online_url)
     cancelled = sess.status == SessionStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("categories", [kind])

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.access import Principal, Role
+from api.domain.journey import ProgrammeType
 from api.domain.work_groups import Bounds, check_room, default_bounds
 from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound, PreconditionFailed
 from api.persistence import catalogue_repository, schools_repository
@@ -79,7 +80,9 @@ def get(session: Session, work_group_id: int, viewer: Principal) -> WorkGroup:
     return group
 
 
-def _run(session: Session, work_group_id: int, actor: Principal, *, lock: bool) -> WorkGroup:
+def run(session: Session, work_group_id: int, actor: Principal, *, lock: bool) -> WorkGroup:
+    """A group the actor's hub runs, locked (on PostgreSQL) when a change must be checked
+    against its current members."""
     group = get(session, work_group_id, actor)
     if not actor.runs_hub(group.hub_id):
         raise Forbidden(f"Only the hub's staff may change Work Group {work_group_id}.")
@@ -90,7 +93,17 @@ def _run(session: Session, work_group_id: int, actor: Principal, *, lock: bool) 
     return group
 
 
-def _lead(session: Session, person_id: int, hub_id: str) -> Person:
+def refuse_if_completed(group: WorkGroup) -> None:
+    """A completed year is history: its members are what the participation records say."""
+    if group.completed_on is not None:
+        raise Conflict(
+            f"Work Group {group.id} was completed on {group.completed_on.isoformat()}; "
+            "its members no longer change.",
+            rule="completed",
+        )
+
+
+def check_lead(session: Session, person_id: int, hub_id: str) -> Person:
     person = schools_repository.get_person(session, person_id)
     if person is None or person.hub_id != hub_id:
         raise InvalidFields(
@@ -117,7 +130,7 @@ def create(session: Session, data: schemas.WorkGroupCreate, *, actor: Principal)
         )
     if not actor.runs_hub(programme.hub_id):
         raise Forbidden(f"Programme {programme.id} is another hub's; form groups for your own.")
-    _lead(session, data.lead_person_id, programme.hub_id)
+    check_lead(session, data.lead_person_id, programme.hub_id)
     bounds = default_bounds(programme.programme_type)
     group = WorkGroup(
         hub_id=programme.hub_id,
@@ -153,7 +166,7 @@ def update(
     actor: Principal,
     expected_version: int,
 ) -> WorkGroup:
-    group = _run(session, work_group_id, actor, lock=False)
+    group = run(session, work_group_id, actor, lock=False)
     if group.version != expected_version:
         raise PreconditionFailed(
             f"Work Group {work_group_id} has changed since you read it; read it again."
@@ -164,7 +177,7 @@ def update(
         raise InvalidFields([BadField("body", f"/{n}", "This field cannot be null") for n in nulls])
     before = _snapshot(session, group)
     if changes.lead_person_id is not None:
-        _lead(session, changes.lead_person_id, group.hub_id)
+        check_lead(session, changes.lead_person_id, group.hub_id)
         group.lead_person_id = changes.lead_person_id
     if changes.name is not None:
         group.name = changes.name
@@ -183,7 +196,7 @@ def update(
             rule=exceeded.rule,
             limit=exceeded.limit,
         )
-    _flush(session, group)
+    save(session, group)
     audit.record(
         session,
         actor,
@@ -198,7 +211,8 @@ def update(
 
 
 def add_school(session: Session, work_group_id: int, urn: str, *, actor: Principal) -> WorkGroup:
-    group = _run(session, work_group_id, actor, lock=True)
+    group = run(session, work_group_id, actor, lock=True)
+    refuse_if_completed(group)
     if schools_repository.get_school(session, urn) is None:
         raise InvalidFields([BadField("body", "/urn", f"There is no school with URN {urn}")])
     if repo.get_member(session, group.id, urn) is not None:
@@ -224,7 +238,8 @@ def add_school(session: Session, work_group_id: int, urn: str, *, actor: Princip
 
 
 def remove_school(session: Session, work_group_id: int, urn: str, *, actor: Principal) -> WorkGroup:
-    group = _run(session, work_group_id, actor, lock=True)
+    group = run(session, work_group_id, actor, lock=True)
+    refuse_if_completed(group)
     if repo.get_member(session, group.id, urn) is None:
         raise NotFound(f"School {urn} is not in Work Group {work_group_id}.")
     before = _snapshot(session, group)
@@ -236,7 +251,8 @@ def remove_school(session: Session, work_group_id: int, urn: str, *, actor: Prin
 def add_participant(
     session: Session, work_group_id: int, person_id: int, *, actor: Principal
 ) -> WorkGroup:
-    group = _run(session, work_group_id, actor, lock=True)
+    group = run(session, work_group_id, actor, lock=True)
+    refuse_if_completed(group)
     person = schools_repository.get_person(session, person_id)
     if person is None or person.hub_id != group.hub_id:
         raise InvalidFields(
@@ -267,7 +283,7 @@ def _bounds(group: WorkGroup) -> Bounds:
     return Bounds(max_schools=group.max_schools, max_participants=group.max_participants)
 
 
-def _flush(session: Session, group: WorkGroup) -> None:
+def save(session: Session, group: WorkGroup) -> None:
     try:
         session.flush()
     except StaleDataError as exc:
@@ -280,7 +296,7 @@ def _changed(
 ) -> None:
     """A membership change: a new version of the group (its ETag), audited."""
     group.updated_at = utc_now()
-    _flush(session, group)
+    save(session, group)
     audit.record(
         session,
         actor,
@@ -305,18 +321,37 @@ def _snapshot(session: Session, group: WorkGroup) -> dict[str, object]:
     }
 
 
+def _person(person: Person) -> schemas.GroupPerson:
+    return schemas.GroupPerson(id=person.id, name=person.name, school_urn=person.school_urn)
+
+
 def to_schema(session: Session, group: WorkGroup) -> schemas.WorkGroup:
+    programme = catalogue_repository.get_programme(session, group.programme_id)
+    lead = schools_repository.get_person(session, group.lead_person_id)
+    assert programme is not None
+    assert lead is not None
     return schemas.WorkGroup(
         id=group.id,
         hub_id=group.hub_id,
         programme_id=group.programme_id,
+        programme_title=programme.title,
+        programme_type=ProgrammeType(programme.programme_type)
+        if programme.programme_type
+        else None,
         academic_year=group.academic_year_id,
         name=group.name,
         lead_person_id=group.lead_person_id,
+        lead=_person(lead),
         max_schools=group.max_schools,
         max_participants=group.max_participants,
-        school_urns=repo.member_urns(session, group.id),
-        participant_ids=repo.participant_ids(session, group.id),
+        schools=[
+            schemas.GroupSchool(urn=school.urn, name=school.name, town=school.town)
+            for school in repo.member_schools(session, group.id)
+        ],
+        participants=[_person(person) for person in repo.participants(session, group.id)],
+        completed_on=group.completed_on,
+        continues_from_id=group.continues_from_id,
+        continued_by_ids=repo.continued_by(session, group.id),
         version=group.version,
         updated_at=group.updated_at,
     )

@@ -83,6 +83,9 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "work-groups-create_sessions": lambda: dict(SESSION),
         "sessions-update_session": lambda: {"start_time": "13:00"},
         "hubs-set_hub_terms": lambda: {"academic_year": "2027-28", "half_terms": []},
+        "work-groups-complete_work_group": lambda: {},
+        "work-groups-continue_work_group": lambda: {"programme_id": PROGRAMME[0]},
+        "calendar-feeds-issue_calendar_feed": lambda: {"urn": URN},
         "sessions-record_attendance": lambda: {
             "records": [{"person_id": LEAD[0], "status": "present"}]
         },

@@ -209,3 +209,36 @@ def test_etags_answer_304_until_a_change_raises_the_data_version(
     )
     assert event.decoded("DTSTART").time() == time(14, 0)
     assert int(event["SEQUENCE"]) == 1
+
+
+def test_renaming_the_programme_refreshes_the_cached_timetable(
+    client: TestClient,
+    db: Session,
+    sign_in: SignIn,
+    make_hub: MakeHub,
+    make_programme: MakeProgramme,
+    make_school: MakeSchool,
+) -> None:
+    setup, group, _ = _setup(db, sign_in, make_hub, make_programme, make_school)
+    query = f"?work_group={group['id']}"
+    before = client.get(f"/api/v1/timetable{query}")
+    feed_before = client.get(f"/api/v1/timetable.ics{query}")
+    assert before.json()["items"][0]["programme_title"] == setup.programme.title
+
+    programme_url = f"/api/v1/programmes/{setup.programme.id}"
+    tag = setup.staff.get(programme_url).headers["ETag"]
+    renamed = setup.staff.patch(
+        programme_url, json={"title": "Renamed Development"}, headers={"If-Match": tag}
+    )
+    assert renamed.status_code == 200, renamed.text
+
+    after = client.get(
+        f"/api/v1/timetable{query}", headers={"If-None-Match": before.headers["ETag"]}
+    )
+    assert after.status_code == 200
+    assert after.json()["items"][0]["programme_title"] == "Renamed Development"
+    feed_after = client.get(
+        f"/api/v1/timetable.ics{query}", headers={"If-None-Match": feed_before.headers["ETag"]}
+    )
+    assert feed_after.status_code == 200
+    assert b"Renamed Development" in feed_after.content

@@ -37,7 +37,7 @@ def test_a_hub_forms_a_group_with_the_bounds_of_primary_development(
 
     removed = setup.staff.delete(f"{url}/schools/{setup.schools[0]}")
     assert removed.status_code == 200
-    assert setup.schools[0] not in removed.json()["school_urns"]
+    assert setup.schools[0] not in [s["urn"] for s in removed.json()["schools"]]
     assert setup.staff.delete(f"{url}/schools/{setup.schools[0]}").status_code == 404
     assert setup.staff.post(f"{url}/schools", json={"urn": setup.schools[7]}).status_code == 200
     again = setup.staff.post(f"{url}/schools", json={"urn": setup.schools[7]})
@@ -99,7 +99,7 @@ def test_a_secondary_group_takes_at_most_twelve_teachers(
     assert thirteenth.status_code == 409
     assert (thirteenth.json()["rule"], thirteenth.json()["limit"]) == ("max_participants", 12)
     assert setup.staff.post(f"{url}/participants", json={"person_id": outsider}).status_code == 409
-    assert len(setup.staff.get(url).json()["participant_ids"]) == 12
+    assert len(setup.staff.get(url).json()["participants"]) == 12
 
     # Bounds are data on the group: lowering them below what it holds is refused.
     tag = setup.staff.get(url).headers["ETag"]

@@ -23,6 +23,7 @@ from api.persistence.models.schools import (
     School,
 )
 from api.persistence.models.work_groups import (
+    CalendarFeed,
     DataVersion,
     HubTermDates,
     SessionAttendance,
@@ -37,6 +38,7 @@ __all__ = [
     "ApiKey",
     "Application",
     "AuditEvent",
+    "CalendarFeed",
     "DataVersion",
     "Hub",
     "HubLocalAuthority",

@@ -55,6 +55,10 @@ class WorkGroup(Timestamped, Base):
     # The programme's bounds, as data on the group (defaults by programme type).
     max_schools: Mapped[int | None] = mapped_column(Integer)
     max_participants: Mapped[int | None] = mapped_column(Integer)
+    # Set when the hub completes the year: the members' participation history is written then.
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    # Next year's group (Embedding, Sustaining) points back at the group it continues.
+    continues_from_id: Mapped[int | None] = mapped_column(ForeignKey("work_group.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012
@@ -173,3 +177,21 @@ class HubTermDates(Base):
     half_term: Mapped[str] = mapped_column(String(16), primary_key=True)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
+
+
+class CalendarFeed(Base):
+    """A private calendar feed of one school's or one person's sessions. Only a hash of its
+    token is kept: the URL is shown once, and resetting it makes a new token."""
+
+    __tablename__ = "calendar_feed"
+    __table_args__ = (
+        CheckConstraint("(school_urn IS NULL) <> (person_id IS NULL)", name="school_or_person"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # "school:<urn>" or "person:<id>": one feed per subject.
+    subject: Mapped[str] = mapped_column(String(40), unique=True)
+    school_urn: Mapped[str | None] = mapped_column(ForeignKey("school.urn"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -835,13 +835,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Sessions
+         * @description The group's sessions in order, cancelled ones included, each with its history.
+         */
+        get: operations["work-groups-list_sessions"];
         put?: never;
         /**
          * Create Sessions
          * @description Create one session, or several (such as a confirmed proposal).
          */
         post: operations["work-groups-create_sessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete Work Group
+         * @description Complete the year after its last session: each member school's participation history
+         *     is written (completed, or withdrawn for those you list).
+         */
+        post: operations["work-groups-complete_work_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-groups/{work_group_id}/continue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue Work Group
+         * @description Start next year's group (Embedding or Sustaining) with this completed group's schools,
+         *     each checked against the programme's rules and the journey; says who cannot continue.
+         */
+        post: operations["work-groups-continue_work_group"];
         delete?: never;
         options?: never;
         head?: never;
@@ -948,6 +994,47 @@ export interface paths {
          * @description The same sessions as an iCalendar feed, times in Europe/London; subscribe to it.
          */
         get: operations["timetable-timetable_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue Calendar Feed
+         * @description A private feed URL for a school's or a person's sessions (with addresses and online
+         *     links). Shown once; asking again resets it and the old URL stops working.
+         */
+        post: operations["calendar-feeds-issue_calendar_feed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar Feed
+         * @description A private feed: the URL itself is the key, so keep it to yourself.
+         */
+        get: operations["calendar-feeds-calendar_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1349,6 +1436,36 @@ export interface components {
              */
             file: string;
         };
+        /** CalendarFeed */
+        CalendarFeed: {
+            /** Urn */
+            urn: string | null;
+            /** Person Id */
+            person_id: number | null;
+            /**
+             * Url
+             * @description The private feed; shown only now. Asking again resets it: the old URL stops
+             */
+            url: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** CalendarFeedRequest */
+        CalendarFeedRequest: {
+            /**
+             * Urn
+             * @description A school's feed: its groups' sessions
+             */
+            urn?: string | null;
+            /**
+             * Person Id
+             * @description A person's feed: the groups they take part in or lead
+             */
+            person_id?: number | null;
+        };
         /** Capacity */
         Capacity: {
             /** Places */
@@ -1376,6 +1493,25 @@ export interface components {
              * Format: email
              */
             email: string;
+        };
+        /** ContinuationVerdict */
+        ContinuationVerdict: {
+            /** Urn */
+            urn: string;
+            /** Name */
+            name: string;
+            /** Continues */
+            continues: boolean;
+            /**
+             * Reasons
+             * @description Why the school cannot continue; empty if it can
+             */
+            reasons: string[];
+            /**
+             * To Check
+             * @description What the hub should still check
+             */
+            to_check: string[];
         };
         /** Decision */
         Decision: {
@@ -1496,6 +1632,24 @@ export interface components {
          * @enum {string}
          */
         GrantPurpose: "release_time" | "textbooks" | "other";
+        /** GroupPerson */
+        GroupPerson: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** School Urn */
+            school_urn: string | null;
+        };
+        /** GroupSchool */
+        GroupSchool: {
+            /** Urn */
+            urn: string;
+            /** Name */
+            name: string;
+            /** Town */
+            town: string | null;
+        };
         /**
          * HalfTerm
          * @enum {string}
@@ -2928,6 +3082,9 @@ export interface components {
             hub_id: string;
             /** Programme Id */
             programme_id: number;
+            /** Programme Title */
+            programme_title: string;
+            programme_type: components["schemas"]["ProgrammeType"] | null;
             /**
              * Academic Year
              * @example 2023-24
@@ -2937,6 +3094,7 @@ export interface components {
             name: string;
             /** Lead Person Id */
             lead_person_id: number;
+            lead: components["schemas"]["GroupPerson"];
             /**
              * Max Schools
              * @description At most this many member schools; null: no bound
@@ -2944,10 +3102,28 @@ export interface components {
             max_schools: number | null;
             /** Max Participants */
             max_participants: number | null;
-            /** School Urns */
-            school_urns: string[];
-            /** Participant Ids */
-            participant_ids: number[];
+            /**
+             * Schools
+             * @description Member schools, in the order they joined
+             */
+            schools: components["schemas"]["GroupSchool"][];
+            /** Participants */
+            participants: components["schemas"]["GroupPerson"][];
+            /**
+             * Completed On
+             * @description When the hub completed the year and wrote the schools' participation history
+             */
+            completed_on: string | null;
+            /**
+             * Continues From Id
+             * @description Last year's group that this one continues
+             */
+            continues_from_id: number | null;
+            /**
+             * Continued By Ids
+             * @description Next year's groups that continue this one
+             */
+            continued_by_ids: number[];
             /** Version */
             version: number;
             /**
@@ -2955,6 +3131,38 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** WorkGroupCompletion */
+        WorkGroupCompletion: {
+            /**
+             * Withdrawn
+             * @description Member schools that stopped taking part: recorded as withdrawn, the rest as completed
+             */
+            withdrawn?: string[];
+        };
+        /** WorkGroupContinuation */
+        WorkGroupContinuation: {
+            /**
+             * Programme Id
+             * @description Next year's programme (Embedding or Sustaining)
+             */
+            programme_id: number;
+            /**
+             * Name
+             * @description Defaults to this group's name
+             */
+            name?: string | null;
+            /**
+             * Lead Person Id
+             * @description Defaults to this group's lead
+             */
+            lead_person_id?: number | null;
+        };
+        /** WorkGroupContinued */
+        WorkGroupContinued: {
+            work_group: components["schemas"]["WorkGroup"];
+            /** Schools */
+            schools: components["schemas"]["ContinuationVerdict"][];
         };
         /** WorkGroupCreate */
         WorkGroupCreate: {
@@ -5866,6 +6074,64 @@ export interface operations {
             };
         };
     };
+    "work-groups-list_sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sessions"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "work-groups-create_sessions": {
         parameters: {
             query?: never;
@@ -5888,6 +6154,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Sessions"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-complete_work_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkGroupCompletion"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroup"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-continue_work_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkGroupContinuation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroupContinued"];
                 };
             };
             /** @description Sign in, or send an API key as Authorization: Bearer */
@@ -6374,6 +6782,106 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-feeds-issue_calendar_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarFeedRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-feeds-calendar_feed": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subject's sessions as an iCalendar (RFC 5545) feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation problem: see errors */
             422: {
