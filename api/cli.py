@@ -55,7 +55,8 @@ def load_demo() -> None:
         loaded = load(session, today=date.today())
     typer.echo(
         f"Demo data: {loaded.hubs_added} hubs and {loaded.programmes_added} programmes added; "
-        f"{loaded.schools_added} schools and {loaded.participations_added} participations added."
+        f"{loaded.schools_added} schools, {loaded.participations_added} participations and "
+        f"{loaded.work_groups_added} Work Groups added."
     )
 
 

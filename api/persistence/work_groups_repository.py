@@ -53,6 +53,14 @@ def list_work_groups(
     return list(session.scalars(query))
 
 
+def groups_of_programme(session: Session, programme_id: int) -> list[WorkGroup]:
+    return list(
+        session.scalars(
+            select(WorkGroup).where(WorkGroup.programme_id == programme_id).order_by(WorkGroup.id)
+        )
+    )
+
+
 def get_work_group(session: Session, work_group_id: int) -> WorkGroup | None:
     return session.get(WorkGroup, work_group_id)
 

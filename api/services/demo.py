@@ -17,11 +17,13 @@ from api.persistence import schools_repository
 from api.persistence.models import Hub
 from api.schemas.catalogue import ProgrammeCreate
 from api.services import catalogue
+from api.services.demo_work_groups import load_work_groups
 from api.services.gias_import import import_gias
 from api.services.participation_import import import_participations
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 DEMO_FILE = DEMO_DIR / "catalogue.yaml"
+GROUPS_FILE = DEMO_DIR / "work_groups.yaml"
 _NOT_FIELDS = ("key", "source", "hub", "status")
 
 
@@ -31,6 +33,7 @@ class DemoLoaded:
     programmes_added: int
     schools_added: int
     participations_added: int
+    work_groups_added: int
 
 
 def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoLoaded:
@@ -43,7 +46,12 @@ def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoL
             hubs_added += 1
 
     programmes = {p["key"]: p for p in data["programmes"]}
-    offers = list(programmes.values()) + _coming_year(programmes, data["coming_year"], today)
+    groups = yaml.safe_load(GROUPS_FILE.read_text(encoding="utf-8"))
+    offers = (
+        list(programmes.values())
+        + _coming_year(programmes, data["coming_year"], today)
+        + _this_year(programmes, groups["this_year"], today)
+    )
     added = 0
     for offer in offers:
         year = AcademicYear.parse(str(offer["academic_year"]))
@@ -72,11 +80,15 @@ def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoL
         schools = import_gias(session, gias)
     with (DEMO_DIR / "participations.csv").open("rb") as history:
         taken = import_participations(session, history, actor=None)
+    groups_added = load_work_groups(
+        session, groups, {offer["key"]: offer for offer in offers}, today=today
+    )
     return DemoLoaded(
         hubs_added=hubs_added,
         programmes_added=added,
         schools_added=schools.created,
         participations_added=taken.created,
+        work_groups_added=groups_added,
     )
 
 
@@ -107,6 +119,7 @@ def _coming_year(
         offers.append(
             {
                 **programmes[copy["from"]],
+                "key": f"{copy['from']}@next-year",
                 # A national project code names its own year; a new year's code is not known yet.
                 "code": None,
                 "academic_year": year.slug,
@@ -118,3 +131,23 @@ def _coming_year(
             }
         )
     return offers
+
+
+def _this_year(
+    programmes: dict[str, dict[str, Any]], copies: list[dict[str, Any]], today: date
+) -> list[dict[str, Any]]:
+    """Copies running this academic year: applications closed, no dates to show."""
+    year = AcademicYear.of(today)
+    return [
+        {
+            **programmes[copy["from"]],
+            "key": f"{copy['from']}@this-year",
+            "code": None,
+            "academic_year": year.slug,
+            "status": copy["status"],
+            "applications_open_on": None,
+            "closing_date": None,
+            "milestones": [],
+        }
+        for copy in copies
+    ]

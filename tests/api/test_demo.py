@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import icalendar
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.persistence.models import Participation
 from api.services.demo import DemoLoaded, load_demo
 
 TODAY = date(2026, 11, 25)
@@ -23,10 +26,11 @@ def programme_titled(client: TestClient, title: str, year: str) -> dict[str, obj
 
 def test_demo_loads_the_documents_once(client: TestClient, db: Session) -> None:
     first = load_demo(db, today=TODAY)
-    assert (first.hubs_added, first.programmes_added) == (4, 17)
-    assert (first.schools_added, first.participations_added) == (10, 6)
+    assert (first.hubs_added, first.programmes_added) == (4, 18)
+    assert (first.schools_added, first.participations_added) == (30, 6)
+    assert first.work_groups_added == 7
     again = load_demo(db, today=TODAY)
-    assert again == DemoLoaded(0, 0, 0, 0)
+    assert again == DemoLoaded(0, 0, 0, 0, 0)
 
     archimedes = programme_titled(
         client, "Secondary Mathematics Teaching for Mastery Work Group", "2016-17"
@@ -80,3 +84,31 @@ def test_coming_year_offers_are_open_and_dated_from_today(client: TestClient, db
     for programme in open_now:
         assert programme["applications_open_on"] <= TODAY.isoformat() < programme["closing_date"]
         assert programme["code"] is None
+
+
+def test_demo_work_groups_make_a_live_timetable_and_journeys(
+    client: TestClient, db: Session
+) -> None:
+    load_demo(db, today=TODAY)
+    this_year = client.get(
+        "/api/v1/timetable", params={"hub": "cheshire-and-wirral", "academic_year": "2026-27"}
+    ).json()["items"]
+    assert len(this_year) == 6
+    assert {s["work_group_name"] for s in this_year} == {"Cheshire West Sustaining Community"}
+    assert any(date.fromisoformat(s["date"]) > TODAY for s in this_year)
+    assert any(date.fromisoformat(s["date"]) < TODAY for s in this_year)
+    # Hosts take turns, the first at the Mastery Specialist's school (003).
+    assert this_year[0]["host"]["urn"] == "100001"
+    assert len({s["host"]["urn"] for s in this_year}) == 6
+
+    feed = icalendar.Calendar.from_ical(
+        client.get("/api/v1/timetable.ics", params={"hub": "archimedes-ne"}).content
+    )
+    # Four meetings in 2016/17 at the specialist's school (002), four planned for next year.
+    assert len(list(feed.walk("VEVENT"))) == 8
+
+    # Completing the past years wrote the member schools' history.
+    rows = db.scalars(select(Participation).where(Participation.school_urn == "100017")).all()
+    assert [(r.programme_type, r.academic_year_id, r.outcome) for r in rows] == [
+        ("primary_development", "2018-19", "completed")
+    ]

@@ -58,7 +58,7 @@ def test_migrate_and_load_demo_are_repeatable(tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'demo.db'}"}
     assert mathshubs("migrate", env=env).returncode == 0
     first = mathshubs("load-demo", env=env)
-    assert "4 hubs and 17 programmes added" in first.stdout, first.stderr
+    assert "4 hubs and 18 programmes added" in first.stdout, first.stderr
     second = mathshubs("load-demo", env=env)
     assert "0 hubs and 0 programmes added" in second.stdout
     assert mathshubs("migrate", env=env).returncode == 0
