@@ -98,6 +98,7 @@ def make_programme(factory: sessionmaker[Session]) -> int:
         return programme.id
 
 
+@pytest.mark.postgres_only
 def test_fifty_parallel_selections_take_exactly_the_seven_places(
     committed: sessionmaker[Session],
 ) -> None:
@@ -152,6 +153,7 @@ def test_fifty_parallel_selections_take_exactly_the_seven_places(
         assert (selected, programme.status) == (PLACES, "fully_booked")
 
 
+@pytest.mark.postgres_only
 def test_two_parallel_drafts_make_one_application_and_one_conflict(
     committed: sessionmaker[Session],
 ) -> None:
