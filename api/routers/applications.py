@@ -151,7 +151,7 @@ def _once(
 def list_applications(
     session: DbSession,
     principal: CurrentPrincipal,
-    programme: Annotated[int | None, Query(ge=1)] = None,
+    programme: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
     status: ApplicationStatus | None = None,
     local_authority: Annotated[str | None, Query(pattern=LA_CODE_PATTERN)] = None,
     eligible: Annotated[
@@ -196,7 +196,7 @@ _CSV_ACCESS["responses"][200] = {
 def export_applications(
     session: DbSession,
     principal: CurrentPrincipal,
-    programme: Annotated[int, Query(ge=1)],
+    programme: Annotated[int, Query(ge=1, le=2**31 - 1)],
 ) -> Response:
     """A programme's applications in review order, as CSV for a spreadsheet."""
     rows, _ = applications.list_applications(

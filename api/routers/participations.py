@@ -29,7 +29,7 @@ def list_participations(
     session: DbSession,
     principal: CurrentPrincipal,
     urn: Annotated[str | None, Query(pattern=URN_PATTERN)] = None,
-    person_id: Annotated[int | None, Query(ge=1)] = None,
+    person_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
     programme_type: ProgrammeType | None = None,
     academic_year: Annotated[str | None, Query(pattern=ACADEMIC_YEAR_PATTERN)] = None,
     hub: Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)] = None,
