@@ -5,6 +5,7 @@ lets carry on."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -32,6 +33,17 @@ from api.persistence.models import (
 )
 from api.schemas import work_groups as schemas
 from api.services import audit, eligibility, participations, schools, work_groups
+
+COMPLETED, WITHDRAWN = ParticipationOutcome.COMPLETED, ParticipationOutcome.WITHDRAWN
+
+
+class _Record(NamedTuple):
+    """One participation the completed year writes."""
+
+    subject: str
+    urn: str | None
+    person_id: int | None
+    outcome: ParticipationOutcome
 
 
 def _programme_type(session: Session, group: WorkGroup) -> tuple[Programme, ProgrammeType]:
@@ -73,33 +85,26 @@ def complete(
     if strangers:
         raise InvalidFields(strangers)
     before = {"completed_on": None}
-    subjects: list[tuple[str, str | None, int | None, ParticipationOutcome]]
     if kind.audience is Audience.INDIVIDUAL:
-        subjects = [
-            (
-                participations.person_subject(person_id),
-                None,
-                person_id,
-                ParticipationOutcome.COMPLETED,
-            )
+        # SKTM is for individual people: their history, not their schools'.
+        records = [
+            _Record(participations.person_subject(person_id), None, person_id, COMPLETED)
             for person_id in repo.participant_ids(session, group.id)
         ]
     else:
-        subjects = [
-            (
+        records = [
+            _Record(
                 participations.school_subject(urn),
                 urn,
                 None,
-                ParticipationOutcome.WITHDRAWN
-                if urn in data.withdrawn
-                else ParticipationOutcome.COMPLETED,
+                WITHDRAWN if urn in data.withdrawn else COMPLETED,
             )
             for urn in members
         ]
-    for subject, urn, person_id, outcome in subjects:
+    for record in records:
         row = schools_repository.find_participation(
             session,
-            subject=subject,
+            subject=record.subject,
             programme_type=kind.value,
             academic_year_id=group.academic_year_id,
         )
@@ -107,20 +112,20 @@ def complete(
             schools_repository.add(
                 session,
                 Participation(
-                    subject=subject,
-                    school_urn=urn,
-                    person_id=person_id,
+                    subject=record.subject,
+                    school_urn=record.urn,
+                    person_id=record.person_id,
                     programme_type=kind.value,
                     programme_id=programme.id,
                     academic_year_id=group.academic_year_id,
                     hub_id=group.hub_id,
-                    outcome=outcome.value,
+                    outcome=record.outcome.value,
                     source="group",
                 ),
             )
         else:
             # Recorded or imported earlier (say as taking part): the group's record now rules.
-            row.outcome = outcome.value
+            row.outcome = record.outcome.value
             row.programme_id = programme.id
     group.completed_on = today
     work_groups.save(session, group)
@@ -134,7 +139,7 @@ def complete(
         before=before,
         after={
             "completed_on": today.isoformat(),
-            "participations": {subject: outcome.value for subject, _, _, outcome in subjects},
+            "participations": {r.subject: r.outcome.value for r in records},
         },
     )
     return group
