@@ -7,7 +7,7 @@ hub's, so `documented_programme` adds the application window.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -114,6 +114,19 @@ DOCUMENTED_RULES: Mapping[ProgrammeType, tuple[dict[str, Any], ...]] = {
         {"kind": "completed_programme", "programme": "sktm_primary_ect_phase_1"},
     ),
 }
+
+
+def default_rules(
+    programme_type: ProgrammeType, commitments: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """The rules a new programme starts with: the documented ones, except that signatories
+    confirm the programme's own commitments where it lists some. The documents' wording is a
+    stand-in; confirming both would ask for the same promise twice in different words."""
+    rules = [dict(rule) for rule in DOCUMENTED_RULES.get(programme_type, ())]
+    for rule in rules:
+        if rule["kind"] == "commitments_confirmed" and commitments:
+            rule["commitments"] = list(commitments)
+    return rules
 
 
 def documented_programme(

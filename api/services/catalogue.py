@@ -10,12 +10,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Principal
-from api.domain.catalogue import DOCUMENTED_RULES
+from api.domain.applicants import Role
+from api.domain.catalogue import default_rules
 from api.domain.eligibility import Programme as EligibilityProgramme
 from api.domain.journey import Phase, ProgrammeType, Stage, programme_type_for
 from api.domain.programme_rules import programme_problems
 from api.domain.programme_status import ProgrammeStatus, change_status
-from api.domain.rules import InvalidRule, rules_from_dicts
+from api.domain.rules import InvalidRule, PeopleNamed, rules_from_dicts
 from api.errors import (
     BadField,
     Conflict,
@@ -124,7 +125,7 @@ def create_programme(
     rules = (
         data.eligibility_rules
         if data.eligibility_rules is not None
-        else [dict(rule) for rule in DOCUMENTED_RULES.get(programme_type, ())]
+        else default_rules(programme_type, data.commitments)
     )
     _check_rules(programme_type, year, rules)
     if repo.find_programme(
@@ -142,6 +143,9 @@ def create_programme(
     )
     programme.programme_type = programme_type.value
     programme.eligibility_rules = rules
+    programme.application_form = _form_for_rules(
+        data.application_form, rules, sent="application_form" in data.model_fields_set
+    ).model_dump(mode="json")
     _set_capacity(programme, data.capacity)
     repo.add(session, programme)
     session.refresh(programme)
@@ -301,6 +305,31 @@ def _programme_type(
             [BadField("body", "/programme_type", f"{kind.label} is not a {phase.value} programme")]
         )
     return kind
+
+
+def _form_for_rules(
+    form: schemas.ApplicationForm, rules: list[dict[str, Any]], *, sent: bool
+) -> schemas.ApplicationForm:
+    """A form that can meet the rules: when they need a head of department named (002), the
+    default form asks for one; a form the hub wrote that does not ask is refused."""
+    needs = any(
+        isinstance(rule, PeopleNamed)
+        and any(role is Role.HEAD_OF_DEPARTMENT for role, _ in rule.roles)
+        for rule in rules_from_dicts(rules)
+    )
+    if not needs or form.head_of_department:
+        return form
+    if sent:
+        raise InvalidFields(
+            [
+                BadField(
+                    "body",
+                    "/application_form/head_of_department",
+                    "The eligibility rules need a head of department named; ask for one here",
+                )
+            ]
+        )
+    return form.model_copy(update={"head_of_department": True})
 
 
 def _check_rules(kind: ProgrammeType, year: AcademicYear, rules: list[dict[str, Any]]) -> None:

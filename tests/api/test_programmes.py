@@ -338,3 +338,32 @@ def test_changes_are_audited_with_before_and_after(
     assert later["items"] == []
     earlier = hub_admin.get("/api/v1/audit", params={"until": event["at"]}).json()["items"]
     assert event["id"] not in [e["id"] for e in earlier]
+
+
+def test_a_new_programmes_defaults_can_be_met_by_its_form(
+    sign_in: SignIn, make_hub: MakeHub
+) -> None:
+    hub = make_hub()
+    staff = sign_in(role=Role.HUB_ADMIN, hub_id=hub.id)
+    own = ["The teachers attend four half-day meetings.", "The department reports on the year."]
+    secondary = {"phase": "secondary", "title": "Secondary Development", "commitments": own}
+
+    created = staff.post("/api/v1/programmes", json=new_programme(hub.id, **secondary))
+    assert created.status_code == 201, created.text
+    body = created.json()
+    # The documented rules need a head of department named (002): the default form asks.
+    assert body["application_form"]["head_of_department"] is True
+    # Signatories confirm the programme's own commitments, not the documents' wording as well.
+    (confirmed,) = [r for r in body["eligibility_rules"] if r["kind"] == "commitments_confirmed"]
+    assert confirmed["commitments"] == own
+
+    unmeetable = staff.post(
+        "/api/v1/programmes",
+        json=new_programme(
+            hub.id,
+            **{**secondary, "title": "Secondary Development 2"},
+            application_form={"head_of_department": False},
+        ),
+    )
+    assert unmeetable.status_code == 422
+    assert unmeetable.json()["errors"][0]["pointer"] == "/application_form/head_of_department"

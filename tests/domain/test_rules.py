@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from api.domain.academic_year import AcademicYear
 from api.domain.applicants import History, Role
-from api.domain.catalogue import DOCUMENTED_RULES, documented_programme
+from api.domain.catalogue import DOCUMENTED_RULES, default_rules, documented_programme
 from api.domain.eligibility import (
     Decision,
     Outcome,
@@ -679,3 +679,15 @@ def test_codes_are_plain_strings_for_json() -> None:
         "reason": "This programme is for schools that are open; GIAS lists Example School as "
         "closed.",
     }
+
+
+def test_new_programmes_have_their_signatories_confirm_their_own_commitments() -> None:
+    own = ["Release both teachers for four meetings.", "Report on the year."]
+    rules = default_rules(ProgrammeType.SECONDARY_DEVELOPMENT, own)
+    confirmed = [r for r in rules if r["kind"] == "commitments_confirmed"]
+    assert [r["commitments"] for r in confirmed] == [own]
+    # Without commitments of its own, the documents' wording stands.
+    documented = default_rules(ProgrammeType.SECONDARY_DEVELOPMENT)
+    assert documented == [dict(r) for r in DOCUMENTED_RULES[ProgrammeType.SECONDARY_DEVELOPMENT]]
+    # The documented table itself is left as it was.
+    assert DOCUMENTED_RULES[ProgrammeType.SECONDARY_DEVELOPMENT][2]["commitments"] != own
