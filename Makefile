@@ -56,7 +56,7 @@ test-python: install-python
 	    --cov=api.domain --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
 	# Everything through HTTP and the migrations, on SQLite; the tests of parallel writers and
 	# row locks need PostgreSQL and run in its pass.
-	$(UV) run pytest tests/api tests/migrations tests/mail tests/cli -q -p no:cacheprovider \
+	$(UV) run pytest tests/api tests/migrations tests/mail tests/cli tests/persistence -q -p no:cacheprovider \
 	    -m "not postgres_only"
 
 test-postgres: install-python

@@ -15,7 +15,9 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def _session(request: Request) -> Iterator[Session]:
     factory: sessionmaker[Session] = request.app.state.session_factory
-    with unit_of_work(factory, writes=request.method not in _SAFE_METHODS) as session:
+    # A key's use is recorded (once an hour) even on a GET, so a keyed request may write too.
+    writes = request.method not in _SAFE_METHODS or "authorization" in request.headers
+    with unit_of_work(factory, writes=writes) as session:
         yield session
 
 
