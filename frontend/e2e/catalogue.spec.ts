@@ -18,14 +18,14 @@ test("a visitor filters to primary sustaining programmes and opens NCP21-11", as
   await expect(page).toHaveURL(/[?&]phase=primary/);
   await expect(page).toHaveURL(/[?&]stage=sustaining/);
   // Focus moves to the new count, so a screen reader says what the filters found.
-  await expect(page.getByRole("heading", { name: "3 programmes" })).toBeFocused();
+  await expect(page.getByRole("heading", { name: "4 programmes" })).toBeFocused();
   await expect(page.getByRole("status")).toHaveText("Filters applied: phase: primary, stage: sustaining.");
 
   // The filters live in the URL, so they survive a reload.
   await page.reload();
   await expect(page.getByLabel("Phase")).toHaveValue("primary");
   await expect(page.getByLabel("Stage")).toHaveValue("sustaining");
-  await expect(page.getByRole("heading", { name: "3 programmes" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "4 programmes" })).toBeVisible();
 
   const row = page.getByRole("row").filter({ hasText: "NCP21-11" });
   await expect(row).toContainText("East Midlands East Maths Hub");
@@ -46,7 +46,7 @@ test("a visitor filters to primary sustaining programmes and opens NCP21-11", as
   // The back link returns to the filtered list.
   await page.getByRole("link", { name: "Back to programmes" }).click();
   await expect(page).toHaveURL(/phase=primary&stage=sustaining/);
-  await expect(page.getByRole("heading", { name: "3 programmes" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "4 programmes" })).toBeVisible();
 });
 
 test("reloading a programme page is served by the server and shows the programme", async ({ page }) => {
@@ -133,7 +133,7 @@ test("the skip link moves focus to the main content", async ({ page }) => {
 test.describe("accessibility: no serious or critical axe violation", () => {
   test("catalogue", async ({ page }) => {
     await page.goto("/programmes?phase=primary");
-    await expect(page.getByRole("heading", { name: "13 programmes" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "14 programmes" })).toBeVisible();
     await expectNoSeriousViolations(page);
   });
 

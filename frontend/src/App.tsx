@@ -1,10 +1,11 @@
 import { useEffect, useRef } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
-import { HUB_STAFF, SCHOOL_READERS } from "./auth";
+import { HUB_STAFF, SCHOOL_READERS, WORK_GROUP_READERS } from "./auth";
 import { ProgrammePage } from "./components/ProgrammePage";
 import { RequireRole } from "./components/RequireRole";
 import { ApiKeysPage } from "./pages/admin/ApiKeysPage";
 import { AuditPage } from "./pages/admin/AuditPage";
+import { CalendarPage } from "./pages/CalendarPage";
 import { CataloguePage } from "./pages/CataloguePage";
 import { DevelopersPage } from "./pages/DevelopersPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -13,6 +14,9 @@ import { SchoolsPage } from "./pages/SchoolsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { ReviewApplicationsPage } from "./pages/admin/ReviewApplicationsPage";
 import { applicationRoutes } from "./pages/applications/routes";
+import { AttendancePage } from "./pages/workGroups/AttendancePage";
+import { WorkGroupPage } from "./pages/workGroups/WorkGroupPage";
+import { WorkGroupsPage } from "./pages/workGroups/WorkGroupsPage";
 
 /**
  * After a client-side move to another page, put focus at the start of the main content, as
@@ -43,6 +47,18 @@ export function App() {
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       {applicationRoutes()}
+      <Route
+        path="work-groups"
+        element={<RequireRole roles={WORK_GROUP_READERS} audience="hub staff and Mastery Specialists" />}
+      >
+        <Route index element={<WorkGroupsPage />} />
+        <Route path=":id" element={<WorkGroupPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      <Route path="sessions/:id/attendance" element={<RequireRole roles={HUB_STAFF} audience="the hub's staff" />}>
+        <Route index element={<AttendancePage />} />
+      </Route>
+      <Route path="calendar" element={<CalendarPage />} />
       <Route path="developers" element={<DevelopersPage />} />
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="admin" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>

@@ -8,6 +8,9 @@ export const HUB_STAFF: readonly Role[] = ["national_admin", "hub_admin"];
 /** Everyone with a role may search the register and see a school (a school contact only their own school's journey). */
 export const SCHOOL_READERS: readonly Role[] = ["national_admin", "hub_admin", "mastery_specialist", "school_contact"];
 
+/** Those who run or lead Work Groups: hub staff, and Mastery Specialists (the groups they lead). */
+export const WORK_GROUP_READERS: readonly Role[] = ["national_admin", "hub_admin", "mastery_specialist"];
+
 export function hasRole(me: Me | null | undefined, roles: readonly Role[]): boolean {
   return me?.role != null && roles.includes(me.role);
 }

@@ -7,6 +7,10 @@ import {
   auditActionLabel,
   capacityLabel,
   formatChangeValue,
+  formatClockTime,
+  formatDays,
+  formatTimeRange,
+  meetingKindLabels,
   formatDateTime,
   formatDay,
   formatTime,
@@ -186,5 +190,46 @@ describe("schools and journeys", () => {
     expect(ageRange(16, null)).toBe("16 and over");
     expect(ageRange(null, 11)).toBe("up to 11");
     expect(ageRange(null, null)).toBeNull();
+  });
+});
+
+describe("formatClockTime", () => {
+  it.each([
+    ["13:30:00", "1:30pm"],
+    ["16:00:00", "4pm"],
+    ["09:05", "9:05am"],
+    ["12:00:00", "midday"],
+    ["00:00:00", "midnight"],
+    ["12:30:00", "12:30pm"],
+    ["00:15:00", "12:15am"],
+  ])("%s → %s", (time, expected) => {
+    expect(formatClockTime(time)).toBe(expected);
+  });
+
+  it("gives back what it cannot read", () => {
+    expect(formatClockTime("soon")).toBe("soon");
+  });
+
+  it("says a session's times as a range", () => {
+    expect(formatTimeRange("13:30:00", "16:00:00")).toBe("1:30pm to 4pm");
+  });
+});
+
+describe("formatDays", () => {
+  it.each([
+    [1, "1 day"],
+    [10, "10 days"],
+    [2.5, "2.5 days"],
+    [0, "0 days"],
+    [0.1 + 0.2, "0.3 days"],
+  ])("%f → %s", (days, expected) => {
+    expect(formatDays(days)).toBe(expected);
+  });
+});
+
+describe("meetingKindLabels", () => {
+  it("names each kind in the hubs' words", () => {
+    expect(meetingKindLabels.trg_meeting).toBe("TRG meeting");
+    expect(meetingKindLabels.collaborative_planning).toBe("Collaborative planning");
   });
 });

@@ -1,9 +1,11 @@
 // Pure formatting helpers: the words and numbers the pages show, in the GOV.UK style
 // ("Friday 18 May 2018", "£1,000", "6 half-day TRG meetings"). No React, no clock.
 import type {
+  Attendance,
   Audience,
   Capacity,
   Grant,
+  MeetingKind,
   MilestoneKind,
   Money,
   ParticipationOutcome,
@@ -16,6 +18,7 @@ import type {
   SessionFormat,
   SessionKind,
   SessionPlanItem,
+  SessionStatus,
   Stage,
 } from "./api/client";
 
@@ -334,3 +337,49 @@ export function ageRange(low: number | null, high: number | null): string | null
   if (high !== null) return `up to ${String(high)}`;
   return null;
 }
+
+/**
+ * A clock time of day as the API gives it ("13:30:00", already in England's time) in the
+ * GOV.UK style: "1:30pm", "10am", "midday", "midnight".
+ */
+export function formatClockTime(time: string): string {
+  const match = /^(\d{2}):(\d{2})/.exec(time);
+  if (!match) return time;
+  const [hour, minute] = [Number(match[1]), Number(match[2])];
+  if (minute === 0 && hour === 12) return "midday";
+  if (minute === 0 && hour === 0) return "midnight";
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12;
+  const minutes = minute === 0 ? "" : `:${String(minute).padStart(2, "0")}`;
+  return `${String(hour12)}${minutes}${hour < 12 ? "am" : "pm"}`;
+}
+
+/** "1:30pm to 4pm". */
+export function formatTimeRange(start: string, end: string): string {
+  return `${formatClockTime(start)} to ${formatClockTime(end)}`;
+}
+
+/** A number of days of release time: "1 day", "2.5 days" (to 2 decimal places at most). */
+export function formatDays(days: number): string {
+  return pluralise(Number(days.toFixed(2)), "day");
+}
+
+/** The kinds of a Work Group's meetings, as a session's row names them. */
+export const meetingKindLabels: Record<MeetingKind, string> = {
+  trg_meeting: "TRG meeting",
+  workshop: "Workshop",
+  school_visit: "School visit",
+  head_teacher_update: "Head teacher update",
+  collaborative_planning: "Collaborative planning",
+};
+
+export const sessionStatusLabels: Record<SessionStatus, string> = {
+  scheduled: "Scheduled",
+  cancelled: "Cancelled",
+};
+
+/** Whether a participant came to a session, as the register's radios say it. */
+export const attendanceLabels: Record<Attendance, string> = {
+  present: "Present",
+  absent_with_apologies: "Absent with apologies",
+  absent: "Absent",
+};

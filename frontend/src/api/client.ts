@@ -74,6 +74,20 @@ export type SchoolFilters = NonNullable<paths["/api/v1/schools"]["get"]["paramet
 export type ProgrammeFilters = NonNullable<
   paths["/api/v1/programmes"]["get"]["parameters"]["query"]
 >;
+export type Attendance = Schemas["Attendance"];
+export type AttendanceRecord = Schemas["AttendanceRecord"];
+export type CalendarFeed = Schemas["CalendarFeed"];
+export type CalendarFeedRequest = Schemas["CalendarFeedRequest"];
+export type GroupPerson = Schemas["GroupPerson"];
+export type GroupSchool = Schemas["GroupSchool"];
+export type MeetingKind = Schemas["MeetingKind"];
+export type ReleaseTimeReport = Schemas["ReleaseTimeReport"];
+export type SchoolRelease = Schemas["SchoolRelease"];
+export type Session = Schemas["Session"];
+export type SessionStatus = Schemas["SessionStatus"];
+export type TimetableEntry = Schemas["TimetableEntry"];
+export type WorkGroup = Schemas["WorkGroup"];
+export type WorkGroupFilters = NonNullable<paths["/api/v1/work-groups"]["get"]["parameters"]["query"]>;
 
 /** A failed request, carrying the RFC 9457 problem the API answered (or one made up for it). */
 export class ProblemError extends Error {

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { Me } from "../api/client";
 import { Link, useLocation } from "react-router-dom";
 import { useMe } from "../api/queries";
-import { hasRole, isHubStaff, mySchoolPath, SCHOOL_READERS } from "../auth";
+import { hasRole, isHubStaff, mySchoolPath, SCHOOL_READERS, WORK_GROUP_READERS } from "../auth";
 import { SERVICE_NAME } from "../usePageTitle";
 import { AccountBar } from "./AccountBar";
 
@@ -16,6 +16,7 @@ type NavigationItem = { to: string; label: string };
 
 const programmesItem: NavigationItem = { to: "/programmes", label: "Programmes" };
 const developersItem: NavigationItem = { to: "/developers", label: "For developers" };
+const calendarItem: NavigationItem = { to: "/calendar", label: "Calendar" };
 
 /** Pages for those who run a hub: national and hub administrators. */
 const hubStaffNavigation = [
@@ -25,8 +26,9 @@ const hubStaffNavigation = [
 ];
 
 /**
- * What the navigation offers: the catalogue and the developers' page to everyone; a school
- * contact's own school and applications; the register to everyone signed in; the admin pages to hub staff.
+ * What the navigation offers: the catalogue, the calendar and the developers' page to everyone;
+ * a school contact's own school and applications; the register to everyone signed in; Work
+ * Groups to hub staff and Mastery Specialists; the admin pages to hub staff.
  */
 function navigationFor(me: Me | null | undefined): NavigationItem[] {
   const mySchool = mySchoolPath(me);
@@ -35,6 +37,8 @@ function navigationFor(me: Me | null | undefined): NavigationItem[] {
     ...(mySchool ? [{ to: mySchool, label: "My school" }] : []),
     ...(me?.role === "school_contact" ? [{ to: "/applications", label: "My applications" }] : []),
     ...(hasRole(me, SCHOOL_READERS) ? [{ to: "/schools", label: "Schools" }] : []),
+    ...(hasRole(me, WORK_GROUP_READERS) ? [{ to: "/work-groups", label: "Work Groups" }] : []),
+    calendarItem,
     developersItem,
     ...(isHubStaff(me) ? hubStaffNavigation : []),
   ];

@@ -2,11 +2,13 @@ import type { ReactNode } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { problemStatus, type Journey, type School } from "../api/client";
 import { useHubs, useJourney, useMe, useSchool } from "../api/queries";
+import { isHubStaff } from "../auth";
 import { ErrorSummary } from "../components/ErrorSummary";
 import { Layout } from "../components/Layout";
 import { JourneyTimeline } from "../components/schools/JourneyTimeline";
 import { OpenProgrammes } from "../components/schools/OpenProgrammes";
 import { SchoolStatusTag } from "../components/schools/SchoolTable";
+import { PrivateFeed } from "../components/workGroups/PrivateFeed";
 import { addressLines, ageRange, participationOutcomeLabels, programmeTypeLabels } from "../format";
 import { problemOf } from "../forms";
 import { openProgrammesSearch } from "../journey";
@@ -81,6 +83,10 @@ export function SchoolPage() {
             {journey.isError && <p className="govuk-body">We could not show the school&apos;s journey. Try again later.</p>}
             {journey.data && (
               <JourneyDetails journey={journey.data} school={school.data} hubNames={hubNames} />
+            )}
+            {/* The API gives a school's private feed to its own contacts and to hub staff. */}
+            {(isHubStaff(me.data) || me.data?.school_urn === school.data.urn) && (
+              <PrivateFeed subject={{ urn: school.data.urn }} heading="Subscribe to this school's sessions" id="school-feed" />
             )}
           </div>
         </div>

@@ -1,0 +1,84 @@
+import { Link } from "react-router-dom";
+import type { Session } from "../../api/client";
+import { formatDate, formatTimeRange, meetingKindLabels } from "../../format";
+import { placeOf } from "../../workGroups";
+import { SessionStatusTag } from "./Tags";
+
+type Props = {
+  sessions: Session[];
+  schoolNames: ReadonlyMap<string, string>;
+  /** Hub staff: a "Record attendance" link on each session that was not cancelled. */
+  attendanceLinks: boolean;
+  /** The next session's id, marked in its row. */
+  nextId: number | null;
+};
+
+/** A group's sessions in order; cancelled ones struck through and tagged. */
+export function SessionTable({ sessions, schoolNames, attendanceLinks, nextId }: Props) {
+  return (
+    <div className="app-table-wrapper" role="region" aria-labelledby="sessions-caption" tabIndex={0}>
+      <table className="govuk-table app-table--small">
+        <caption className="govuk-table__caption govuk-visually-hidden" id="sessions-caption">
+          The group&apos;s sessions
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Session
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Kind
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Date
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Time
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Place
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
+            {attendanceLinks && (
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Attendance</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {sessions.map((session) => {
+            const cancelled = session.status === "cancelled";
+            const cell = `govuk-table__cell${cancelled ? " app-struck" : ""}`;
+            return (
+              <tr className="govuk-table__row" key={session.id}>
+                <th scope="row" className="govuk-table__header">
+                  {session.number}
+                  {session.id === nextId && <strong className="govuk-tag app-table__meta">Next</strong>}
+                </th>
+                <td className="govuk-table__cell">{meetingKindLabels[session.kind]}</td>
+                <td className={cell}>{formatDate(session.date)}</td>
+                <td className={cell}>{formatTimeRange(session.start_time, session.end_time)}</td>
+                <td className={cell}>{placeOf(session, schoolNames)}</td>
+                <td className="govuk-table__cell">
+                  <SessionStatusTag status={session.status} />
+                </td>
+                {attendanceLinks && (
+                  <td className="govuk-table__cell">
+                    {!cancelled && (
+                      <Link className="govuk-link" to={`/sessions/${String(session.id)}/attendance`}>
+                        Record attendance<span className="govuk-visually-hidden"> for session {session.number}</span>
+                      </Link>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
