@@ -91,8 +91,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     _document_problems_as_problem_json(app)
     v1 = APIRouter(prefix=API_PREFIX)
+    # Routes are matched in order: what other systems poll most comes first.
     for module in (
         health,
+        timetable,
+        calendar_feeds,
         auth,
         api_keys,
         audit,
@@ -106,8 +109,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         signatures,
         work_groups,
         sessions,
-        timetable,
-        calendar_feeds,
         terms,
     ):
         v1.include_router(module.router)

@@ -72,15 +72,23 @@ def _caller(request: Request, session: DbSession) -> Caller | None:
 CurrentCaller = Annotated[Caller | None, Depends(_caller)]
 
 
-def _principal(caller: CurrentCaller) -> Principal | None:
+async def _principal(caller: CurrentCaller) -> Principal | None:
     return caller.principal if caller else None
 
 
 CurrentPrincipal = Annotated[Principal | None, Depends(_principal)]
 
 
+async def _open_to_all() -> None:
+    """A public operation reads no credentials (one that needs the caller asks for it)."""
+
+
 def _guard(policy: Policy) -> Any:
-    def guard(request: Request, caller: CurrentCaller) -> None:
+    if policy.public:
+        return _open_to_all
+
+    # Async: pure logic, so it runs on the event loop rather than a worker thread.
+    async def guard(request: Request, caller: CurrentCaller) -> None:
         verdict = decide(policy, caller.principal if caller else None)
         if verdict is Verdict.UNAUTHENTICATED:
             raise Unauthenticated("Sign in, or send an API key, to do this.")
