@@ -62,7 +62,7 @@ test-python: install-python
 test-postgres: install-python
 	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then \
 	    echo "PostgreSQL: $${TEST_DATABASE_URL}"; \
-	    $(UV) run pytest tests/api tests/migrations tests/mail -q -p no:cacheprovider; \
+	    $(UV) run pytest tests/api tests/migrations tests/mail tests/persistence -q -p no:cacheprovider; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	    echo "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL pass cannot be skipped"; exit 1; \
 	else \

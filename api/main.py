@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.errors import NotFoundFallback, install_error_handlers
 from api.headers import SecurityHeaders
+from api.persistence.data_version_watch import DataVersionWatch
 from api.persistence.database import make_engine, make_session_factory
 from api.routers import (
     academic_years,
@@ -53,6 +56,21 @@ def migration_head() -> str:
     return head
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    watch = None
+    if settings.data_version_listen and app.state.engine.dialect.name == "postgresql":
+        watch = DataVersionWatch(settings.database_url)
+        watch.start()
+    app.state.data_version_watch = watch
+    try:
+        yield
+    finally:
+        if watch is not None:
+            watch.stop()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
@@ -67,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "error is an RFC 9457 `application/problem+json` body."
         ),
         generate_unique_id_function=_operation_id,
+        lifespan=_lifespan,
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
@@ -75,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.database_url, echo=settings.sql_echo)
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.migration_head = migration_head()
+    app.state.data_version_watch = None  # started with the app (_lifespan)
 
     install_error_handlers(app, not_found_fallback=_spa_fallback(settings.frontend_dist))
     if settings.cors_origins:

@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # `mathshubs serve` runs a sender in the background; turn off to run `send-mail` instead.
     mail_sender_enabled: bool = True
     mail_poll_seconds: float = 10.0
+    # On PostgreSQL, each process listens for data version changes, so a cached timetable is
+    # served without a query; off, each request asks the database (as on SQLite).
+    data_version_listen: bool = True
     # Where recipients reach the service; the links in emails start with it.
     public_base_url: str = "http://127.0.0.1:8000"
 

@@ -7,6 +7,7 @@ a transaction that is rolled back, so tests neither see nor leave each other's r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from unittest.mock import patch
 
@@ -91,6 +92,9 @@ def settings(database_url: str) -> Settings:
         database_url=database_url,
         secret_key="test-secret-key-not-for-production",
         frontend_dist=PROJECT_ROOT / "tests" / "no-frontend",
+        # A test's changes are never committed, so no notification would ever tell of them;
+        # tests/cli/test_two_processes.py and tests/persistence cover the listener.
+        data_version_listen=False,
     )
 
 
@@ -110,6 +114,8 @@ def app(settings: Settings, db: Session) -> Iterator[FastAPI]:
             raise
 
     application.dependency_overrides[dependencies._session] = session_in_test_transaction
+    opener = contextmanager(session_in_test_transaction)
+    application.dependency_overrides[dependencies._session_opener] = lambda: opener
     yield application
     application.state.engine.dispose()
 

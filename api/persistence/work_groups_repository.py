@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, exists, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session, lazyload, load_only
 
+from api.persistence.data_version_watch import CHANNEL, payload
 from api.persistence.models import (
     Application,
     CalendarFeed,
@@ -296,12 +297,16 @@ def data_version(session: Session) -> tuple[int, str]:
 
 
 def raise_data_version(session: Session) -> None:
-    """In the caller's transaction: committed with the change, or rolled back with it."""
-    session.execute(
+    """In the caller's transaction: committed with the change, or rolled back with it. On
+    PostgreSQL every process's listener hears of it when (and only if) it commits."""
+    raised = session.execute(
         update(DataVersion)
         .where(DataVersion.id == 1)
         .values(version=DataVersion.version + 1, stamp=uuid.uuid4().hex)
-    )
+        .returning(DataVersion.version, DataVersion.stamp)
+    ).first()
+    if raised is not None and session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_notify(CHANNEL, payload(raised[0], raised[1]))))
 
 
 # Private calendar feeds

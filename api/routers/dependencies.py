@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -24,3 +25,16 @@ def _session(request: Request) -> Iterator[Session]:
 # scope="function": the transaction commits (or rolls back) before the response is sent,
 # so a client never reads a success that failed to commit.
 DbSession = Annotated[Session, Depends(_session, scope="function")]
+
+
+SessionOpener = Callable[[], AbstractContextManager[Session]]
+
+
+async def _session_opener(request: Request) -> SessionOpener:
+    factory: sessionmaker[Session] = request.app.state.session_factory
+    return lambda: unit_of_work(factory, writes=False)
+
+
+# For async endpoints that answer from memory when they can and read the database only when
+# they must (in a worker thread, inside one read-only transaction).
+OpenSession = Annotated[SessionOpener, Depends(_session_opener)]

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import EmailStr, Field, StringConstraints
 
 from api.domain.applications import ApplicationStatus
-from api.schemas.common import ApiModel
+from api.schemas.common import ApiModel, Id
 from api.schemas.schools import Decision, Urn
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -50,7 +50,7 @@ class ApplicationFields(ApiModel):
 
 
 class ApplicationCreate(ApplicationFields):
-    programme_id: int = Field(ge=1)
+    programme_id: Id
     urn: Urn | None = Field(default=None, description="Your own school by default.")
 
 

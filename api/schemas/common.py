@@ -48,3 +48,7 @@ def _iso_instant(value: object) -> object:
 
 
 IsoInstant = Annotated[AwareDatetime, BeforeValidator(_iso_instant)]
+
+
+# A database id: PostgreSQL's integer, so a larger one is refused here rather than there.
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]

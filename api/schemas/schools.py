@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import EmailStr, Field, StringConstraints, model_validator
 
 from api.domain.journey import ParticipationOutcome, ProgrammeType
-from api.schemas.common import HUB_ID_PATTERN, ApiModel
+from api.schemas.common import HUB_ID_PATTERN, ApiModel, Id
 
 URN_PATTERN = r"^\d{6}$"
 Urn = Annotated[str, StringConstraints(pattern=URN_PATTERN)]
@@ -112,12 +112,12 @@ class Person(PersonFields):
 
 class ParticipationCreate(ApiModel):
     urn: Urn | None = None
-    person_id: int | None = Field(default=None, ge=1)
+    person_id: Id | None = None
     programme_type: ProgrammeType
     academic_year: str = Field(pattern=r"^\d{4}-\d{2}$", examples=["2019-20"])
     hub_id: str = Field(pattern=HUB_ID_PATTERN, max_length=64)
     outcome: ParticipationOutcome = ParticipationOutcome.COMPLETED
-    programme_id: int | None = Field(default=None, ge=1)
+    programme_id: Id | None = None
 
     @model_validator(mode="after")
     def _one_subject(self) -> ParticipationCreate:

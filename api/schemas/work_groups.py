@@ -12,12 +12,11 @@ from api.domain.calendar import HalfTerm
 from api.domain.journey import ProgrammeType
 from api.domain.release_time import Attendance
 from api.domain.work_groups import MeetingKind, SessionStatus
-from api.schemas.common import ApiModel
+from api.schemas.common import ApiModel, Id
 from api.schemas.schools import Urn
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Bound = Annotated[int, Field(ge=1, le=1000)]
-Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 OnlineUrl = Annotated[AnyHttpUrl, Field(max_length=500)]
 
 

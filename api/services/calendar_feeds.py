@@ -97,7 +97,7 @@ def render(
     session: Session,
     feed: CalendarFeed,
     filters: TimetableFilters,
-    current: tuple[str, tuple[object, ...]],
+    current: timetable.Current,
 ) -> timetable.Rendered:
     if feed.school_urn is not None:
         found = schools_repository.get_school(session, feed.school_urn)

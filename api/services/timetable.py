@@ -65,14 +65,19 @@ class _Cache:
 CACHE = _Cache(CACHE_SIZE)
 
 
-def current_etag(
-    session: Session, form: str, key: tuple[object, ...]
-) -> tuple[str, tuple[object, ...]]:
-    """The ETag for these filters now, from one query on the data version; and the cache key."""
-    version, stamp = repo.data_version(session)
+# What an answer is now: its ETag, and its key in the cache.
+Current = tuple[str, tuple[object, ...]]
+
+
+def etag_at(data_version: tuple[int, str], form: str, key: tuple[object, ...]) -> Current:
+    version, stamp = data_version
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:12]
-    full_key = (form, version, stamp, *key)
-    return f'"timetable-{form}.{version}.{stamp[:12]}.{digest}"', full_key
+    return f'"timetable-{form}.{version}.{stamp[:12]}.{digest}"', (form, version, stamp, *key)
+
+
+def current_etag(session: Session, form: str, key: tuple[object, ...]) -> Current:
+    """The ETag for these filters now, from one query on the data version; and the cache key."""
+    return etag_at(repo.data_version(session), form, key)
 
 
 def uid(session_id: int) -> str:
@@ -93,7 +98,7 @@ def page(
     *,
     cursor: str | None,
     limit: int,
-    current: tuple[str, tuple[object, ...]],
+    current: Current,
 ) -> Rendered:
     """One page; `current` is what current_etag answered for this request."""
     tag, full_key = current
@@ -168,7 +173,7 @@ def calendar(
     session: Session,
     filters: TimetableFilters,
     *,
-    current: tuple[str, tuple[object, ...]],
+    current: Current,
     name: str = "Maths Hubs sessions",
     private: bool = False,
 ) -> Rendered:

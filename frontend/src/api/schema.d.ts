@@ -44,6 +44,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Timetable
+         * @description Published sessions by start time: group, programme, hub, kind, local and UTC times.
+         */
+        get: operations["timetable-list_timetable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timetable.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timetable Feed
+         * @description The same sessions as an iCalendar feed, times in Europe/London; subscribe to it.
+         */
+        get: operations["timetable-timetable_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue Calendar Feed
+         * @description A private feed URL for a school's or a person's sessions (with addresses and online
+         *     links). Shown once; asking again resets it and the old URL stops working.
+         */
+        post: operations["calendar-feeds-issue_calendar_feed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar Feed
+         * @description A private feed: the URL itself is the key, so keep it to yourself.
+         */
+        get: operations["calendar-feeds-calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -956,87 +1037,6 @@ export interface paths {
          * @description Record each participant as present, absent with apologies, or absent.
          */
         post: operations["sessions-record_attendance"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/timetable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List Timetable
-         * @description Published sessions by start time: group, programme, hub, kind, local and UTC times.
-         */
-        get: operations["timetable-list_timetable"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/timetable.ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Timetable Feed
-         * @description The same sessions as an iCalendar feed, times in Europe/London; subscribe to it.
-         */
-        get: operations["timetable-timetable_feed"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendar-feeds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Issue Calendar Feed
-         * @description A private feed URL for a school's or a person's sessions (with addresses and online
-         *     links). Shown once; asking again resets it and the old URL stops working.
-         */
-        post: operations["calendar-feeds-issue_calendar_feed"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendar-feeds/{token}.ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Calendar Feed
-         * @description A private feed: the URL itself is the key, so keep it to yourself.
-         */
-        get: operations["calendar-feeds-calendar_feed"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3246,6 +3246,210 @@ export interface operations {
             };
             /** @description Service unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "timetable-list_timetable": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                academic_year?: string | null;
+                work_group?: number | null;
+                /** @description Hosted by, or a member of the group */
+                urn?: string | null;
+                /** @description Sessions on or after this date */
+                from?: string | null;
+                /** @description Sessions on or before this date */
+                to?: string | null;
+                kind?: components["schemas"]["MeetingKind"] | null;
+                /** @description Only sessions changed at or after this instant */
+                updated_since?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TimetableEntry_"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "timetable-timetable_feed": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                academic_year?: string | null;
+                work_group?: number | null;
+                /** @description Hosted by, or a member of the group */
+                urn?: string | null;
+                /** @description Sessions on or after this date */
+                from?: string | null;
+                /** @description Sessions on or before this date */
+                to?: string | null;
+                kind?: components["schemas"]["MeetingKind"] | null;
+                /** @description Only sessions changed at or after this instant */
+                updated_since?: string | null;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions as an iCalendar (RFC 5545) feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-feeds-issue_calendar_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarFeedRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "calendar-feeds-calendar_feed": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subject's sessions as an iCalendar (RFC 5545) feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6672,210 +6876,6 @@ export interface operations {
             };
             /** @description Conflict with the resource's current state */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation problem: see errors */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "timetable-list_timetable": {
-        parameters: {
-            query?: {
-                hub?: string | null;
-                academic_year?: string | null;
-                work_group?: number | null;
-                /** @description Hosted by, or a member of the group */
-                urn?: string | null;
-                /** @description Sessions on or after this date */
-                from?: string | null;
-                /** @description Sessions on or before this date */
-                to?: string | null;
-                kind?: components["schemas"]["MeetingKind"] | null;
-                /** @description Only sessions changed at or after this instant */
-                updated_since?: string | null;
-                limit?: number;
-                cursor?: string | null;
-            };
-            header?: {
-                "if-none-match"?: string | null;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_TimetableEntry_"];
-                };
-            };
-            /** @description Not modified: the ETag given in If-None-Match is current */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Validation problem: see errors */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "timetable-timetable_feed": {
-        parameters: {
-            query?: {
-                hub?: string | null;
-                academic_year?: string | null;
-                work_group?: number | null;
-                /** @description Hosted by, or a member of the group */
-                urn?: string | null;
-                /** @description Sessions on or after this date */
-                from?: string | null;
-                /** @description Sessions on or before this date */
-                to?: string | null;
-                kind?: components["schemas"]["MeetingKind"] | null;
-                /** @description Only sessions changed at or after this instant */
-                updated_since?: string | null;
-            };
-            header?: {
-                "if-none-match"?: string | null;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The sessions as an iCalendar (RFC 5545) feed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/calendar": string;
-                };
-            };
-            /** @description Not modified: the ETag given in If-None-Match is current */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Validation problem: see errors */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "calendar-feeds-issue_calendar_feed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CalendarFeedRequest"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarFeed"];
-                };
-            };
-            /** @description Sign in, or send an API key as Authorization: Bearer */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but not allowed to do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation problem: see errors */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "calendar-feeds-calendar_feed": {
-        parameters: {
-            query?: never;
-            header?: {
-                "if-none-match"?: string | null;
-            };
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The subject's sessions as an iCalendar (RFC 5545) feed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/calendar": string;
-                };
-            };
-            /** @description Not modified: the ETag given in If-None-Match is current */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not found */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

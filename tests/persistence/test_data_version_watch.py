@@ -1,0 +1,61 @@
+"""The PostgreSQL listener that keeps each process's data version current: it hears every
+committed raise, never a rolled-back one, and vouches for nothing while it cannot listen."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from api.persistence.data_version_watch import DataVersionWatch
+from api.persistence.database import unit_of_work
+from api.persistence.work_groups_repository import data_version, raise_data_version
+
+pytestmark = pytest.mark.postgres_only
+
+
+def _until(condition: Callable[[], bool], seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_the_listener_hears_each_committed_raise_and_not_a_rolled_back_one(
+    engine: Engine,
+) -> None:
+    factory = sessionmaker(engine)
+    watch = DataVersionWatch(engine.url.render_as_string(hide_password=False))
+    watch.start()
+    try:
+        assert _until(lambda: watch.current() is not None)
+        before = watch.current()
+        with unit_of_work(factory) as session:
+            raise_data_version(session)
+        assert _until(lambda: watch.current() != before)
+        with unit_of_work(factory, writes=False) as session:
+            assert watch.current() == data_version(session)
+
+        heard = watch.current()
+        with pytest.raises(RuntimeError), unit_of_work(factory) as session:  # noqa: PT012
+            raise_data_version(session)
+            raise RuntimeError("the change fails")
+        assert not _until(lambda: watch.current() != heard, seconds=0.5)
+    finally:
+        watch.stop()
+    assert watch.current() is None
+
+
+def test_a_listener_that_cannot_connect_vouches_for_nothing() -> None:
+    watch = DataVersionWatch("postgresql://postgres@127.0.0.1:1/nowhere?connect_timeout=1")
+    watch.start()
+    try:
+        time.sleep(0.3)
+        assert watch.current() is None
+    finally:
+        watch.stop()
