@@ -13,7 +13,7 @@ from api.domain.access import Principal, Role
 from api.errors import BadField, Forbidden, InvalidFields, NotFound
 from api.persistence import schools_repository
 from api.persistence import work_groups_repository as repo
-from api.persistence.models import CalendarFeed
+from api.persistence.models import CalendarFeed, utc_now
 from api.persistence.work_groups_repository import TimetableFilters
 from api.schemas import work_groups as schemas
 from api.services import audit, participations, timetable
@@ -65,6 +65,7 @@ def issue(
         repo.add(session, feed)
     else:
         feed.token_hash = _hash(token)
+        feed.created_at = utc_now()
         session.flush()
     audit.record(
         session,
