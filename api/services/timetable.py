@@ -27,6 +27,9 @@ from api.services import paging
 PRODID = "-//England's Maths Hubs//Teaching for Mastery timetable//EN"
 UID_DOMAIN = "mathshubs"
 CACHE_SIZE = 256
+# A hub's ten years come to about 750 sessions; a feed of the whole country (30,000) would take
+# seconds to render after every change, and no calendar wants it.
+MAX_FEED_EVENTS = 5_000
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,19 @@ def calendar(
     feed.add("calscale", "GREGORIAN")
     feed.add("x-wr-calname", name)
     feed.add("x-wr-timezone", LONDON.key)
-    for row in repo.timetable(session, filters, after=None, limit=None):
+    rows = repo.timetable(session, filters, after=None, limit=MAX_FEED_EVENTS + 1)
+    if len(rows) > MAX_FEED_EVENTS:
+        raise InvalidFields(
+            [
+                BadField(
+                    "query",
+                    "/hub",
+                    f"This feed would hold more than {MAX_FEED_EVENTS:,} sessions; narrow it "
+                    "with hub, academic_year, work_group, urn, from or to",
+                )
+            ]
+        )
+    for row in rows:
         feed.add_component(_event(row, private=private))
     feed.add_missing_timezones()
     rendered = Rendered(feed.to_ical(), tag)

@@ -6,11 +6,13 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import icalendar
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.persistence.models import WorkGroupSession
+from api.services import timetable
 from tests.accounts import SignIn
 from tests.api.work_group_setup import LEAD_SCHOOL, Setup, new_group, set_up
 from tests.builders import MakeHub, MakeProgramme, MakeSchool
@@ -242,3 +244,25 @@ def test_renaming_the_programme_refreshes_the_cached_timetable(
     )
     assert feed_after.status_code == 200
     assert b"Renamed Development" in feed_after.content
+
+
+def test_a_feed_too_big_for_a_calendar_asks_to_be_narrowed(
+    client: TestClient,
+    db: Session,
+    sign_in: SignIn,
+    make_hub: MakeHub,
+    make_programme: MakeProgramme,
+    make_school: MakeSchool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, group, _ = _setup(db, sign_in, make_hub, make_programme, make_school)
+    monkeypatch.setattr(timetable, "MAX_FEED_EVENTS", 2)  # three sessions in this group
+    everything = client.get("/api/v1/timetable.ics")
+    assert everything.status_code == 422
+    assert everything.headers["content-type"] == "application/problem+json"
+    assert "more than 2 sessions" in everything.json()["errors"][0]["detail"]
+    narrowed = client.get(
+        "/api/v1/timetable.ics", params={"work_group": group["id"], "to": "2028-03-25"}
+    )
+    assert narrowed.status_code == 200
+    assert len(icalendar.Calendar.from_ical(narrowed.content).walk("VEVENT")) == 2
