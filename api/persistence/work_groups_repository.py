@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -91,25 +92,52 @@ def participant_ids(session: Session, work_group_id: int) -> list[int]:
 
 
 def member_schools(session: Session, work_group_id: int) -> list[School]:
-    return list(
-        session.scalars(
-            select(School)
-            .join(WorkGroupSchool, WorkGroupSchool.school_urn == School.urn)
-            .where(WorkGroupSchool.work_group_id == work_group_id)
-            .order_by(WorkGroupSchool.added_at, School.urn)
-        )
-    )
+    return members_of(session, [work_group_id])[work_group_id]
 
 
 def participants(session: Session, work_group_id: int) -> list[Person]:
-    return list(
-        session.scalars(
-            select(Person)
-            .join(WorkGroupParticipant, WorkGroupParticipant.person_id == Person.id)
-            .where(WorkGroupParticipant.work_group_id == work_group_id)
-            .order_by(Person.id)
-        )
+    return participants_of(session, [work_group_id])[work_group_id]
+
+
+def members_of(session: Session, ids: Sequence[int]) -> dict[int, list[School]]:
+    """Each group's member schools in the order they joined: one query for a page of groups."""
+    found: dict[int, list[School]] = {group_id: [] for group_id in ids}
+    rows = session.execute(
+        select(WorkGroupSchool.work_group_id, School)
+        .join(School, School.urn == WorkGroupSchool.school_urn)
+        .where(WorkGroupSchool.work_group_id.in_(ids))
+        .order_by(WorkGroupSchool.added_at, School.urn)
     )
+    for group_id, school in rows:
+        found[group_id].append(school)
+    return found
+
+
+def participants_of(session: Session, ids: Sequence[int]) -> dict[int, list[Person]]:
+    found: dict[int, list[Person]] = {group_id: [] for group_id in ids}
+    rows = session.execute(
+        select(WorkGroupParticipant.work_group_id, Person)
+        .join(Person, Person.id == WorkGroupParticipant.person_id)
+        .where(WorkGroupParticipant.work_group_id.in_(ids))
+        .order_by(Person.id)
+    )
+    for group_id, person in rows:
+        found[group_id].append(person)
+    return found
+
+
+def successors_of(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
+    """The groups that continue each group, next year."""
+    found: dict[int, list[int]] = {group_id: [] for group_id in ids}
+    rows = session.execute(
+        select(WorkGroup.continues_from_id, WorkGroup.id)
+        .where(WorkGroup.continues_from_id.in_(ids))
+        .order_by(WorkGroup.id)
+    )
+    for group_id, successor in rows:
+        if group_id is not None:
+            found[group_id].append(successor)
+    return found
 
 
 def last_session_on(session: Session, work_group_id: int) -> date | None:
@@ -118,16 +146,6 @@ def last_session_on(session: Session, work_group_id: int) -> date | None:
         select(func.max(WorkGroupSession.on)).where(
             WorkGroupSession.work_group_id == work_group_id,
             WorkGroupSession.status == "scheduled",
-        )
-    )
-
-
-def continued_by(session: Session, work_group_id: int) -> list[int]:
-    return list(
-        session.scalars(
-            select(WorkGroup.id)
-            .where(WorkGroup.continues_from_id == work_group_id)
-            .order_by(WorkGroup.id)
         )
     )
 

@@ -71,9 +71,7 @@ def list_work_groups(
         cursor=cursor,
         limit=limit,
     )
-    return Page[WorkGroup](
-        items=[work_groups.to_schema(session, g) for g in rows], next_cursor=next_cursor
-    )
+    return Page[WorkGroup](items=work_groups.to_schemas(session, rows), next_cursor=next_cursor)
 
 
 @router.post("", status_code=201, **access(HUB_ADMIN, 409, 422, own_hub_only=True))

@@ -326,32 +326,46 @@ def _person(person: Person) -> schemas.GroupPerson:
 
 
 def to_schema(session: Session, group: WorkGroup) -> schemas.WorkGroup:
-    programme = catalogue_repository.get_programme(session, group.programme_id)
-    lead = schools_repository.get_person(session, group.lead_person_id)
-    assert programme is not None
-    assert lead is not None
-    return schemas.WorkGroup(
-        id=group.id,
-        hub_id=group.hub_id,
-        programme_id=group.programme_id,
-        programme_title=programme.title,
-        programme_type=ProgrammeType(programme.programme_type)
-        if programme.programme_type
-        else None,
-        academic_year=group.academic_year_id,
-        name=group.name,
-        lead_person_id=group.lead_person_id,
-        lead=_person(lead),
-        max_schools=group.max_schools,
-        max_participants=group.max_participants,
-        schools=[
-            schemas.GroupSchool(urn=school.urn, name=school.name, town=school.town)
-            for school in repo.member_schools(session, group.id)
-        ],
-        participants=[_person(person) for person in repo.participants(session, group.id)],
-        completed_on=group.completed_on,
-        continues_from_id=group.continues_from_id,
-        continued_by_ids=repo.continued_by(session, group.id),
-        version=group.version,
-        updated_at=group.updated_at,
-    )
+    return to_schemas(session, [group])[0]
+
+
+def to_schemas(session: Session, groups: list[WorkGroup]) -> list[schemas.WorkGroup]:
+    """Groups with their members, a few queries for the whole list."""
+    ids = [group.id for group in groups]
+    members = repo.members_of(session, ids)
+    taking_part = repo.participants_of(session, ids)
+    successors = repo.successors_of(session, ids)
+    answers = []
+    for group in groups:
+        # Programmes and leads repeat across a hub's groups: the session's identity map keeps them.
+        programme = catalogue_repository.get_programme(session, group.programme_id)
+        lead = schools_repository.get_person(session, group.lead_person_id)
+        assert programme is not None  # a foreign key
+        assert lead is not None
+        kind = ProgrammeType(programme.programme_type) if programme.programme_type else None
+        answers.append(
+            schemas.WorkGroup(
+                id=group.id,
+                hub_id=group.hub_id,
+                programme_id=group.programme_id,
+                programme_title=programme.title,
+                programme_type=kind,
+                academic_year=group.academic_year_id,
+                name=group.name,
+                lead_person_id=group.lead_person_id,
+                lead=_person(lead),
+                max_schools=group.max_schools,
+                max_participants=group.max_participants,
+                schools=[
+                    schemas.GroupSchool(urn=school.urn, name=school.name, town=school.town)
+                    for school in members[group.id]
+                ],
+                participants=[_person(person) for person in taking_part[group.id]],
+                completed_on=group.completed_on,
+                continues_from_id=group.continues_from_id,
+                continued_by_ids=successors[group.id],
+                version=group.version,
+                updated_at=group.updated_at,
+            )
+        )
+    return answers

@@ -178,3 +178,32 @@ def test_groups_are_seen_by_their_hub_and_by_the_specialist_who_leads_them(
         ).status_code
         == 403
     )
+
+
+def test_a_list_of_groups_shows_each_groups_own_members(
+    db: Session,
+    sign_in: SignIn,
+    make_hub: MakeHub,
+    make_programme: MakeProgramme,
+    make_school: MakeSchool,
+) -> None:
+    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=3)
+    first, second = new_group(setup, "First"), new_group(setup, "Second")
+    joins = {first["id"]: setup.schools[:2], second["id"]: setup.schools[2:]}
+    for group_id, urns in joins.items():
+        for urn in urns:
+            added = setup.staff.post(f"/api/v1/work-groups/{group_id}/schools", json={"urn": urn})
+            assert added.status_code == 200
+    teacher = person(setup.staff, "Tess Teacher", ["teacher"], setup.schools[2])
+    joined = setup.staff.post(
+        f"/api/v1/work-groups/{second['id']}/participants", json={"person_id": teacher}
+    )
+    assert joined.status_code == 200
+
+    listed = setup.staff.get("/api/v1/work-groups").json()["items"]
+    assert {g["id"]: [s["urn"] for s in g["schools"]] for g in listed} == joins
+    assert {g["id"]: [p["name"] for p in g["participants"]] for g in listed} == {
+        first["id"]: [],
+        second["id"]: ["Tess Teacher"],
+    }
+    assert all(g["lead"]["name"] == "Sam Specialist" for g in listed)
