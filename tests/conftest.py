@@ -7,7 +7,7 @@ a transaction that is rolled back, so tests neither see nor leave each other's r
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from unittest.mock import patch
 
@@ -114,7 +114,11 @@ def app(settings: Settings, db: Session) -> Iterator[FastAPI]:
             raise
 
     application.dependency_overrides[dependencies._session] = session_in_test_transaction
-    opener = contextmanager(session_in_test_transaction)
+    in_test_transaction = contextmanager(session_in_test_transaction)
+
+    def opener(*, writes: bool = False) -> AbstractContextManager[Session]:
+        return in_test_transaction()
+
     application.dependency_overrides[dependencies._session_opener] = lambda: opener
     yield application
     application.state.engine.dispose()

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from api.domain.access import (
     ALL_ROLES,
@@ -20,7 +22,7 @@ from api.domain.access import (
     decide,
 )
 from api.errors import Forbidden, Unauthenticated
-from api.routers.dependencies import DbSession
+from api.routers.dependencies import DbSession, OpenSession
 from api.schemas.problems import problem_responses
 from api.security import same_secret
 from api.services import auth
@@ -57,14 +59,18 @@ WORK_GROUPS_READ = Policy(
 )
 
 
+def _key_caller(authorization: str, session: Session, now: datetime) -> Caller:
+    scheme, _, credentials = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not credentials.strip():
+        raise Unauthenticated("Send the API key as Authorization: Bearer mh_<prefix>_<secret>.")
+    return auth.caller_from_api_key(session, credentials.strip(), now)
+
+
 def _caller(request: Request, session: DbSession) -> Caller | None:
     now = datetime.now(UTC)
     authorization = request.headers.get("Authorization")
     if authorization:
-        scheme, _, credentials = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not credentials.strip():
-            raise Unauthenticated("Send the API key as Authorization: Bearer mh_<prefix>_<secret>.")
-        return auth.caller_from_api_key(session, credentials.strip(), now)
+        return _key_caller(authorization, session, now)
     token = request.cookies.get(SESSION_COOKIE)
     return auth.caller_from_cookie(session, token, now) if token else None
 
@@ -79,8 +85,18 @@ async def _principal(caller: CurrentCaller) -> Principal | None:
 CurrentPrincipal = Annotated[Principal | None, Depends(_principal)]
 
 
-async def _open_to_all() -> None:
-    """A public operation reads no credentials (one that needs the caller asks for it)."""
+async def _open_to_all(request: Request, open_session: OpenSession) -> None:
+    """A public operation needs no caller, so an anonymous request touches no database here.
+    A key sent with one must still be valid, and its use is recorded: other hubs' systems pull
+    the public timetable with their keys, and their hub sees the key at work."""
+    authorization = request.headers.get("Authorization")
+    if authorization:
+
+        def check() -> None:
+            with open_session(writes=True) as session:
+                _key_caller(authorization, session, datetime.now(UTC))
+
+        await run_in_threadpool(check)
 
 
 def _guard(policy: Policy) -> Any:

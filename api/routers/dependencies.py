@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,12 +27,17 @@ def _session(request: Request) -> Iterator[Session]:
 DbSession = Annotated[Session, Depends(_session, scope="function")]
 
 
-SessionOpener = Callable[[], AbstractContextManager[Session]]
+class SessionOpener(Protocol):
+    def __call__(self, *, writes: bool = False) -> AbstractContextManager[Session]: ...
 
 
 async def _session_opener(request: Request) -> SessionOpener:
     factory: sessionmaker[Session] = request.app.state.session_factory
-    return lambda: unit_of_work(factory, writes=False)
+
+    def open_session(*, writes: bool = False) -> AbstractContextManager[Session]:
+        return unit_of_work(factory, writes=writes)
+
+    return open_session
 
 
 # For async endpoints that answer from memory when they can and read the database only when

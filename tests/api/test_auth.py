@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from api.domain.access import Role, Scope
@@ -150,3 +150,21 @@ def test_cors_is_closed_by_default(client: TestClient) -> None:
         headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"},
     )
     assert "access-control-allow-origin" not in response.headers
+
+
+def test_a_key_on_a_public_read_is_checked_and_its_use_recorded(
+    key_client: KeyClient, app: FastAPI, client: TestClient, db: Session, make_hub: MakeHub
+) -> None:
+    make_hub(id="north")
+    system = key_client(Scope.TIMETABLE_READ, hub_id="north")
+    key = db.scalars(select(ApiKey)).one()
+    assert key.last_used_at is None
+    assert system.get("/api/v1/timetable.ics").status_code == 200
+    db.refresh(key)
+    assert key.last_used_at is not None
+
+    forged = TestClient(app, base_url=BASE_URL, headers={"Authorization": "Bearer mh_0_nope"})
+    refused = forged.get("/api/v1/timetable")
+    assert refused.status_code == 401
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert client.get("/api/v1/timetable").status_code == 200  # anonymous, as ever
