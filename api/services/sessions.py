@@ -68,11 +68,13 @@ def propose(
         raise Conflict(str(exc), rule="cannot_schedule") from exc
     except ValueError as exc:
         raise InvalidFields([BadField("body", "/half_terms", str(exc))]) from exc
+    # Numbered on from the group's sessions, so the proposal can be confirmed as it stands.
+    highest = repo.highest_number(session, group.id)
     return schemas.ScheduleProposal(
         work_group_id=group.id,
         sessions=[
             schemas.ProposedSession(
-                number=p.number,
+                number=highest + p.number,
                 half_term=p.half_term,
                 date=p.on,
                 start_time=_naive(request.start_time),

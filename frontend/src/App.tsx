@@ -15,6 +15,7 @@ import { SignInPage } from "./pages/SignInPage";
 import { ReviewApplicationsPage } from "./pages/admin/ReviewApplicationsPage";
 import { applicationRoutes } from "./pages/applications/routes";
 import { AttendancePage } from "./pages/workGroups/AttendancePage";
+import { PlanSessionsPage } from "./pages/workGroups/PlanSessionsPage";
 import { WorkGroupPage } from "./pages/workGroups/WorkGroupPage";
 import { WorkGroupsPage } from "./pages/workGroups/WorkGroupsPage";
 
@@ -53,6 +54,9 @@ export function App() {
       >
         <Route index element={<WorkGroupsPage />} />
         <Route path=":id" element={<WorkGroupPage />} />
+        <Route path=":id/plan" element={<RequireRole roles={HUB_STAFF} audience="the hub's staff" />}>
+          <Route index element={<PlanSessionsPage />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="sessions/:id/attendance" element={<RequireRole roles={HUB_STAFF} audience="the hub's staff" />}>

@@ -5,6 +5,7 @@ import type {
   Audience,
   Capacity,
   Grant,
+  HalfTerm,
   MeetingKind,
   MilestoneKind,
   Money,
@@ -370,6 +371,16 @@ export const meetingKindLabels: Record<MeetingKind, string> = {
   school_visit: "School visit",
   head_teacher_update: "Head teacher update",
   collaborative_planning: "Collaborative planning",
+};
+
+/** The six half-terms of a school year, in order. */
+export const halfTermLabels: Record<HalfTerm, string> = {
+  autumn_1: "Autumn 1",
+  autumn_2: "Autumn 2",
+  spring_1: "Spring 1",
+  spring_2: "Spring 2",
+  summer_1: "Summer 1",
+  summer_2: "Summer 2",
 };
 
 export const sessionStatusLabels: Record<SessionStatus, string> = {

@@ -74,6 +74,18 @@ def test_a_proposal_starts_at_the_lead_school_and_rotates_hosts_without_saving(
     assert items[0]["half_term"] == "autumn_1"
     assert items[0]["timezone"] == "Europe/London"
 
+    # A later proposal numbers on from the group's sessions, so it too can be confirmed as is.
+    more = setup.staff.post(
+        f"{url}/schedule",
+        json={
+            "sessions": 2,
+            "half_terms": ["summer_2"],
+            "start_time": "09:00",
+            "end_time": "12:00",
+        },
+    )
+    assert [p["number"] for p in more.json()["sessions"]] == [7, 8]
+
     spring = setup.staff.post(
         f"{url}/schedule",
         json={"half_terms": ["summer_1", "spring_1"], "start_time": "09:00", "end_time": "12:00"},

@@ -2,7 +2,17 @@
 // feeds: the reads and writes of those pages, kept together as api/applications.ts keeps
 // the applications'. Every write says which reads it makes stale.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap, type AttendanceRecord, type CalendarFeedRequest, type TimetableEntry, type WorkGroupFilters } from "./client";
+import {
+  api,
+  unwrap,
+  type AttendanceRecord,
+  type CalendarFeedRequest,
+  type ScheduleRequest,
+  type SessionCreate,
+  type TimetableEntry,
+  type WorkGroupContinuation,
+  type WorkGroupFilters,
+} from "./client";
 
 /** Work Groups per page of the list. */
 export const WORK_GROUP_PAGE_SIZE = 50;
@@ -133,5 +143,63 @@ export function useIssueCalendarFeed() {
   return useMutation({
     mutationFn: (body: CalendarFeedRequest) => unwrap(api.POST("/api/v1/calendar-feeds", { body })),
     gcTime: 0,
+  });
+}
+
+/** Hub staff: dates proposed for a group's sessions, on school days. Nothing is saved. */
+export function useProposeSchedule(workGroupId: number) {
+  return useMutation({
+    mutationFn: (body: ScheduleRequest) =>
+      unwrap(api.POST("/api/v1/work-groups/{work_group_id}/schedule", { params: { path: { work_group_id: workGroupId } }, body })),
+  });
+}
+
+/** Hub staff: create a group's sessions (a confirmed proposal), all or none. */
+export function useCreateSessions(workGroupId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SessionCreate[]) =>
+      unwrap(api.POST("/api/v1/work-groups/{work_group_id}/sessions", { params: { path: { work_group_id: workGroupId } }, body })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["work-group-sessions", workGroupId] }),
+        queryClient.invalidateQueries({ queryKey: ["timetable"] }),
+      ]),
+  });
+}
+
+/** Hub staff: complete a group's year, writing each member school's participation history. */
+export function useCompleteWorkGroup(workGroupId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (withdrawn: string[]) =>
+      unwrap(
+        api.POST("/api/v1/work-groups/{work_group_id}/complete", {
+          params: { path: { work_group_id: workGroupId } },
+          body: { withdrawn },
+        }),
+      ),
+    onSuccess: (group) => {
+      queryClient.setQueryData(["work-group", workGroupId], group);
+      return queryClient.invalidateQueries({ queryKey: ["work-groups"] });
+    },
+  });
+}
+
+/** Hub staff: start next year's group with a completed group's schools. */
+export function useContinueWorkGroup(workGroupId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WorkGroupContinuation) =>
+      unwrap(
+        api.POST("/api/v1/work-groups/{work_group_id}/continue", { params: { path: { work_group_id: workGroupId } }, body }),
+      ),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(["work-group", answer.work_group.id], answer.work_group);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["work-group", workGroupId] }),
+        queryClient.invalidateQueries({ queryKey: ["work-groups"] }),
+      ]);
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { Problem } from "../api/client";
 
 type Props = {
@@ -8,6 +8,8 @@ type Props = {
    * with a label, the error is said after it ("Phase: …"), for the API's shorter words.
    */
   fields?: Record<string, { id: string; label?: string }>;
+  /** More the page has to say about the problem, after its errors (such as each school's reasons). */
+  children?: ReactNode;
 };
 
 /**
@@ -15,7 +17,7 @@ type Props = {
  * each field error (`errors[]`) links to its field where the page has one, otherwise the
  * problem's `detail` is said. Focus moves here so it is read out at once.
  */
-export function ErrorSummary({ problem, fields = {} }: Props) {
+export function ErrorSummary({ problem, fields = {}, children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -56,6 +58,7 @@ export function ErrorSummary({ problem, fields = {} }: Props) {
               })}
             </ul>
           )}
+          {children}
         </div>
       </div>
     </div>

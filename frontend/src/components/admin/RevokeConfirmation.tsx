@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { ApiKey } from "../../api/client";
+import { WarningText } from "../WarningText";
 
 type Props = {
   apiKey: ApiKey;
@@ -19,15 +20,7 @@ export function RevokeConfirmation({ apiKey, pending, onConfirm, onCancel }: Pro
       <h2 className="govuk-heading-m" id="revoke-heading" tabIndex={-1} ref={heading}>
         Revoke ‘{apiKey.name}’?
       </h2>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          Systems that use this key will stop working at once. You cannot undo this.
-        </strong>
-      </div>
+      <WarningText>Systems that use this key will stop working at once. You cannot undo this.</WarningText>
       <div className="govuk-button-group">
         <button
           type="button"

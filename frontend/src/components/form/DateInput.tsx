@@ -1,4 +1,4 @@
-import type { DatePart } from "../../dateInput";
+import type { DatePart, DateParts } from "../../dateInput";
 import { describedBy, ErrorMessage } from "./ErrorMessage";
 
 type Props = {
@@ -9,6 +9,10 @@ type Props = {
   error?: string | undefined;
   /** The boxes to mark as wrong; all three when the error names none. */
   errorParts?: DatePart[] | undefined;
+  /** The boxes' first values, for a date the page proposes. */
+  defaultValue?: DateParts | undefined;
+  /** Say the legend to screen readers only, where a table's heading already says it. */
+  legendHidden?: boolean;
 };
 
 const PARTS: { part: DatePart; label: string; width: string }[] = [
@@ -18,14 +22,16 @@ const PARTS: { part: DatePart; label: string; width: string }[] = [
 ];
 
 /** The GOV.UK date input: day, month and year boxes in a fieldset. */
-export function DateInput({ id, legend, hint, error, errorParts }: Props) {
+export function DateInput({ id, legend, hint, error, errorParts, defaultValue, legendHidden = false }: Props) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
   const wrong = new Set<DatePart>(error ? (errorParts ?? ["day", "month", "year"]) : []);
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(hintId, errorId)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <legend className={legendHidden ? "govuk-visually-hidden" : "govuk-fieldset__legend govuk-fieldset__legend--s"}>
+          {legend}
+        </legend>
         {hint && (
           <div className="govuk-hint" id={`${id}-hint`}>
             {hint}
@@ -45,6 +51,7 @@ export function DateInput({ id, legend, hint, error, errorParts }: Props) {
                   name={`${id}-${part}`}
                   type="text"
                   inputMode="numeric"
+                  defaultValue={defaultValue?.[part]}
                 />
               </div>
             </div>

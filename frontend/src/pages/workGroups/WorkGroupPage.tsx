@@ -1,12 +1,30 @@
-import { Link, useParams } from "react-router-dom";
-import { problemStatus, type ReleaseTimeReport, type Session, type WorkGroup } from "../../api/client";
+import { useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import {
+  problemStatus,
+  type Problem,
+  type ReleaseTimeReport,
+  type Session,
+  type WorkGroup,
+  type WorkGroupContinuation,
+} from "../../api/client";
 import { useMe, useSchool } from "../../api/queries";
-import { useReleaseTime, useWorkGroup, useWorkGroupSessions } from "../../api/workGroups";
+import {
+  useCompleteWorkGroup,
+  useContinueWorkGroup,
+  useReleaseTime,
+  useWorkGroup,
+  useWorkGroupSessions,
+} from "../../api/workGroups";
 import { isHubStaff } from "../../auth";
 import { todayInLondon } from "../../calendar";
 import { SummaryList, type SummaryRow } from "../../components/applications/SummaryList";
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { Layout } from "../../components/Layout";
+import { SuccessBanner } from "../../components/NotificationBanner";
+import { CompleteYear } from "../../components/workGroups/CompleteYear";
+import { ContinuationVerdicts } from "../../components/workGroups/ContinuationVerdicts";
+import { ContinueGroup } from "../../components/workGroups/ContinueGroup";
 import { ParticipantTable, SchoolTable } from "../../components/workGroups/MemberTables";
 import { NextSession } from "../../components/workGroups/NextSession";
 import { ReleaseTimeTable } from "../../components/workGroups/ReleaseTimeTable";
@@ -14,15 +32,34 @@ import { SessionTable } from "../../components/workGroups/SessionTable";
 import { SubscribeLinks } from "../../components/workGroups/SubscribeLinks";
 import { WorkGroupStatusTag } from "../../components/workGroups/Tags";
 import { academicYearLabel, formatDate, programmeTypeLabels } from "../../format";
-import { problemOf } from "../../forms";
+import { errorsByPointer, problemOf } from "../../forms";
+import { completedNews, groupNews, verdictsOf, type GroupNews } from "../../groupYear";
 import { usePageTitle } from "../../usePageTitle";
 import { groupFeedPath, idParam, membersLabel, nextSession, personWithSchool, schoolNames } from "../../workGroups";
 import { ForbiddenPage } from "../ForbiddenPage";
 import { NotFoundPage } from "../NotFoundPage";
 
-/** One Work Group: its next session first, then its members, sessions, release time and calendar feed. */
+/** The fields of the year's forms (complete, continue) that the API's errors point at. */
+const YEAR_FIELDS = {
+  "/withdrawn": { id: "withdrawn" },
+  "/programme_id": { id: "programme_id" },
+  "/name": { id: "name" },
+};
+
+/** Each group's page afresh: the forms and news of one group are not carried to the next. */
 export function WorkGroupPage() {
+  const { id } = useParams();
+  return <GroupPage key={id} />;
+}
+
+/**
+ * One Work Group: its next session first, then its members, sessions, release time and
+ * calendar feed; for hub staff, planning sessions, completing the year and continuing it.
+ */
+function GroupPage() {
   const id = idParam(useParams().id);
+  const location = useLocation();
+  const navigate = useNavigate();
   const me = useMe();
   const group = useWorkGroup(id);
   const sessions = useWorkGroupSessions(id);
@@ -35,13 +72,46 @@ export function WorkGroupPage() {
   const forbidden = errors.some((error) => problemStatus(error) === 403);
   const notFound = id === null || errors.some((error) => problemStatus(error) === 404);
   const problem = errors.map(problemOf).find((found) => found !== null) ?? null;
-  usePageTitle(forbidden || notFound ? null : (group.data?.name ?? "Work Group"), { error: problem !== null });
+
+  // The year's forms: one problem at a time, at the top of the page.
+  const complete = useCompleteWorkGroup(id ?? 0);
+  const carryOn = useContinueWorkGroup(id ?? 0);
+  const [checks, setChecks] = useState<Problem | null>(null);
+  const [news, setNews] = useState<GroupNews | null>(() => groupNews(location.state));
+  const yearProblem = checks ?? problemOf(complete.error) ?? problemOf(carryOn.error);
+  const yearErrors = errorsByPointer(yearProblem);
+  usePageTitle(forbidden || notFound ? null : (group.data?.name ?? "Work Group"), {
+    error: problem !== null || yearProblem !== null,
+  });
 
   if (forbidden) return <ForbiddenPage me={me.data ?? null} audience="hub staff and the group's Mastery Specialist" />;
   if (notFound) return <NotFoundPage detail={problem?.detail ?? null} />;
 
   const names = group.data ? schoolNames(group.data) : new Map<string, string>();
   if (leadSchool.data) names.set(leadSchool.data.urn, leadSchool.data.name);
+  const hubStaff = isHubStaff(me.data);
+
+  function completeYear(withdrawn: string[]) {
+    setChecks(null);
+    setNews(null);
+    carryOn.reset();
+    complete.mutate(withdrawn, {
+      onSuccess: (done) => {
+        setNews(completedNews(done.schools.length, withdrawn.length));
+      },
+    });
+  }
+
+  function continueYear(body: WorkGroupContinuation) {
+    setNews(null);
+    complete.reset();
+    carryOn.mutate(body, {
+      onSuccess: ({ work_group: next, schools }) => {
+        const heading = `${next.name} started for ${academicYearLabel(next.academic_year)}`;
+        void navigate(`/work-groups/${String(next.id)}`, { state: { news: { heading, schools } } });
+      },
+    });
+  }
   return (
     <Layout
       beforeContent={
@@ -51,6 +121,17 @@ export function WorkGroupPage() {
       }
     >
       {problem && <ErrorSummary problem={problem} />}
+      {!problem && yearProblem && (
+        <ErrorSummary problem={yearProblem} fields={YEAR_FIELDS}>
+          <ContinuationVerdicts schools={verdictsOf(yearProblem)} />
+        </ErrorSummary>
+      )}
+      {news && !yearProblem && (
+        <SuccessBanner heading={news.heading}>
+          {news.text && <p className="govuk-body">{news.text}</p>}
+          {news.schools && <ContinuationVerdicts schools={news.schools} />}
+        </SuccessBanner>
+      )}
       {group.isPending && !problem && (
         <p className="govuk-body" role="status">
           Loading the Work Group…
@@ -74,13 +155,42 @@ export function WorkGroupPage() {
           <ParticipantTable group={group.data} schoolNames={names} />
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Sessions</h2>
-          <Sessions sessions={sessions.data?.items} schoolNames={names} attendanceLinks={isHubStaff(me.data)} />
+          {hubStaff && !group.data.completed_on && (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/work-groups/${String(group.data.id)}/plan`}>
+                Plan sessions
+              </Link>
+            </p>
+          )}
+          <Sessions sessions={sessions.data?.items} schoolNames={names} attendanceLinks={hubStaff} />
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Release time</h2>
           <ReleaseTime report={release.data} />
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Subscribe to the group&apos;s sessions</h2>
           <SubscribeLinks path={groupFeedPath(group.data.id)} id="group-feed" />
+
+          {hubStaff && !group.data.completed_on && (
+            <CompleteYear
+              group={group.data}
+              pending={complete.isPending}
+              error={yearErrors["/withdrawn"]}
+              onSubmit={completeYear}
+            />
+          )}
+          {hubStaff && group.data.completed_on && group.data.continued_by_ids.length === 0 && (
+            <ContinueGroup
+              group={group.data}
+              ownHub={me.data?.hub_id === group.data.hub_id}
+              pending={carryOn.isPending}
+              errors={yearErrors}
+              onChecked={(found) => {
+                setChecks(found);
+                if (found) carryOn.reset();
+              }}
+              onSubmit={continueYear}
+            />
+          )}
         </>
       )}
     </Layout>
