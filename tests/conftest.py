@@ -28,7 +28,7 @@ from api.routers import dependencies
 from api.settings import PROJECT_ROOT, Settings
 from tests.databases import database_url_for
 
-pytest_plugins = ["tests.builders", "tests.accounts"]
+pytest_plugins = ["tests.builders", "tests.accounts", "tests.api.work_group_setup"]
 
 
 def alembic_config(connection: Connection) -> Config:

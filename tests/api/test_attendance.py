@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
-from tests.accounts import SignIn
-from tests.api.work_group_setup import LEAD_SCHOOL, new_group, person, set_up
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.work_group_setup import LEAD_SCHOOL, GroupSetUp, new_group, person
 
 
 def test_release_time_counts_half_days_present_against_ten_days(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=2)
+    setup = group_setup(schools=2)
     group = new_group(setup)
     url = f"/api/v1/work-groups/{group['id']}"
     for urn in setup.schools:

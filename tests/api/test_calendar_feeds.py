@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 from api.domain.access import Role
 from api.persistence.models import CalendarFeed, WorkGroupSession
 from tests.accounts import SignIn
-from tests.api.work_group_setup import LEAD_SCHOOL, new_group, person, set_up
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.work_group_setup import LEAD_SCHOOL, GroupSetUp, new_group, person
 
 ONLINE = "https://meet.example.org/trg-4"
 
@@ -31,13 +30,11 @@ def _events(client: TestClient, url: str) -> dict[str, icalendar.Event]:
 
 def test_a_schools_private_feed_has_its_groups_sessions_with_links_and_can_be_reset(
     client: TestClient,
+    group_setup: GroupSetUp,
     db: Session,
     sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=2)
+    setup = group_setup(schools=2)
     member, outsider = setup.schools
     group = new_group(setup)
     url = f"/api/v1/work-groups/{group['id']}"
@@ -104,13 +101,10 @@ def test_a_schools_private_feed_has_its_groups_sessions_with_links_and_can_be_re
 
 def test_a_persons_feed_follows_the_groups_they_lead_or_take_part_in(
     client: TestClient,
-    db: Session,
+    group_setup: GroupSetUp,
     sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=1)
+    setup = group_setup(schools=1)
     urn = setup.schools[0]
     group = new_group(setup)
     url = f"/api/v1/work-groups/{group['id']}"

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Role
 from api.domain.calendar import school_calendar
 from tests.accounts import SignIn
-from tests.api.work_group_setup import LEAD_SCHOOL, new_group, set_up
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.work_group_setup import LEAD_SCHOOL, GroupSetUp, new_group
+from tests.builders import MakeHub
 
 
 def test_a_proposal_starts_at_the_lead_school_and_rotates_hosts_without_saving(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=3)
+    setup = group_setup(schools=3)
     group = new_group(setup)
     url = f"/api/v1/work-groups/{group['id']}"
     for urn in setup.schools:
@@ -98,13 +92,9 @@ def test_a_proposal_starts_at_the_lead_school_and_rotates_hosts_without_saving(
 
 
 def test_a_moved_session_keeps_its_history_and_raises_its_sequence(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=1)
+    setup = group_setup(schools=1)
     group = new_group(setup)
     created = setup.staff.post(
         f"/api/v1/work-groups/{group['id']}/sessions",
@@ -156,13 +146,11 @@ def test_a_moved_session_keeps_its_history_and_raises_its_sequence(
 
 
 def test_sessions_are_checked_and_hidden_from_other_hubs(
-    db: Session,
+    group_setup: GroupSetUp,
     sign_in: SignIn,
     make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=2)
+    setup = group_setup(schools=2)
     group = new_group(setup)
     url = f"/api/v1/work-groups/{group['id']}/sessions"
     base = {"kind": "workshop", "start_time": "13:30", "end_time": "16:00"}

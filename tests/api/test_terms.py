@@ -5,23 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi.testclient import TestClient
-from sqlalchemy.orm import Session
 
 from api.domain.access import Role
 from tests.accounts import SignIn
-from tests.api.work_group_setup import new_group, set_up
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.work_group_setup import GroupSetUp, new_group
+from tests.builders import MakeHub
 
 
 def test_a_hub_sets_its_own_half_terms_and_proposals_follow_them(
     client: TestClient,
-    db: Session,
+    group_setup: GroupSetUp,
     sign_in: SignIn,
     make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=1)
+    setup = group_setup(schools=1)
     defaults = client.get("/api/v1/hubs/north/terms", params={"academic_year": "2027-28"})
     assert defaults.status_code == 200, defaults.text
     assert {h["source"] for h in defaults.json()["half_terms"]} == {"default"}

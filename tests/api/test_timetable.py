@@ -13,9 +13,7 @@ from sqlalchemy.orm import Session
 
 from api.persistence.models import WorkGroupSession
 from api.services import timetable
-from tests.accounts import SignIn
-from tests.api.work_group_setup import LEAD_SCHOOL, Setup, new_group, set_up
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.work_group_setup import LEAD_SCHOOL, GroupSetUp, Setup, new_group
 
 LONDON = ZoneInfo("Europe/London")
 # 2027-28: the clocks go back on 31 October 2027 and forward on 26 March 2028.
@@ -43,26 +41,19 @@ def _sessions(setup: Setup, group_id: int) -> list[dict[str, object]]:
 
 
 def _setup(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> tuple[Setup, dict[str, object], list[dict[str, object]]]:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=1)
+    setup = group_setup(schools=1)
     group = new_group(setup)
     return setup, group, _sessions(setup, int(str(group["id"])))
 
 
 def test_the_feed_parses_and_matches_the_database_across_clock_changes(
     client: TestClient,
+    group_setup: GroupSetUp,
     db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup, group, created = _setup(db, sign_in, make_hub, make_programme, make_school)
+    setup, group, created = _setup(group_setup)
     moved_id = created[1]["id"]
     url = f"/api/v1/sessions/{moved_id}"
     tag = setup.staff.get(url).headers["ETag"]
@@ -116,13 +107,9 @@ def test_the_feed_parses_and_matches_the_database_across_clock_changes(
 
 def test_the_json_timetable_is_public_paged_filtered_and_free_of_personal_data(
     client: TestClient,
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup, group, created = _setup(db, sign_in, make_hub, make_programme, make_school)
+    setup, group, created = _setup(group_setup)
     first = client.get("/api/v1/timetable", params={"limit": 2})
     assert first.status_code == 200, first.text
     page = first.json()
@@ -165,13 +152,9 @@ def test_the_json_timetable_is_public_paged_filtered_and_free_of_personal_data(
 
 def test_etags_answer_304_until_a_change_raises_the_data_version(
     client: TestClient,
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup, group, created = _setup(db, sign_in, make_hub, make_programme, make_school)
+    setup, group, created = _setup(group_setup)
     for path in ("/api/v1/timetable", "/api/v1/timetable.ics"):
         first = client.get(path)
         tag = first.headers["ETag"]
@@ -215,13 +198,9 @@ def test_etags_answer_304_until_a_change_raises_the_data_version(
 
 def test_renaming_the_programme_refreshes_the_cached_timetable(
     client: TestClient,
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup, group, _ = _setup(db, sign_in, make_hub, make_programme, make_school)
+    setup, group, _ = _setup(group_setup)
     query = f"?work_group={group['id']}"
     before = client.get(f"/api/v1/timetable{query}")
     feed_before = client.get(f"/api/v1/timetable.ics{query}")
@@ -248,14 +227,10 @@ def test_renaming_the_programme_refreshes_the_cached_timetable(
 
 def test_a_feed_too_big_for_a_calendar_asks_to_be_narrowed(
     client: TestClient,
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _, group, _ = _setup(db, sign_in, make_hub, make_programme, make_school)
+    _, group, _ = _setup(group_setup)
     monkeypatch.setattr(timetable, "MAX_FEED_EVENTS", 2)  # three sessions in this group
     everything = client.get("/api/v1/timetable.ics")
     assert everything.status_code == 422

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
 from api.persistence.models import Participation, School, WorkGroup
-from tests.accounts import SignIn
-from tests.api.work_group_setup import LEAD_SCHOOL, Setup, new_group, person, set_up
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.work_group_setup import LEAD_SCHOOL, GroupSetUp, Setup, new_group, person
+from tests.builders import MakeProgramme
 
 # Completing reads the real clock: last year's sessions are all past, next year's all to come.
 THIS_YEAR = AcademicYear.of(date.today())
@@ -55,18 +54,10 @@ def _history(db: Session, urn: str) -> list[tuple[str, str, str, str]]:
 
 
 def test_completing_writes_each_schools_history_once_after_the_last_session(
+    group_setup: GroupSetUp,
     db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(
-        db,
-        sign_in,
-        make_hub,
-        make_programme,
-        make_school,
+    setup = group_setup(
         schools=3,
         academic_year=NEXT_YEAR.slug,
     )
@@ -119,15 +110,11 @@ def test_completing_writes_each_schools_history_once_after_the_last_session(
 
 
 def test_continuing_starts_next_years_group_with_the_schools_that_may_carry_on(
+    group_setup: GroupSetUp,
     db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
     make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(
-        db, sign_in, make_hub, make_programme, make_school, schools=3, academic_year=LAST_YEAR
-    )
+    setup = group_setup(schools=3, academic_year=LAST_YEAR)
     url, teachers = _running_group(setup, held_on=HELD_ON)
     first, second, third = setup.schools
     hub = setup.programme.hub
@@ -195,15 +182,11 @@ def test_continuing_starts_next_years_group_with_the_schools_that_may_carry_on(
 
 
 def test_nobody_continuing_creates_nothing(
+    group_setup: GroupSetUp,
     db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
     make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(
-        db, sign_in, make_hub, make_programme, make_school, schools=1, academic_year=LAST_YEAR
-    )
+    setup = group_setup(schools=1, academic_year=LAST_YEAR)
     url, _ = _running_group(setup, held_on=HELD_ON)
     sustaining = make_programme(
         hub=setup.programme.hub,

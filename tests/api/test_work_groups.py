@@ -8,19 +8,16 @@ from sqlalchemy.orm import Session
 from api.domain.access import Role
 from api.persistence.models import AuditEvent
 from tests.accounts import SignIn
-from tests.api.work_group_setup import new_group, person, set_up
+from tests.api.work_group_setup import GroupSetUp, new_group, person
 from tests.api.work_group_setup import select as select_school
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.builders import MakeHub, MakeSchool
 
 
 def test_a_hub_forms_a_group_with_the_bounds_of_primary_development(
+    group_setup: GroupSetUp,
     db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=8)
+    setup = group_setup(schools=8)
     group = new_group(setup)
     assert (group["max_schools"], group["max_participants"]) == (7, 14)
     assert group["academic_year"] == "2027-28"
@@ -53,13 +50,11 @@ def test_a_hub_forms_a_group_with_the_bounds_of_primary_development(
 
 
 def test_a_school_needs_a_selected_application_for_the_programme(
+    group_setup: GroupSetUp,
     db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
     make_school: MakeSchool,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=1)
+    setup = group_setup(schools=1)
     group = new_group(setup)
     make_school(urn="399999")
     select_school(db, setup.programme, "399999", status="shortlisted")
@@ -74,13 +69,9 @@ def test_a_school_needs_a_selected_application_for_the_programme(
 
 
 def test_a_secondary_group_takes_at_most_twelve_teachers(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=7, phase="secondary")
+    setup = group_setup(schools=7, phase="secondary")
     group = new_group(setup, "Secondary Mastery Group")
     assert (group["max_schools"], group["max_participants"]) == (None, 12)
     url = f"/api/v1/work-groups/{group['id']}"
@@ -108,13 +99,9 @@ def test_a_secondary_group_takes_at_most_twelve_teachers(
 
 
 def test_update_needs_if_match_and_the_lead_must_be_a_specialist(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=1)
+    setup = group_setup(schools=1)
     teacher = person(setup.staff, "Plain Teacher", ["teacher"], setup.schools[0])
     not_lead = setup.staff.post(
         "/api/v1/work-groups",
@@ -137,13 +124,11 @@ def test_update_needs_if_match_and_the_lead_must_be_a_specialist(
 
 
 def test_groups_are_seen_by_their_hub_and_by_the_specialist_who_leads_them(
-    db: Session,
+    group_setup: GroupSetUp,
     sign_in: SignIn,
     make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=1)
+    setup = group_setup(schools=1)
     group = new_group(setup)
     other = person(setup.staff, "Other Specialist", ["mastery_specialist"], setup.schools[0])
     second = setup.staff.post(
@@ -181,13 +166,9 @@ def test_groups_are_seen_by_their_hub_and_by_the_specialist_who_leads_them(
 
 
 def test_a_list_of_groups_shows_each_groups_own_members(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    group_setup: GroupSetUp,
 ) -> None:
-    setup = set_up(db, sign_in, make_hub, make_programme, make_school, schools=3)
+    setup = group_setup(schools=3)
     first, second = new_group(setup, "First"), new_group(setup, "Second")
     joins = {first["id"]: setup.schools[:2], second["id"]: setup.schools[2:]}
     for group_id, urns in joins.items():

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -77,6 +80,21 @@ def set_up(
     staff = sign_in(role=Role.HUB_ADMIN, hub_id=hub_id)
     lead = person(staff, "Sam Specialist", ["mastery_specialist", "teacher"], LEAD_SCHOOL)
     return Setup(staff, programme, lead, urns)
+
+
+GroupSetUp = Callable[..., Setup]
+
+
+@pytest.fixture
+def group_setup(
+    db: Session,
+    sign_in: SignIn,
+    make_hub: MakeHub,
+    make_programme: MakeProgramme,
+    make_school: MakeSchool,
+) -> GroupSetUp:
+    """`set_up` with the fixtures it needs already given: `group_setup(schools=1)`."""
+    return functools.partial(set_up, db, sign_in, make_hub, make_programme, make_school)
 
 
 def new_group(setup: Setup, name: str = "Leeds Development Group") -> dict[str, Any]:
