@@ -1,4 +1,3 @@
-import { useEffect, useRef } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { ProblemError, type ProgrammeFilters } from "../api/client";
 import { PAGE_SIZE, useAcademicYears, useHubs, useMe, useProgrammes } from "../api/queries";
@@ -8,6 +7,7 @@ import { FILTER_FIELDS, FilterForm } from "../components/FilterForm";
 import { Layout } from "../components/Layout";
 import { ProgrammeList } from "../components/ProgrammeList";
 import { isKeyOf, phaseLabels, pluralise, stageLabels, statusLabels } from "../format";
+import { useFocusOnResults } from "../useFocusOnResults";
 import { usePageTitle } from "../usePageTitle";
 
 /**
@@ -54,21 +54,7 @@ export function CataloguePage() {
   }
 
   // New filters or another page: once the list has loaded, move focus to its count, so the
-  // result is read out (the form is rebuilt from the URL, so focus would otherwise be lost).
-  const countRef = useRef<HTMLHeadingElement>(null);
-  const searchKey = search.toString();
-  const previousSearch = useRef(searchKey);
-  const focusPending = useRef(false);
-  useEffect(() => {
-    if (previousSearch.current !== searchKey) {
-      previousSearch.current = searchKey;
-      focusPending.current = true;
-    }
-    if (!focusPending.current || programmes.isFetching) return;
-    focusPending.current = false;
-    // A failed request focuses its error summary instead.
-    if (!programmes.isError) countRef.current?.focus();
-  }, [searchKey, programmes.isFetching, programmes.isError]);
+  const countRef = useFocusOnResults(search.toString(), programmes.isFetching, programmes.isError);
 
   const applied = describeFilters(filters, {
     hub: hubs.data?.items.find((hub) => hub.id === filters.hub)?.name,

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { problemStatus, type SchoolFilters } from "../api/client";
 import { SCHOOL_PAGE_SIZE, useHubs, useMe, useSchools } from "../api/queries";
@@ -9,6 +8,7 @@ import { SCHOOL_FILTER_FIELDS, SchoolFilterForm } from "../components/schools/Sc
 import { SchoolTable } from "../components/schools/SchoolTable";
 import { pluralise } from "../format";
 import { problemOf } from "../forms";
+import { useFocusOnResults } from "../useFocusOnResults";
 import { usePageTitle } from "../usePageTitle";
 import { ForbiddenPage } from "./ForbiddenPage";
 
@@ -54,21 +54,8 @@ export function SchoolsPage() {
   usePageTitle("Schools", { error: problem !== null });
 
   // A new search or another page: once the list has loaded, move focus to its count, so the
-  // result is read out (the form is rebuilt from the URL, so focus would otherwise be lost).
-  const countRef = useRef<HTMLHeadingElement>(null);
   const searchKey = search.toString();
-  const previousSearch = useRef(searchKey);
-  const focusPending = useRef(false);
-  useEffect(() => {
-    if (previousSearch.current !== searchKey) {
-      previousSearch.current = searchKey;
-      focusPending.current = true;
-    }
-    if (!focusPending.current || schools.isFetching) return;
-    focusPending.current = false;
-    // A failed request focuses its error summary instead.
-    if (!schools.isError) countRef.current?.focus();
-  }, [searchKey, schools.isFetching, schools.isError]);
+  const countRef = useFocusOnResults(searchKey, schools.isFetching, schools.isError);
 
   if (problemStatus(schools.error) === 403) {
     return <ForbiddenPage me={me.data ?? null} audience="hub staff and school contacts" />;
