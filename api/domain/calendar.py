@@ -8,7 +8,7 @@ the lead specialist's school (003, 004).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -240,13 +240,15 @@ def propose_schedule(
     half_terms: Sequence[HalfTerm] = EVERY_HALF_TERM,
     other_hosts: Sequence[str] = (),
     weekday: int | None = None,
+    taken: Collection[date] = (),
 ) -> tuple[ProposedSession, ...]:
     """Place the sessions on school days, in order, away from the edges of each half-term.
 
     Sessions in one half-term share it out evenly and each takes the middle school day of its
     share, so none lands in the first or last days of a term when that can be helped. Without
     other hosts every session is at the lead school ("normally at the Mastery Specialist's
-    school", 002); with them, hosts take turns from the lead school on.
+    school", 002); with them, hosts take turns from the lead school on. Days in `taken` (the
+    group already meets then) are passed over.
     """
     order = list(HalfTerm)
     positions = [order.index(h) for h in half_terms]
@@ -261,7 +263,11 @@ def propose_schedule(
         count = placed.count(half_term)
         if count == 0:
             continue
-        days = [d for d in calendar.school_days(half_term) if weekday in (None, d.weekday())]
+        days = [
+            d
+            for d in calendar.school_days(half_term)
+            if weekday in (None, d.weekday()) and d not in taken
+        ]
         if len(days) < count:
             raise CannotSchedule(
                 f"{half_term.label} has {len(days)} suitable school days for {count} sessions."

@@ -63,6 +63,7 @@ def propose(
             lead_school=lead.school_urn,
             half_terms=request.half_terms or EVERY_HALF_TERM,
             other_hosts=repo.member_urns(session, group.id),
+            taken={s.on for s in repo.sessions_of(session, group.id) if s.status == "scheduled"},
         )
     except CannotSchedule as exc:
         raise Conflict(str(exc), rule="cannot_schedule") from exc

@@ -79,6 +79,8 @@ def test_a_proposal_starts_at_the_lead_school_and_rotates_hosts_without_saving(
         },
     )
     assert [p["number"] for p in more.json()["sessions"]] == [7, 8]
+    # ... on days the group does not already meet (session 6 is in Summer 2 too).
+    assert {p["date"] for p in more.json()["sessions"]}.isdisjoint(s["date"] for s in items)
 
     spring = setup.staff.post(
         f"{url}/schedule",

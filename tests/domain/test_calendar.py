@@ -144,6 +144,15 @@ def test_secondary_2016_meets_four_times_in_spring_and_summer_at_the_specialists
     assert date(2017, 1, 1) <= proposal[0].on < proposal[-1].on <= date(2017, 7, 31)
 
 
+def test_a_further_proposal_passes_over_the_days_the_group_already_meets() -> None:
+    calendar = school_calendar(AcademicYear(2027))
+    first = propose_schedule(calendar, sessions=2, lead_school="lead")
+    again = propose_schedule(calendar, sessions=2, lead_school="lead", taken={s.on for s in first})
+    assert {s.on for s in first}.isdisjoint(s.on for s in again)
+    assert [s.half_term for s in again] == [s.half_term for s in first]
+    assert all(calendar.is_school_day(s.on) for s in again)
+
+
 def test_sustaining_workshops_move_round_the_schools_from_the_specialists() -> None:
     proposal = propose_schedule(
         school_calendar(AcademicYear(2021)),
