@@ -126,6 +126,11 @@ def participants_of(session: Session, ids: Sequence[int]) -> dict[int, list[Pers
     return found
 
 
+def school_names(session: Session, urns: set[str]) -> dict[str, str]:
+    rows = session.execute(select(School.urn, School.name).where(School.urn.in_(urns)))
+    return {row.urn: row.name for row in rows}
+
+
 def successors_of(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
     """The groups that continue each group, next year."""
     found: dict[int, list[int]] = {group_id: [] for group_id in ids}

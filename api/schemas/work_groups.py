@@ -71,6 +71,7 @@ class GroupPerson(ApiModel):
     id: int
     name: str
     school_urn: str | None
+    school_name: str | None
 
 
 class WorkGroup(ApiModel):

@@ -321,8 +321,13 @@ def _snapshot(session: Session, group: WorkGroup) -> dict[str, object]:
     }
 
 
-def _person(person: Person) -> schemas.GroupPerson:
-    return schemas.GroupPerson(id=person.id, name=person.name, school_urn=person.school_urn)
+def _person(person: Person, schools: dict[str, str]) -> schemas.GroupPerson:
+    return schemas.GroupPerson(
+        id=person.id,
+        name=person.name,
+        school_urn=person.school_urn,
+        school_name=schools.get(person.school_urn) if person.school_urn else None,
+    )
 
 
 def to_schema(session: Session, group: WorkGroup) -> schemas.WorkGroup:
@@ -335,11 +340,16 @@ def to_schemas(session: Session, groups: list[WorkGroup]) -> list[schemas.WorkGr
     members = repo.members_of(session, ids)
     taking_part = repo.participants_of(session, ids)
     successors = repo.successors_of(session, ids)
+    # Programmes and leads repeat across a hub's groups: the session's identity map keeps them.
+    leads = {
+        group.id: schools_repository.get_person(session, group.lead_person_id) for group in groups
+    }
+    people = [p for p in leads.values() if p] + [p for ps in taking_part.values() for p in ps]
+    names = repo.school_names(session, {p.school_urn for p in people if p.school_urn})
     answers = []
     for group in groups:
-        # Programmes and leads repeat across a hub's groups: the session's identity map keeps them.
         programme = catalogue_repository.get_programme(session, group.programme_id)
-        lead = schools_repository.get_person(session, group.lead_person_id)
+        lead = leads[group.id]
         assert programme is not None  # a foreign key
         assert lead is not None
         kind = ProgrammeType(programme.programme_type) if programme.programme_type else None
@@ -353,14 +363,14 @@ def to_schemas(session: Session, groups: list[WorkGroup]) -> list[schemas.WorkGr
                 academic_year=group.academic_year_id,
                 name=group.name,
                 lead_person_id=group.lead_person_id,
-                lead=_person(lead),
+                lead=_person(lead, names),
                 max_schools=group.max_schools,
                 max_participants=group.max_participants,
                 schools=[
                     schemas.GroupSchool(urn=school.urn, name=school.name, town=school.town)
                     for school in members[group.id]
                 ],
-                participants=[_person(person) for person in taking_part[group.id]],
+                participants=[_person(person, names) for person in taking_part[group.id]],
                 completed_on=group.completed_on,
                 continues_from_id=group.continues_from_id,
                 continued_by_ids=successors[group.id],

@@ -69,12 +69,11 @@ describe("placeOf", () => {
 });
 
 describe("people and counts", () => {
-  const names = new Map([["100001", "St Bede’s"]]);
-
   it("names a person with their school", () => {
-    expect(personWithSchool({ id: 1, name: "Asha Patel", school_urn: "100001" }, names)).toBe("Asha Patel, St Bede’s");
-    expect(personWithSchool({ id: 1, name: "Asha Patel", school_urn: "100002" }, names)).toBe("Asha Patel, URN 100002");
-    expect(personWithSchool({ id: 1, name: "Asha Patel", school_urn: null }, names)).toBe("Asha Patel");
+    const asha = { id: 1, name: "Asha Patel", school_urn: "100001", school_name: "St Bede’s" };
+    expect(personWithSchool(asha)).toBe("Asha Patel, St Bede’s");
+    expect(personWithSchool({ ...asha, school_name: null })).toBe("Asha Patel, URN 100001");
+    expect(personWithSchool({ ...asha, school_urn: null, school_name: null })).toBe("Asha Patel");
   });
 
   it("counts members against the most", () => {
@@ -142,9 +141,9 @@ describe("mayOpenGroup", () => {
 
 describe("the attendance register", () => {
   const participants: GroupPerson[] = [
-    { id: 11, name: "Asha Patel", school_urn: "100001" },
-    { id: 12, name: "Ben Okafor", school_urn: "100002" },
-    { id: 13, name: "Cai Jones", school_urn: null },
+    { id: 11, name: "Asha Patel", school_urn: "100001", school_name: "St Bede’s" },
+    { id: 12, name: "Ben Okafor", school_urn: "100002", school_name: "Meadow Primary Academy" },
+    { id: 13, name: "Cai Jones", school_urn: null, school_name: null },
   ];
 
   it("starts from what was recorded, and nothing for the rest", () => {

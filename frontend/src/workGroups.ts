@@ -41,9 +41,12 @@ export function membersLabel(count: number, most: number | null, noun: string): 
   return most === null ? pluralise(count, noun) : `${countOf(count, most)} ${noun}s`;
 }
 
-/** The names of the group's member schools by URN. */
-export function schoolNames(group: Pick<WorkGroup, "schools">): Map<string, string> {
-  return new Map(group.schools.map((school) => [school.urn, school.name]));
+/** The names of the schools a group's sessions may meet at, by URN: its members and the lead's. */
+export function schoolNames(group: Pick<WorkGroup, "schools" | "lead">): Map<string, string> {
+  const names = new Map(group.schools.map((school) => [school.urn, school.name]));
+  const { school_urn: urn, school_name: name } = group.lead;
+  if (urn && name) names.set(urn, name);
+  return names;
 }
 
 /**
@@ -57,8 +60,8 @@ export function placeOf(session: Pick<Session, "host_urn" | "online_url">, names
 }
 
 /** "Asha Patel, St Bede's Catholic Primary School": a participant and their school. */
-export function personWithSchool(person: GroupPerson, names: ReadonlyMap<string, string>): string {
-  const school = person.school_urn ? (names.get(person.school_urn) ?? `URN ${person.school_urn}`) : null;
+export function personWithSchool(person: GroupPerson): string {
+  const school = person.school_name ?? (person.school_urn ? `URN ${person.school_urn}` : null);
   return school ? `${person.name}, ${school}` : person.name;
 }
 

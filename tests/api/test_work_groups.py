@@ -188,3 +188,6 @@ def test_a_list_of_groups_shows_each_groups_own_members(
         second["id"]: ["Tess Teacher"],
     }
     assert all(g["lead"]["name"] == "Sam Specialist" for g in listed)
+    # The lead's school need not be a member; it is named all the same.
+    assert {g["lead"]["school_name"] for g in listed} == {"Lead Primary"}
+    assert listed[1]["participants"][0]["school_name"] == "Member School 3"

@@ -1640,6 +1640,8 @@ export interface components {
             name: string;
             /** School Urn */
             school_urn: string | null;
+            /** School Name */
+            school_name: string | null;
         };
         /** GroupSchool */
         GroupSchool: {

@@ -43,7 +43,7 @@ export function SchoolTable({ group }: { group: WorkGroup }) {
 }
 
 /** The teachers who take part, with their schools. */
-export function ParticipantTable({ group, schoolNames }: { group: WorkGroup; schoolNames: ReadonlyMap<string, string> }) {
+export function ParticipantTable({ group }: { group: WorkGroup }) {
   if (group.participants.length === 0) return <p className="govuk-body">The group has no participants yet.</p>;
   return (
     <div className="app-table-wrapper" role="region" aria-labelledby="participants-caption" tabIndex={0}>
@@ -66,7 +66,7 @@ export function ParticipantTable({ group, schoolNames }: { group: WorkGroup; sch
             <tr className="govuk-table__row" key={person.id}>
               <td className="govuk-table__cell">{person.name}</td>
               <td className="govuk-table__cell">
-                {person.school_urn ? (schoolNames.get(person.school_urn) ?? `URN ${person.school_urn}`) : "Not recorded"}
+                {person.school_name ?? (person.school_urn ? `URN ${person.school_urn}` : "Not recorded")}
               </td>
             </tr>
           ))}

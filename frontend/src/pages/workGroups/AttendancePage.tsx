@@ -136,7 +136,7 @@ function AttendanceRegister({ session, group, records }: Props) {
               <AttendanceRadios
                 key={person.id}
                 personId={person.id}
-                legend={personWithSchool(person, names)}
+                legend={personWithSchool(person)}
                 value={register[person.id] ?? null}
                 onChange={(status) => {
                   setRegister({ ...register, [person.id]: status });

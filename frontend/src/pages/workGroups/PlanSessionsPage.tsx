@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { problemStatus, type MeetingKind, type Problem, type ProposedSession, type WorkGroup } from "../../api/client";
-import { useMe, useSchool } from "../../api/queries";
+import { useMe } from "../../api/queries";
 import { useCreateSessions, useProposeSchedule, useWorkGroup } from "../../api/workGroups";
 import { Radios } from "../../components/applications/Radios";
 import { ErrorSummary } from "../../components/ErrorSummary";
@@ -244,9 +244,7 @@ function ProposalForm({ group, proposal, rowErrors, wrongParts, onSubmit }: Prop
   }, []);
   // Sessions meet at a member school or the lead's, which need not be a member.
   const leadUrn = group.lead.school_urn;
-  const leadSchool = useSchool(leadUrn && !group.schools.some((school) => school.urn === leadUrn) ? leadUrn : null);
   const names = schoolNames(group);
-  if (leadSchool.data) names.set(leadSchool.data.urn, leadSchool.data.name);
   const hosts = [...new Set([...(leadUrn ? [leadUrn] : []), ...names.keys(), ...proposal.map((row) => row.host_urn)])];
   const rows = planRows(proposal);
   const [first] = proposal;

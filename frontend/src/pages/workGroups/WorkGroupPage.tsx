@@ -8,7 +8,7 @@ import {
   type WorkGroup,
   type WorkGroupContinuation,
 } from "../../api/client";
-import { useMe, useSchool } from "../../api/queries";
+import { useMe } from "../../api/queries";
 import {
   useCompleteWorkGroup,
   useContinueWorkGroup,
@@ -64,9 +64,6 @@ function GroupPage() {
   const group = useWorkGroup(id);
   const sessions = useWorkGroupSessions(id);
   const release = useReleaseTime(id);
-  // Sessions meet at the lead's school too, which need not be a member.
-  const leadUrn = group.data?.lead.school_urn ?? null;
-  const leadSchool = useSchool(leadUrn && !group.data?.schools.some((school) => school.urn === leadUrn) ? leadUrn : null);
 
   const errors = [group.error, sessions.error, release.error];
   const forbidden = errors.some((error) => problemStatus(error) === 403);
@@ -88,7 +85,6 @@ function GroupPage() {
   if (notFound) return <NotFoundPage detail={problem?.detail ?? null} />;
 
   const names = group.data ? schoolNames(group.data) : new Map<string, string>();
-  if (leadSchool.data) names.set(leadSchool.data.urn, leadSchool.data.name);
   const hubStaff = isHubStaff(me.data);
 
   function completeYear(withdrawn: string[]) {
@@ -146,13 +142,13 @@ function GroupPage() {
               {sessions.data && (
                 <NextSession session={nextSession(sessions.data.items, todayInLondon(new Date()))} schoolNames={names} />
               )}
-              <GroupFacts group={group.data} schoolNames={names} />
+              <GroupFacts group={group.data} />
             </div>
           </div>
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Members</h2>
           <SchoolTable group={group.data} />
-          <ParticipantTable group={group.data} schoolNames={names} />
+          <ParticipantTable group={group.data} />
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Sessions</h2>
           {hubStaff && !group.data.completed_on && (
@@ -197,7 +193,7 @@ function GroupPage() {
   );
 }
 
-function GroupFacts({ group, schoolNames }: { group: WorkGroup; schoolNames: ReadonlyMap<string, string> }) {
+function GroupFacts({ group }: { group: WorkGroup }) {
   const rows: SummaryRow[] = [
     {
       key: "Programme",
@@ -206,7 +202,7 @@ function GroupFacts({ group, schoolNames }: { group: WorkGroup; schoolNames: Rea
         : group.programme_title,
     },
     { key: "Academic year", value: academicYearLabel(group.academic_year) },
-    { key: "Lead Mastery Specialist", value: personWithSchool(group.lead, schoolNames) },
+    { key: "Lead Mastery Specialist", value: personWithSchool(group.lead) },
     { key: "Schools", value: membersLabel(group.schools.length, group.max_schools, "school") },
     { key: "Participants", value: membersLabel(group.participants.length, group.max_participants, "participant") },
     {
