@@ -90,6 +90,7 @@ from api.persistence.models import (
     WorkGroupSession,
 )
 from api.settings import PROJECT_ROOT
+from bench.gias import KINDS
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/mathshubs_bench"
 HUBS = 40
@@ -107,18 +108,6 @@ MIN_THROUGHPUT_RATIO = 0.5
 MAX_P99_MS = 50.0
 MAX_PAGE_RATIO = 1.2
 
-# (weight, type group, type of establishment, phase of education), roughly GIAS's proportions.
-KINDS = (
-    (45, "Academies", "Academy converter", "Primary"),
-    (20, "Local authority maintained schools", "Community school", "Primary"),
-    (8, "Local authority maintained schools", "Voluntary aided school", "Primary"),
-    (10, "Academies", "Academy sponsor led", "Secondary"),
-    (2, "Free Schools", "Free schools", "All-through"),
-    (4, "Special schools", "Community special school", "Not applicable"),
-    (6, "Independent schools", "Other independent school", "Not applicable"),
-    (3, "Colleges", "Further education", "16 plus"),
-    (2, "Welsh schools", "Welsh establishment", "Primary"),
-)
 STATUSES = ("Open",) * 16 + ("Closed", "Open, but proposed to close")
 PLACES = (
     "Oakfield", "Beech Hill", "Ashworth", "Millbrook", "Kingsley", "Westgate", "Fenwick",

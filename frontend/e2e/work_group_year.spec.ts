@@ -1,6 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { accounts, signIn } from "./accounts";
 import { expectNoSeriousViolations } from "./axe";
+import {
+  COMPLETED_GROUP,
+  NEXT_YEAR_GROUP,
+  openGroup,
+  pageOverflow,
+  sessionsOf,
+  THIS_YEAR_GROUP,
+} from "./workGroups";
 
 // The hub runs a group's year on the demo's groups of Cheshire and Wirral: planning next
 // year's group's sessions, a refused completion of this year's running group, and the
@@ -8,31 +16,8 @@ import { expectNoSeriousViolations } from "./axe";
 // planning test writes: it adds two sessions in next year's last half-term, after that
 // group's first sessions, which work_groups.spec.ts reads.
 
-const THIS_YEAR_GROUP = "Cheshire West Sustaining Community";
-const COMPLETED_GROUP = "Cheshire and Wirral Development Work Group";
-const NEXT_YEAR_GROUP = "Wirral Development Work Group";
 const LEAD_SCHOOL = "St Bede’s Catholic Primary School";
 const TITLE_END = " – Maths Hubs Programmes";
-
-type ApiSession = { number: number; date: string; start_time: string; kind: string; host_urn: string | null };
-
-/** From the Work Groups list, open a group by name; its id is the end of the URL. */
-async function openGroup(page: Page, name: string): Promise<number> {
-  await page.goto("/work-groups");
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return Number(/\/work-groups\/(\d+)$/.exec(page.url())?.[1]);
-}
-
-async function sessionsOf(page: Page, groupId: number): Promise<ApiSession[]> {
-  const response = await page.request.get(`/api/v1/work-groups/${String(groupId)}/sessions`);
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { items: ApiSession[] }).items;
-}
-
-function pageOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 /** Fill in "Propose dates": two workshops in Summer 2. */
 async function proposeTwoWorkshops(page: Page) {

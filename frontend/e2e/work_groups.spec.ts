@@ -1,18 +1,20 @@
 import { expect, test, type Page } from "@playwright/test";
 import { accounts, signIn } from "./accounts";
 import { expectNoSeriousViolations } from "./axe";
+import {
+  COMPLETED_GROUP,
+  NEXT_YEAR_GROUP,
+  openGroup,
+  pageOverflow,
+  sessionsOf,
+  THIS_YEAR_GROUP,
+  type ApiSession,
+} from "./workGroups";
 
-// The demo's Work Groups of Cheshire and Wirral, led by Mo Specialist: last years' group
-// (completed), this year's (running, some sessions past and some to come) and next year's
-// (forming). Ids are found through the pages and the API, never assumed. The tests run in
+// The demo's Work Groups of Cheshire and Wirral (e2e/workGroups.ts). The tests run in
 // order: "cancelling a session" changes next year's group, which no earlier test reads.
 
-const THIS_YEAR_GROUP = "Cheshire West Sustaining Community";
-const COMPLETED_GROUP = "Cheshire and Wirral Development Work Group";
-const NEXT_YEAR_GROUP = "Wirral Development Work Group";
 const HUB = "Cheshire and Wirral Maths Hub";
-
-type ApiSession = { id: number; number: number; date: string; status: string };
 
 function menu(page: Page) {
   return page.getByRole("navigation", { name: "Menu" });
@@ -38,26 +40,6 @@ function monthName(iso: string): string {
     year: "numeric",
     timeZone: "UTC",
   });
-}
-
-/** From the Work Groups list, open a group by name; its id is the end of the URL. */
-async function openGroup(page: Page, name: string): Promise<number> {
-  await page.goto("/work-groups");
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return Number(/\/work-groups\/(\d+)$/.exec(page.url())?.[1]);
-}
-
-/** A group's sessions, read through the API with the signed-in person's cookie. */
-async function sessionsOf(page: Page, groupId: number): Promise<ApiSession[]> {
-  const response = await page.request.get(`/api/v1/work-groups/${String(groupId)}/sessions`);
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { items: ApiSession[] }).items;
-}
-
-/** How far the page is wider than the screen: wide tables scroll in their own region instead. */
-function pageOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 function nextOf(sessions: ApiSession[]): ApiSession | undefined {

@@ -1,23 +1,10 @@
 // The month calendar's arithmetic: months in the URL ("2026-12"), the weeks of a month from
 // Monday to Sunday, and today's date in England. Pure: no React, and the clock is passed in.
 
+import { MONTHS } from "./format";
+
 /** A calendar month; `month` runs from 1 (January) to 12. */
 export type Month = { year: number; month: number };
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** The days of the week from Monday, as the grid's columns are headed. */
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -41,7 +28,7 @@ export function monthParam({ year, month }: Month): string {
 
 /** "December 2026". */
 export function monthLabel({ year, month }: Month): string {
-  return `${MONTH_NAMES[month - 1] ?? ""} ${String(year)}`;
+  return `${MONTHS[month - 1] ?? ""} ${String(year)}`;
 }
 
 /** The month `count` months after (or, when negative, before) this one. */
@@ -59,8 +46,9 @@ function daysIn({ year, month }: Month): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function isoDate({ year, month }: Month, day: number): string {
-  return `${String(year)}-${pad(month)}-${pad(day)}`;
+/** A day as the API writes it: "2027-03-08". */
+export function isoDate({ year, month }: Month, day: number): string {
+  return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
 }
 
 /** The first and last days of the month, as the timetable's `from` and `to` take them. */
@@ -99,7 +87,11 @@ export function todayInLondon(now: Date): string {
 
 /** The academic year (September to August) a month falls in, as the API names it: "2026-27". */
 export function academicYearOfMonth({ year, month }: Month): string {
-  const start = month >= 9 ? year : year - 1;
+  return academicYearSlug(month >= 9 ? year : year - 1);
+}
+
+/** The academic year that starts in September of `start`: 2026 → "2026-27". */
+export function academicYearSlug(start: number): string {
   return `${String(start)}-${pad((start + 1) % 100)}`;
 }
 

@@ -1,6 +1,8 @@
 // Reading a GOV.UK date input (day, month, year) into a date, with the Design System's
 // error messages, and the end of that day in England as an ISO instant for the API.
 
+import { isoDate } from "./calendar";
+
 export type DateParts = { day: string; month: string; year: string };
 export type DatePart = keyof DateParts;
 
@@ -58,6 +60,5 @@ function londonOffset(year: number, month: number, day: number): string {
 
 /** The last second of a day in England, for an expiry that lasts to the end of that day. */
 export function endOfDayInEngland({ year, month, day }: { year: number; month: number; day: number }): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T23:59:59${londonOffset(year, month, day)}`;
+  return `${isoDate({ year, month }, day)}T23:59:59${londonOffset(year, month, day)}`;
 }

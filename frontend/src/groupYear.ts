@@ -10,6 +10,7 @@ import type {
   ScheduleRequest,
   SessionCreate,
 } from "./api/client";
+import { academicYearSlug, isoDate } from "./calendar";
 import { readDateParts, type DatePart, type DateParts } from "./dateInput";
 import { halfTermLabels, pluralise } from "./format";
 import { bodyError, errorsByPointer } from "./forms";
@@ -109,11 +110,10 @@ export function sessionsRequest(
       wrongParts[index] = date.kind === "invalid" ? date.parts : ["day", "month", "year"];
       return;
     }
-    const pad = (n: number, width = 2) => String(n).padStart(width, "0");
     body.push({
       kind: session.kind,
       number: session.number,
-      date: `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`,
+      date: isoDate(date, date.day),
       start_time: session.start_time,
       end_time: session.end_time,
       ...(row.host_urn !== "" ? { host_urn: row.host_urn } : {}),
@@ -172,8 +172,7 @@ export function planFields(rowCount: number): Record<string, { id: string }> {
 export function nextAcademicYear(slug: string): string | null {
   const match = /^(\d{4})-\d{2}$/.exec(slug);
   if (!match) return null;
-  const start = Number(match[1]) + 1;
-  return `${String(start)}-${String((start + 1) % 100).padStart(2, "0")}`;
+  return academicYearSlug(Number(match[1]) + 1);
 }
 
 /** What just happened to a group, carried to its page in the router's state for a success banner. */

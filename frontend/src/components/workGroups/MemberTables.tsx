@@ -1,6 +1,7 @@
 import { Link } from "react-router-dom";
 import type { WorkGroup } from "../../api/client";
 import { membersLabel } from "../../workGroups";
+import { TableHead } from "../TableHead";
 
 /** The group's member schools, each a link to its school page. */
 export function SchoolTable({ group }: { group: WorkGroup }) {
@@ -11,19 +12,7 @@ export function SchoolTable({ group }: { group: WorkGroup }) {
         <caption className="govuk-table__caption govuk-table__caption--s" id="schools-caption">
           {membersLabel(group.schools.length, group.max_schools, "school")}
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              School
-            </th>
-            <th scope="col" className="govuk-table__header">
-              URN
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Town
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["School", "URN", "Town"]} />
         <tbody className="govuk-table__body">
           {group.schools.map((school) => (
             <tr className="govuk-table__row" key={school.urn}>
@@ -51,16 +40,7 @@ export function ParticipantTable({ group }: { group: WorkGroup }) {
         <caption className="govuk-table__caption govuk-table__caption--s" id="participants-caption">
           {membersLabel(group.participants.length, group.max_participants, "participant")}
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              School
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "School"]} />
         <tbody className="govuk-table__body">
           {group.participants.map((person) => (
             <tr className="govuk-table__row" key={person.id}>

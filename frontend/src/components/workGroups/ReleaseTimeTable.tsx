@@ -1,5 +1,6 @@
 import type { ReleaseTimeReport } from "../../api/client";
 import { formatDays } from "../../format";
+import { TableHead } from "../TableHead";
 
 /** Each member school's days of release from teachers present, its shortfall tagged. */
 export function ReleaseTimeTable({ report }: { report: ReleaseTimeReport }) {
@@ -20,19 +21,7 @@ export function ReleaseTimeTable({ report }: { report: ReleaseTimeReport }) {
             <caption className="govuk-table__caption govuk-visually-hidden" id="release-caption">
               Release time by school
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  School
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Days released
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Against the minimum
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["School", { label: "Days released", numeric: true }, "Against the minimum"]} />
             <tbody className="govuk-table__body">
               {report.schools.map((school) => {
                 const short = school.shortfall_days !== null && school.shortfall_days > 0;

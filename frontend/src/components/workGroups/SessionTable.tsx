@@ -3,6 +3,9 @@ import type { Session } from "../../api/client";
 import { formatDate, formatTimeRange, meetingKindLabels } from "../../format";
 import { placeOf } from "../../workGroups";
 import { SessionStatusTag } from "./Tags";
+import { TableHead, type Column } from "../TableHead";
+
+const COLUMNS: Column[] = ["Session", "Kind", "Date", "Time", "Place", "Status"];
 
 type Props = {
   sessions: Session[];
@@ -21,33 +24,7 @@ export function SessionTable({ sessions, schoolNames, attendanceLinks, nextId }:
         <caption className="govuk-table__caption govuk-visually-hidden" id="sessions-caption">
           The group&apos;s sessions
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Session
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Kind
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Date
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Time
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Place
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            {attendanceLinks && (
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Attendance</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <TableHead columns={attendanceLinks ? [...COLUMNS, { label: "Attendance", hidden: true }] : COLUMNS} />
         <tbody className="govuk-table__body">
           {sessions.map((session) => {
             const cancelled = session.status === "cancelled";

@@ -3,6 +3,7 @@ import type { WorkGroup } from "../../api/client";
 import { academicYearLabel } from "../../format";
 import { countOf } from "../../workGroups";
 import { WorkGroupStatusTag } from "./Tags";
+import { TableHead } from "../TableHead";
 
 /** Work Groups, each a link to its page, with the programme, year, lead, schools and status. */
 export function WorkGroupTable({ groups, captionId }: { groups: WorkGroup[]; captionId: string }) {
@@ -10,28 +11,7 @@ export function WorkGroupTable({ groups, captionId }: { groups: WorkGroup[]; cap
     <div className="app-table-wrapper" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="govuk-table app-table--small">
         <caption className="govuk-visually-hidden">Work Groups</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Work Group
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Programme
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Academic year
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Lead
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Schools
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Work Group", "Programme", "Academic year", "Lead", "Schools", "Status"]} />
         <tbody className="govuk-table__body">
           {groups.map((group) => (
             <tr className="govuk-table__row" key={group.id}>

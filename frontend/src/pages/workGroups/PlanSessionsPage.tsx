@@ -28,6 +28,7 @@ import { usePageTitle } from "../../usePageTitle";
 import { idParam, schoolNames } from "../../workGroups";
 import { ForbiddenPage } from "../ForbiddenPage";
 import { NotFoundPage } from "../NotFoundPage";
+import { TableHead } from "../../components/TableHead";
 
 const TITLE = "Plan sessions";
 
@@ -265,22 +266,7 @@ function ProposalForm({ group, proposal, rowErrors, wrongParts, onSubmit }: Prop
           <caption className="govuk-table__caption govuk-visually-hidden" id="proposal-caption">
             The proposed sessions
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Session
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Half-term
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Date
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Host
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Session", "Half-term", "Date", "Host"]} />
           <tbody className="govuk-table__body">
             {proposal.map((session, index) => {
               const errors = rowErrors[index] ?? {};
