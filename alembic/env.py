@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from alembic import context
 from sqlalchemy import Connection, text
 
@@ -14,7 +17,35 @@ target_metadata = Base.metadata
 MIGRATION_LOCK = 4_172_016  # any constant; the same in every process
 
 
+@contextmanager
+def _sqlite_references_checked_at_the_end(connection: Connection) -> Iterator[None]:
+    """Batch mode changes a SQLite table by copying it and dropping the old one, which SQLite
+    refuses while foreign keys are enforced and other rows refer to it; the pragma can change
+    only outside a transaction. So foreign keys are off while a fresh connection (`mathshubs
+    migrate`) migrates, and every reference is checked once it is done."""
+    if connection.dialect.name != "sqlite" or connection.in_transaction():
+        yield  # a connection handed over in its transaction (tests) migrates from nothing
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+        if broken:
+            raise RuntimeError(f"After migrating, rows refer to rows that are missing: {broken}")
+    finally:
+        if connection.in_transaction():
+            connection.rollback()
+        driver.execute("PRAGMA foreign_keys=ON")
+
+
 def _configure_and_run(connection: Connection) -> None:
+    with _sqlite_references_checked_at_the_end(connection):
+        _configure_and_run_in(connection)
+
+
+def _configure_and_run_in(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
@@ -17,6 +19,7 @@ import yaml
 from alembic.config import Config
 from sqlalchemy.orm import Session
 
+from api.clock import Clock, clock_at, today_in_england
 from api.domain.access import Role, Scope
 from api.settings import PROJECT_ROOT, Settings, UnsafeSettings, get_settings
 
@@ -30,6 +33,11 @@ cli = typer.Typer(
 
 def _alembic_config() -> Config:
     return Config(str(PROJECT_ROOT / "alembic.ini"))
+
+
+def _clock() -> Clock:
+    """The system clock, or the moment FIXED_NOW sets (as the app's, api/main.py)."""
+    return clock_at(get_settings().fixed_now)
 
 
 @cli.command()
@@ -52,7 +60,7 @@ def load_demo() -> None:
     from api.services.demo import load_demo as load
 
     with _session() as session:
-        loaded = load(session, today=date.today())
+        loaded = load(session, today=today_in_england(_clock().now()))
     typer.echo(
         f"Demo data: {loaded.hubs_added} hubs and {loaded.programmes_added} programmes added; "
         f"{loaded.schools_added} schools, {loaded.participations_added} participations and "
@@ -106,7 +114,7 @@ def create_api_key(
     """Issue an API key and print its secret, once."""
     from api.services.api_keys import issue
 
-    now = datetime.now(UTC)
+    now = _clock().now()
     with _session() as session:
         issued = issue(
             session,
@@ -160,9 +168,12 @@ def import_participations(
     """Add and update past years' participations of schools and people, for any hub."""
     from api.services.participation_import import import_participations as run
 
+    today = today_in_england(_clock().now())
     report = _import(
         file,
-        lambda session, source, progress: run(session, source, actor=None, on_progress=progress),
+        lambda session, source, progress: run(
+            session, source, actor=None, today=today, on_progress=progress
+        ),
     )
     _print_report("Participations", report)
 
@@ -240,7 +251,10 @@ def serve(
     # One sender for the whole serve process, however many workers: they are spawned processes
     # and do not inherit the thread. More senders (several containers) are safe too: each claims
     # its messages with SKIP LOCKED.
-    with _mail_sender(settings) if settings.mail_sender_enabled else nullcontext():
+    with (
+        _stopped_by_sigterm(),
+        _mail_sender(settings) if settings.mail_sender_enabled else nullcontext(),
+    ):
         uvicorn.run(
             "api.main:app",
             host=host or settings.host,
@@ -249,6 +263,31 @@ def serve(
             proxy_headers=True,
             log_level="info",
         )
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread; a BaseException, so that only `serve` catches it."""
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
+@contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """Make SIGTERM, as supervisors send it, a clean stop with exit status 0.
+
+    uvicorn shuts down gracefully on SIGTERM, then raises it again for the handler it found:
+    by default that kills the process before the mail sender is stopped. This handler unwinds
+    instead, through the `finally` blocks on the way out, whenever the signal comes (during
+    start-up too). SIGINT is no substitute: a background job inherits it ignored."""
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    except _Terminated:
+        typer.echo("Stopped on SIGTERM.", err=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command("send-mail")
@@ -281,7 +320,7 @@ def send_mail(
         report = deliver_due(
             make_session_factory(engine),
             SmtpSettings.from_settings(settings),
-            now=datetime.now(UTC),
+            now=_clock().now(),
         )
     finally:
         engine.dispose()
@@ -301,7 +340,11 @@ def _mail_sender(settings: Settings) -> Iterator[threading.Thread]:
     thread = threading.Thread(
         target=run_sender,
         args=(make_session_factory(engine), SmtpSettings.from_settings(settings)),
-        kwargs={"stop": stop, "poll_seconds": settings.mail_poll_seconds},
+        kwargs={
+            "stop": stop,
+            "poll_seconds": settings.mail_poll_seconds,
+            "clock": clock_at(settings.fixed_now),
+        },
         name="mail-sender",
         daemon=True,
     )
@@ -340,11 +383,12 @@ def send_reminders() -> None:
     """Email hub staff about applications still undecided as a milestone nears (run daily)."""
     from api.services.reminders import remind_undecided
 
+    now = _clock().now()
     with _session() as session:
         sent = remind_undecided(
             session,
-            today=date.today(),
-            now=datetime.now(UTC),
+            today=today_in_england(now),
+            now=now,
             base_url=get_settings().public_base_url,
         )
     typer.echo(f"Reminders queued: {sent.messages}. `mathshubs send-mail` delivers them.")

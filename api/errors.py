@@ -12,11 +12,14 @@ from typing import Any, Literal
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.domain.academic_year import InvalidAcademicYear
 from api.domain.applications import MoveRefused
 from api.domain.programme_status import StatusChangeRefused
+from api.persistence.faults import is_database_unavailable
 from api.schemas.problems import PROBLEM_MEDIA_TYPE
 
 log = logging.getLogger(__name__)
@@ -56,8 +59,27 @@ class PreconditionRequired(AppError):
     pass
 
 
-class NotReady(AppError):
+class TryAgainLater(AppError):
+    """Not an answer yet, through no fault of the request: it says when to ask again."""
+
+    def __init__(self, detail: str, *, retry_after_seconds: int) -> None:
+        super().__init__(detail)
+        self.retry_after_seconds = retry_after_seconds
+
+
+class NotReady(TryAgainLater):
     pass
+
+
+class DatabaseUnavailable(TryAgainLater):
+    """The database is busy (a lock or the pool ran past its bound) or out of reach."""
+
+    def __init__(self, *, retry_after_seconds: int) -> None:
+        super().__init__(
+            f"The service is busy or cannot reach its database, so nothing was changed; "
+            f"try again in {retry_after_seconds} seconds.",
+            retry_after_seconds=retry_after_seconds,
+        )
 
 
 class MalformedFile(AppError):
@@ -92,6 +114,14 @@ class InvalidFields(AppError):
         self.errors = errors
 
 
+class ContentTooLarge(AppError):
+    """A request body over the limit for its kind of endpoint (api/request_limits.py)."""
+
+
+class BodyTooSlow(AppError):
+    """A request body sent slower than the set pace (api/request_limits.py)."""
+
+
 @dataclass(frozen=True)
 class ProblemType:
     status: int
@@ -114,8 +144,11 @@ PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
     SubmissionRefused: ProblemType(422, "not-eligible", "The application cannot be submitted"),
     MoveRefused: ProblemType(409, "application-move-refused", "Not possible for this application"),
     NotReady: ProblemType(503, "not-ready", "Not ready"),
+    DatabaseUnavailable: ProblemType(503, "database-unavailable", "Busy, or the database is down"),
     InvalidFields: ProblemType(422, "validation", "Your request has invalid fields"),
     InvalidAcademicYear: ProblemType(422, "validation", "Your request has invalid fields"),
+    ContentTooLarge: ProblemType(413, "content-too-large", "The request body is too large"),
+    BodyTooSlow: ProblemType(408, "body-too-slow", "The request body came too slowly"),
 }
 
 PROBLEM_BASE = "/problems/"
@@ -141,6 +174,22 @@ def problem_response(
         body["errors"] = [e.__dict__ for e in errors]
     body.update(extensions)
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def problem_for(
+    exc: AppError, *, instance: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """The problem for an error raised outside the app's handlers (an ASGI middleware)."""
+    kind = next(PROBLEM_TYPES[c] for c in type(exc).__mro__ if c in PROBLEM_TYPES)
+    return problem_response(
+        kind.status,
+        type_=PROBLEM_BASE + kind.slug,
+        title=kind.title,
+        detail=exc.detail,
+        instance=instance,
+        headers=headers,
+        **exc.extensions,
+    )
 
 
 def _pointer(parts: tuple[int | str, ...]) -> str:
@@ -198,13 +247,33 @@ def _path_pattern(template: str, operations: dict[str, Any]) -> str:
     )
 
 
+def changed_meanwhile(request: Request) -> AppError:
+    """A row this request changed was changed by a parallel request after it was read (the
+    ORM's version check matched no row, at a flush or at commit); the unit of work has rolled
+    back all of this request. With If-Match, the client's precondition lost the race (412);
+    without, the resource moved on under it (409)."""
+    if request.headers.get("if-match"):
+        return PreconditionFailed(
+            "This was changed by another request at the same moment, after you read it; "
+            "nothing of yours was saved. Read it again and reapply your change."
+        )
+    return Conflict(
+        "This was changed by another request at the same moment; nothing of yours was saved. "
+        "Read it again to see where it stands, then retry if you still need to."
+    )
+
+
 NotFoundFallback = Callable[[Request], Response | None]
 
 
 def install_error_handlers(
-    app: FastAPI, *, not_found_fallback: NotFoundFallback | None = None
+    app: FastAPI,
+    *,
+    not_found_fallback: NotFoundFallback | None = None,
+    database_retry_after_seconds: int,
 ) -> None:
-    """`not_found_fallback` may answer a 404 instead (the SPA's client-side routes)."""
+    """`not_found_fallback` may answer a 404 instead (the SPA's client-side routes);
+    `database_retry_after_seconds` is the Retry-After of a busy or unreachable database."""
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -265,7 +334,7 @@ def install_error_handlers(
         extensions = exc.extensions if isinstance(exc, AppError) else {}
         errors = exc.errors if isinstance(exc, InvalidFields) else None
         headers = None
-        if isinstance(exc, TooManyAttempts):
+        if isinstance(exc, TooManyAttempts | TryAgainLater):
             headers = {"Retry-After": str(exc.retry_after_seconds)}
         elif isinstance(exc, Unauthenticated):
             headers = {"WWW-Authenticate": 'Bearer realm="mathshubs"'}
@@ -280,12 +349,35 @@ def install_error_handlers(
             **extensions,
         )
 
+    @app.exception_handler(StaleDataError)
+    async def on_changed_meanwhile(request: Request, exc: Exception) -> JSONResponse:
+        return await on_app_error(request, changed_meanwhile(request))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def on_database_error(request: Request, exc: Exception) -> JSONResponse:
+        # Wherever it was raised (a service, a dependency, the commit), the transaction was
+        # rolled back: a busy or unreachable database is worth another try, anything else is a bug.
+        if not is_database_unavailable(exc):
+            raise exc  # to the 500 path, which logs it
+        log.warning(
+            "Database busy or unreachable on %s %s: %s", request.method, request.url.path, exc
+        )
+        unavailable = DatabaseUnavailable(retry_after_seconds=database_retry_after_seconds)
+        return await on_app_error(request, unavailable)
+
+    # Last resort: api/unexpected_errors.py answers first and keeps the connection open;
+    # Starlette's ServerErrorMiddleware only reaches here for errors outside it.
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("Unhandled error on %s %s", request.method, request.url.path)
-        return problem_response(
-            500,
-            title="Internal Server Error",
-            detail="Something went wrong on our side. Nothing was changed; please try again.",
-            instance=request.url.path,
-        )
+        return unexpected_error_response(request.url.path)
+
+
+def unexpected_error_response(path: str) -> JSONResponse:
+    """The 500 problem: says nothing of the cause, which goes to the log."""
+    return problem_response(
+        500,
+        title="Internal Server Error",
+        detail="Something went wrong on our side. Nothing was changed; please try again.",
+        instance=path,
+    )

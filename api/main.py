@@ -9,16 +9,23 @@ from typing import Any
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
+from api.clock import Clock, clock_at
 from api.errors import NotFoundFallback, install_error_handlers
 from api.headers import SecurityHeaders
 from api.persistence.data_version_watch import DataVersionWatch
-from api.persistence.database import make_engine, make_session_factory
+from api.persistence.database import (
+    DatabaseTimeouts,
+    make_engine,
+    make_probe_engine,
+    make_session_factory,
+)
+from api.request_limits import BodyLimits, RequestBodyLimits
 from api.routers import (
     academic_years,
     api_keys,
@@ -38,10 +45,13 @@ from api.routers import (
     timetable,
     work_groups,
 )
-from api.schemas.problems import PROBLEM_MEDIA_TYPE
+from api.routers.nul_bytes import refuse_nul_bytes
+from api.schemas.problems import PROBLEM_MEDIA_TYPE, problem_responses
 from api.settings import PROJECT_ROOT, Settings, get_settings
+from api.unexpected_errors import UnexpectedErrors
 
 API_PREFIX = "/api/v1"
+_UNAVAILABLE = problem_responses(503)
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -71,7 +81,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             watch.stop()
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
         title="Maths Hubs Programmes API",
@@ -91,12 +101,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.database_url, echo=settings.sql_echo)
+    # Where every request asks the time (api/routers/clock.py): the system clock by default.
+    app.state.clock = clock or clock_at(settings.fixed_now)
+    app.state.engine = make_engine(
+        settings.database_url, echo=settings.sql_echo, timeouts=_database_timeouts(settings)
+    )
+    # /health/ready's own: it answers within its bound even when the requests' pool is full.
+    app.state.readiness_engine = make_probe_engine(
+        settings.database_url, timeout_seconds=settings.readiness_timeout_seconds
+    )
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.migration_head = migration_head()
     app.state.data_version_watch = None  # started with the app (_lifespan)
 
-    install_error_handlers(app, not_found_fallback=_spa_fallback(settings.frontend_dist))
+    install_error_handlers(
+        app,
+        not_found_fallback=_spa_fallback(settings.frontend_dist),
+        database_retry_after_seconds=settings.database_retry_after_seconds,
+    )
+    # Innermost of ours, so that CORS and the security headers wrap its 413 and 408 too.
+    app.add_middleware(
+        RequestBodyLimits,
+        limits=BodyLimits(
+            json_max_bytes=settings.request_body_max_bytes,
+            upload_max_bytes=settings.upload_body_max_bytes,
+            idle_seconds=settings.request_body_idle_seconds,
+            grace_seconds=settings.request_body_grace_seconds,
+            min_bytes_per_second=settings.request_body_min_bytes_per_second,
+        ),
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -108,9 +141,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["ETag", "Location", "Retry-After"],
         )
     app.add_middleware(SecurityHeaders, docs_path=f"{API_PREFIX}/docs")
+    # Keep last: the outermost middleware, just inside Starlette's ServerErrorMiddleware.
+    app.add_middleware(UnexpectedErrors)
 
     _document_problems_as_problem_json(app)
-    v1 = APIRouter(prefix=API_PREFIX)
+    # One rule for every text input of every endpoint, before any other dependency runs.
+    v1 = APIRouter(prefix=API_PREFIX, dependencies=[Depends(refuse_nul_bytes)])
     # Routes are matched in order: what other systems poll most comes first.
     for module in (
         health,
@@ -131,13 +167,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sessions,
         terms,
     ):
-        v1.include_router(module.router)
+        # Any route that reads or writes may find the database busy or down: 503, Retry-After.
+        v1.include_router(module.router, responses=None if module is health else _UNAVAILABLE)
     app.include_router(v1)
     assets = settings.frontend_dist / "assets"
     if assets.is_dir():
         # Vite names assets by content hash, so they may be cached for good.
         app.mount("/assets", StaticFiles(directory=assets), name="assets")
     return app
+
+
+def _database_timeouts(settings: Settings) -> DatabaseTimeouts:
+    return DatabaseTimeouts(
+        pool_seconds=settings.database_pool_timeout_seconds,
+        lock_seconds=settings.database_lock_timeout_seconds,
+        statement_seconds=settings.database_statement_timeout_seconds,
+        connect_seconds=settings.database_connect_timeout_seconds,
+    )
 
 
 def _document_problems_as_problem_json(app: FastAPI) -> None:

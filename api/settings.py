@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +29,24 @@ class Settings(BaseSettings):
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
     cors_origins: list[str] = Field(default_factory=list)
     sql_echo: bool = False
+    # Bounded waits on the database: past any of them a request answers 503 with Retry-After
+    # (and changes nothing) instead of queueing; README's Configuration says which is which.
+    database_pool_timeout_seconds: float = Field(default=5.0, gt=0)
+    database_lock_timeout_seconds: float = Field(default=5.0, gt=0)
+    database_statement_timeout_seconds: float = Field(default=30.0, gt=0)
+    database_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+    database_retry_after_seconds: int = Field(default=5, ge=1)
+    # /health/ready answers within this, whatever the requests' pool is doing.
+    readiness_timeout_seconds: float = Field(default=1.0, gt=0)
+    # Request bodies (api/request_limits.py; README's Configuration): JSON endpoints take small
+    # ones, file uploads (the GIAS and participation imports) larger; past either, 413. A body
+    # must keep coming: no pause over the idle time and, after the grace time, at least the
+    # minimum average rate; otherwise 408.
+    request_body_max_bytes: int = Field(default=1 << 20, gt=0)
+    upload_body_max_bytes: int = Field(default=128 << 20, gt=0)
+    request_body_idle_seconds: float = Field(default=20.0, gt=0)
+    request_body_grace_seconds: float = Field(default=10.0, ge=0)
+    request_body_min_bytes_per_second: float = Field(default=500.0, gt=0)
     # Browsers keep Secure cookies from http://localhost too; turn off only behind plain HTTP.
     session_cookie_secure: bool = True
     # Email: the outbox is delivered to this SMTP server (a relay such as Postfix or a
@@ -48,6 +66,16 @@ class Settings(BaseSettings):
     data_version_listen: bool = True
     # Where recipients reach the service; the links in emails start with it.
     public_base_url: str = "http://127.0.0.1:8000"
+    # The service's clock stands still at this instant (ISO 8601 with its offset, such as
+    # 2029-06-15T10:00:00+01:00) instead of following the system clock: the browser tests and
+    # demonstrations run at a set moment. Refused in production.
+    fixed_now: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _no_fixed_clock_in_production(self) -> Self:
+        if self.fixed_now is not None and self.environment == "production":
+            raise ValueError("FIXED_NOW is for tests and demonstrations; unset it in production")
+        return self
 
     def check_safe_to_serve(self) -> None:
         """Refuse a deployment that kept the development secret key, or a guessable one."""

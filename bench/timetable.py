@@ -179,6 +179,14 @@ class Dataset:
         return self.rows.setdefault(name, [])
 
 
+def project_code(year: AcademicYear, title: str) -> str:
+    """The national project code the hubs share for one kind of programme in one year,
+    NCP<yy>-<nn> as the API answers with it (api.domain.programme_code); the database refuses
+    any other shape."""
+    number = next(n for n, programme in enumerate(PROGRAMMES, start=1) if programme[0] == title)
+    return f"NCP{year.start_year % 100:02d}-{number:02d}"
+
+
 def build_dataset(seed: int) -> Dataset:
     """Every row, in memory, from a fixed seed: the same data set on every run."""
     rnd = random.Random(seed)
@@ -304,7 +312,7 @@ def build_dataset(seed: int) -> Dataset:
     programmes = data.table("programme")
     groups = data.table("work_group")
     sessions = data.table("work_group_session")
-    for h, hub_id in enumerate(hub_ids):
+    for hub_id in hub_ids:
         for year in YEARS:
             year_stamp = datetime(year.start_year, 7, 1, 12, tzinfo=UTC)
             for title, stage, phase, audience, kind in rnd.sample(PROGRAMMES, rnd.randint(4, 6)):
@@ -322,7 +330,7 @@ def build_dataset(seed: int) -> Dataset:
                         "id": programme_id,
                         "hub_id": hub_id,
                         "academic_year_id": year.slug,
-                        "code": f"{h + 1:02d}-{year.start_year % 100}-{programme_id}",
+                        "code": project_code(year, title),
                         "title": title,
                         "stage": stage,
                         "phase": phase,

@@ -3,6 +3,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { E2E_NOW_DEFAULT } from "./e2e/moment";
 
 const port = Number(process.env.E2E_PORT ?? 8765);
 const baseURL = `http://127.0.0.1:${String(port)}`;
@@ -10,6 +11,8 @@ const baseURL = `http://127.0.0.1:${String(port)}`;
 // where the tests read it (e2e/mail.ts). Set here, so the test workers see the same folder.
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 8825);
 process.env.E2E_MAIL_DIR ??= join(tmpdir(), `mathshubs-e2e-mail-${String(port)}`);
+// The moment the server and the browsers run at (e2e/moment.ts), the same in every worker.
+process.env.E2E_NOW ??= E2E_NOW_DEFAULT;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -48,7 +51,12 @@ export default defineConfig({
   webServer: {
     command: "bash e2e/serve.sh",
     url: `${baseURL}/api/v1/health/ready`,
-    env: { E2E_PORT: String(port), E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: process.env.E2E_MAIL_DIR },
+    env: {
+      E2E_PORT: String(port),
+      E2E_SMTP_PORT: String(smtpPort),
+      E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
+      E2E_NOW: process.env.E2E_NOW,
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     // The access log is noise in CI; start-up errors still come through stderr.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 
 import pytest
 from fastapi import FastAPI
@@ -14,6 +13,7 @@ from api.domain.access import Role, Scope
 from api.persistence.models import UserAccount
 from api.services import api_keys
 from api.services.auth import create_user
+from tests.clock import TEST_NOW
 
 PASSWORD = "correct horse battery staple"
 BASE_URL = "https://testserver"  # Secure cookies travel over HTTPS only
@@ -88,7 +88,7 @@ def key_client(app: FastAPI, db: Session) -> Iterator[KeyClient]:
             name="test key",
             scopes=frozenset(scopes),
             expires_at=None,
-            now=datetime.now(UTC),
+            now=TEST_NOW,
         )
         client = TestClient(app, base_url=BASE_URL, raise_server_exceptions=False)
         client.headers["Authorization"] = f"Bearer {issued.secret}"

@@ -1,4 +1,5 @@
-"""Test databases: SQLite by default, PostgreSQL when TEST_DATABASE_URL is set.
+"""Test databases: SQLite by default, PostgreSQL when TEST_DATABASE_URL is set; TEST_DATABASE
+names the one a pass must use (tests/databases.py), and the report says which it used.
 
 The schema is built by the migrations (never create_all), once per run; each test runs inside
 a transaction that is rolled back, so tests neither see nor leave each other's rows.
@@ -22,13 +23,36 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from api import security
+from api.clock import FixedClock
 from api.main import create_app
 from api.persistence.database import make_engine
 from api.routers import dependencies
 from api.settings import PROJECT_ROOT, Settings
-from tests.databases import database_url_for
+from tests.clock import TEST_NOW
+from tests.databases import DatabaseChoiceError, database_url_for, describe
 
-pytest_plugins = ["tests.builders", "tests.accounts", "tests.api.work_group_setup"]
+pytest_plugins = [
+    "tests.builders",
+    "tests.accounts",
+    "tests.api.work_group_setup",
+    "tests.processes",
+]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        describe()
+    except DatabaseChoiceError as exc:  # stop before any test, not with an error in each
+        raise pytest.UsageError(str(exc)) from exc
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return describe()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if terminalreporter.verbosity < 0:  # -q leaves out the header: say it at the end instead
+        terminalreporter.write_line(describe())
 
 
 def alembic_config(connection: Connection) -> Config:
@@ -99,8 +123,14 @@ def settings(database_url: str) -> Settings:
 
 
 @pytest.fixture
-def app(settings: Settings, db: Session) -> Iterator[FastAPI]:
-    application = create_app(settings)
+def clock() -> FixedClock:
+    """The app's clock, standing at TEST_NOW (tests/clock.py); a test may move it on."""
+    return FixedClock(TEST_NOW)
+
+
+@pytest.fixture
+def app(settings: Settings, db: Session, clock: FixedClock) -> Iterator[FastAPI]:
+    application = create_app(settings, clock=clock)
 
     def session_in_test_transaction() -> Iterator[Session]:
         # Same contract as production: keep the request's work on success, undo all of it on

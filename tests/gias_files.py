@@ -1,9 +1,11 @@
 """Files in the format of the GIAS establishment extract, `edubasealldataYYYYMMDD.csv`: its full
-header (the columns the import reads and the many it ignores), Windows-1252, CRLF lines."""
+header (the columns the import reads and the many it ignores), Windows-1252, CRLF lines; and
+the ways such a file arrives damaged (cut off, or with lines in two encodings)."""
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -192,4 +194,30 @@ def write_gias(
         writer.writerow(header)
         for row in rows:
             writer.writerow([row.get(name, "") for name in header])
+    return path
+
+
+def gias_line(row: Mapping[str, str], *, columns: Iterable[str] = GIAS_COLUMNS) -> str:
+    """One row as `write_gias` writes it, CRLF included."""
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerow([row.get(name, "") for name in columns])
+    return text.getvalue()
+
+
+def append_line(
+    path: Path,
+    row: Mapping[str, str],
+    *,
+    encoding: str,
+    columns: Iterable[str] = GIAS_COLUMNS,
+) -> Path:
+    """A row added in an encoding of its own, as when a line is pasted in from elsewhere."""
+    with path.open("ab") as file:
+        file.write(gias_line(row, columns=columns).encode(encoding))
+    return path
+
+
+def cut_off(path: Path, *, keep_bytes: int) -> Path:
+    """The file as an interrupted download leaves it: its first `keep_bytes` bytes."""
+    path.write_bytes(path.read_bytes()[:keep_bytes])
     return path

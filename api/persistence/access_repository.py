@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from api.persistence.models import ApiKey, AuditEvent, SignInAttempt, UserAccount, UserSession
@@ -31,19 +31,29 @@ def delete_expired_sessions(session: Session, now: datetime) -> None:
     session.execute(delete(UserSession).where(UserSession.expires_at < now))
 
 
-def failures_since(
-    session: Session, *, email: str | None, address: str | None, since: datetime
-) -> int:
-    query = select(func.count()).select_from(SignInAttempt).where(SignInAttempt.at >= since)
+def nth_latest_failure(
+    session: Session, n: int, *, since: datetime, email: str | None, address: str | None
+) -> datetime | None:
+    """When the n-th most recent failed sign-in since `since` (for the account, from the
+    address, or both) happened; None when there were fewer than n."""
+    query = (
+        select(SignInAttempt.at)
+        .where(SignInAttempt.at >= since)
+        .order_by(SignInAttempt.at.desc())
+        .offset(n - 1)
+        .limit(1)
+    )
     if email is not None:
         query = query.where(SignInAttempt.email == email)
     if address is not None:
         query = query.where(SignInAttempt.address == address)
-    return session.scalar(query) or 0
+    return session.scalar(query)
 
 
-def clear_failures(session: Session, email: str) -> None:
-    session.execute(delete(SignInAttempt).where(SignInAttempt.email == email))
+def clear_failures(session: Session, *, email: str, address: str) -> None:
+    session.execute(
+        delete(SignInAttempt).where(SignInAttempt.email == email, SignInAttempt.address == address)
+    )
 
 
 def api_key_by_prefix(session: Session, prefix: str) -> ApiKey | None:

@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, NullPool, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 # Execution option: this transaction will write (SQLite then begins it IMMEDIATE).
 WRITES = "mathshubs_writes"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+# sqlite3's own wait for a locked database, kept when no timeouts are given.
+_SQLITE_DEFAULT_BUSY_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class DatabaseTimeouts:
+    """How long one request may wait on the database before it is told to try again."""
+
+    pool_seconds: float  # for a connection from the pool
+    lock_seconds: float  # for a lock: PostgreSQL's lock_timeout, SQLite's busy timeout
+    statement_seconds: float  # for one statement (PostgreSQL's statement_timeout)
+    connect_seconds: float  # to open a connection (PostgreSQL counts whole seconds, at least 2)
+
+
+def make_engine(
+    url: str, *, echo: bool = False, timeouts: DatabaseTimeouts | None = None
+) -> Engine:
+    """`timeouts` None keeps the drivers' own waits (migrations, command-line jobs)."""
+    pool: dict[str, Any] = {} if timeouts is None else {"pool_timeout": timeouts.pool_seconds}
     if url.startswith("sqlite"):
-        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
-        _make_sqlite_transactional(engine)
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False}, **pool)
+        busy = timeouts.lock_seconds if timeouts else _SQLITE_DEFAULT_BUSY_SECONDS
+        _make_sqlite_transactional(engine, busy_timeout_ms=round(busy * 1000))
         return engine
     return create_engine(
         url.replace("postgresql://", "postgresql+psycopg://", 1),
@@ -24,10 +45,41 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=10,
+        connect_args=_postgres_limits(url, timeouts) if timeouts else {},
+        **pool,
     )
 
 
-def _make_sqlite_transactional(engine: Engine) -> None:
+def make_probe_engine(url: str, *, timeout_seconds: float) -> Engine:
+    """For health checks: a fresh connection per check, never a wait behind the requests'
+    pool, and every wait bounded by `timeout_seconds` (connecting: at least 2 s)."""
+    bound = DatabaseTimeouts(timeout_seconds, timeout_seconds, timeout_seconds, timeout_seconds)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, poolclass=NullPool)
+        _make_sqlite_transactional(engine, busy_timeout_ms=round(timeout_seconds * 1000))
+        return engine
+    return create_engine(
+        url.replace("postgresql://", "postgresql+psycopg://", 1),
+        poolclass=NullPool,
+        connect_args=_postgres_limits(url, bound),
+    )
+
+
+def _postgres_limits(url: str, timeouts: DatabaseTimeouts) -> dict[str, Any]:
+    """libpq parameters: the server itself cancels a statement or a lock wait that runs over,
+    so a bound holds however the statement was sent. Any `options` in the URL are kept."""
+    own = make_url(url).query.get("options")
+    limits = (
+        f"-c lock_timeout={math.ceil(timeouts.lock_seconds * 1000)} "
+        f"-c statement_timeout={math.ceil(timeouts.statement_seconds * 1000)}"
+    )
+    return {
+        "connect_timeout": max(2, math.ceil(timeouts.connect_seconds)),
+        "options": f"{own} {limits}" if isinstance(own, str) else limits,
+    }
+
+
+def _make_sqlite_transactional(engine: Engine, *, busy_timeout_ms: int) -> None:
     # pysqlite begins transactions lazily and breaks SAVEPOINTs; take control of BEGIN
     # ourselves, as SQLAlchemy's documentation recommends, and turn foreign keys on.
     @event.listens_for(engine, "connect")
@@ -36,7 +88,8 @@ def _make_sqlite_transactional(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        # A writer waits this long for another's write lock, then gets "database is locked".
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.close()
 
     # A transaction that reads and then writes must take SQLite's write lock at BEGIN: a

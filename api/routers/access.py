@@ -3,7 +3,7 @@ document as `x-access` so that tests and other hubs can read the rules."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -22,6 +22,7 @@ from api.domain.access import (
     decide,
 )
 from api.errors import Forbidden, Unauthenticated
+from api.routers.clock import Now
 from api.routers.dependencies import DbSession, OpenSession
 from api.schemas.problems import problem_responses
 from api.security import same_secret
@@ -66,8 +67,7 @@ def _key_caller(authorization: str, session: Session, now: datetime) -> Caller:
     return auth.caller_from_api_key(session, credentials.strip(), now)
 
 
-def _caller(request: Request, session: DbSession) -> Caller | None:
-    now = datetime.now(UTC)
+def _caller(request: Request, session: DbSession, now: Now) -> Caller | None:
     authorization = request.headers.get("Authorization")
     if authorization:
         return _key_caller(authorization, session, now)
@@ -85,7 +85,7 @@ async def _principal(caller: CurrentCaller) -> Principal | None:
 CurrentPrincipal = Annotated[Principal | None, Depends(_principal)]
 
 
-async def _open_to_all(request: Request, open_session: OpenSession) -> None:
+async def _open_to_all(request: Request, open_session: OpenSession, now: Now) -> None:
     """A public operation needs no caller, so an anonymous request touches no database here.
     A key sent with one must still be valid, and its use is recorded: other hubs' systems pull
     the public timetable with their keys, and their hub sees the key at work."""
@@ -94,7 +94,7 @@ async def _open_to_all(request: Request, open_session: OpenSession) -> None:
 
         def check() -> None:
             with open_session(writes=True) as session:
-                _key_caller(authorization, session, datetime.now(UTC))
+                _key_caller(authorization, session, now)
 
         await run_in_threadpool(check)
 

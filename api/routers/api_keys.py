@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from api.routers.access import KEY_ADMIN, CurrentPrincipal, access, signed_in
+from api.routers.clock import Now
 from api.routers.dependencies import DbSession
 from api.schemas.access import ApiKey, ApiKeyCreate, ApiKeyIssued
 from api.schemas.common import Page
@@ -32,7 +32,7 @@ def list_api_keys(
 
 @router.post("", status_code=201, **access(KEY_ADMIN, 422))
 def create_api_key(
-    session: DbSession, principal: CurrentPrincipal, body: ApiKeyCreate
+    session: DbSession, principal: CurrentPrincipal, body: ApiKeyCreate, now: Now
 ) -> ApiKeyIssued:
     """Issue a key; its secret is in this response only."""
     actor = signed_in(principal)
@@ -43,7 +43,7 @@ def create_api_key(
         name=body.name,
         scopes=frozenset(body.scopes),
         expires_at=body.expires_at,
-        now=datetime.now(UTC),
+        now=now,
     )
     return ApiKeyIssued.model_validate(
         {**ApiKey.model_validate(issued.key).model_dump(), "secret": issued.secret}
@@ -55,7 +55,8 @@ def revoke_api_key(
     session: DbSession,
     principal: CurrentPrincipal,
     key_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    now: Now,
 ) -> ApiKey:
     """Revoke a key at once; it stays listed, marked revoked."""
-    key = api_keys.revoke(session, signed_in(principal), key_id, now=datetime.now(UTC))
+    key = api_keys.revoke(session, signed_in(principal), key_id, now=now)
     return ApiKey.model_validate(key)

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
@@ -17,6 +16,7 @@ from api.domain.applications import ApplicationStatus
 from api.persistence.applications_repository import ApplicationFilters
 from api.persistence.models import Application as ApplicationRow
 from api.routers.access import CurrentPrincipal, access, signed_in
+from api.routers.clock import Now
 from api.routers.conditional import etag, expected_version
 from api.routers.dependencies import DbSession
 from api.schemas import applications as schemas
@@ -45,10 +45,6 @@ IdempotencyKey = Annotated[
         description="Repeat a POST safely: the same key and body answer the first result again.",
     ),
 ]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _base_url(request: Request) -> str:
@@ -151,6 +147,7 @@ def _once(
 def list_applications(
     session: DbSession,
     principal: CurrentPrincipal,
+    now: Now,
     programme: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
     status: ApplicationStatus | None = None,
     local_authority: Annotated[str | None, Query(pattern=LA_CODE_PATTERN)] = None,
@@ -175,7 +172,7 @@ def list_applications(
         filters,
         eligible=eligible,
         by_priority=sort == "priority",
-        now=_now(),
+        now=now,
         cursor=cursor,
         limit=limit,
     )
@@ -196,6 +193,7 @@ _CSV_ACCESS["responses"][200] = {
 def export_applications(
     session: DbSession,
     principal: CurrentPrincipal,
+    now: Now,
     programme: Annotated[int, Query(ge=1, le=2**31 - 1)],
 ) -> Response:
     """A programme's applications in review order, as CSV for a spreadsheet."""
@@ -205,7 +203,7 @@ def export_applications(
         ApplicationFilters(programme_id=programme),
         eligible=None,
         by_priority=True,
-        now=_now(),
+        now=now,
         cursor=None,
         limit=10_000,
     )
@@ -305,7 +303,11 @@ def update_application(
 
 @router.post("/{application_id}/signature-requests", **access(APPLICATIONS_WRITE, 404, 409, 422))
 def request_signatures(
-    session: DbSession, principal: CurrentPrincipal, application_id: ApplicationId, request: Request
+    session: DbSession,
+    principal: CurrentPrincipal,
+    application_id: ApplicationId,
+    request: Request,
+    now: Now,
 ) -> schemas.Application:
     """Email each signatory who has not confirmed yet a personal link to confirm."""
     row = applications.send_signature_requests(
@@ -313,7 +315,7 @@ def request_signatures(
         application_id,
         actor=signed_in(principal),
         base_url=_base_url(request),
-        now=_now(),
+        now=now,
     )
     return to_schema(session, row)
 
@@ -328,6 +330,7 @@ def submit_application(
     principal: CurrentPrincipal,
     request: Request,
     application_id: ApplicationId,
+    now: Now,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Submit: the rules decide now, the closing date included; refusals name each rule."""
@@ -335,7 +338,7 @@ def submit_application(
 
     def run() -> tuple[int, schemas.Application]:
         row = applications.submit(
-            session, application_id, actor=actor, now=_now(), base_url=_base_url(request)
+            session, application_id, actor=actor, now=now, base_url=_base_url(request)
         )
         return 200, to_schema(session, row)
 
@@ -349,6 +352,7 @@ def decide(
     request: Request,
     application_id: ApplicationId,
     body: schemas.DecisionRequest,
+    now: Now,
 ) -> schemas.Application:
     """Shortlist, select, waitlist or decline, with a note; the school is emailed."""
     row = applications.decide_application(
@@ -356,7 +360,7 @@ def decide(
         application_id,
         body,
         actor=signed_in(principal),
-        now=_now(),
+        now=now,
         base_url=_base_url(request),
     )
     return to_schema(session, row)
@@ -371,6 +375,7 @@ def withdraw(
     request: Request,
     application_id: ApplicationId,
     body: schemas.WithdrawRequest,
+    now: Now,
 ) -> schemas.Application:
     """Withdraw; a place it held goes to the first on the waiting list."""
     row = applications.withdraw(
@@ -378,7 +383,7 @@ def withdraw(
         application_id,
         body,
         actor=signed_in(principal),
-        now=_now(),
+        now=now,
         base_url=_base_url(request),
     )
     return to_schema(session, row)

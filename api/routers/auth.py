@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
@@ -17,6 +15,7 @@ from api.routers.access import (
     access,
     signed_in,
 )
+from api.routers.clock import Now
 from api.routers.dependencies import DbSession
 from api.schemas.access import Me, SignInRequest
 from api.services import auth
@@ -40,7 +39,7 @@ def _me_of_user(user: UserAccount, csrf_token: str | None) -> Me:
 
 @router.post("/sign-in", response_model=Me, **access(PUBLIC, 401, 422, 429))
 def sign_in(
-    session: DbSession, body: SignInRequest, request: Request, response: Response
+    session: DbSession, body: SignInRequest, request: Request, response: Response, now: Now
 ) -> Me | JSONResponse:
     """Sign in with email and password; sets the session cookie."""
     result = auth.sign_in(
@@ -48,7 +47,7 @@ def sign_in(
         email=body.email,
         password=body.password.get_secret_value(),
         address=request.client.host if request.client else "unknown",
-        now=datetime.now(UTC),
+        now=now,
     )
     if isinstance(result, auth.SignInRefused):
         # Answered, not raised, so that the transaction keeps the counted failure.

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.errors import NotReady
 from api.routers.access import PUBLIC, access
+from api.settings import Settings
 
 router = APIRouter(prefix="/health", tags=["health"])
+
+# Threads of the readiness check's own: the request threads may all be waiting for the
+# database, and a check queued behind them would answer late. Two, as a check whose database
+# does not answer holds one until its connect timeout.
+_CHECKS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="readiness")
 
 
 class Health(BaseModel):
@@ -32,17 +40,29 @@ async def liveness() -> Health:
 
 
 @router.get("/ready", **access(PUBLIC, 503))
-def readiness(request: Request) -> Readiness:
-    """The database answers and its schema is at the latest migration."""
+async def readiness(request: Request) -> Readiness:
+    """The database answers within a second (READINESS_TIMEOUT_SECONDS) and its schema is at
+    the latest migration."""
+    settings: Settings = request.app.state.settings
     head: str = request.app.state.migration_head
+    engine: Engine = request.app.state.readiness_engine
+    check = asyncio.wrap_future(_CHECKS.submit(_migration_of, engine))
     try:
-        with request.app.state.engine.connect() as connection:
-            current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except SQLAlchemyError:
-        raise NotReady("The database does not answer or is not migrated.") from None
+        current = await asyncio.wait_for(check, settings.readiness_timeout_seconds)
+    except (TimeoutError, SQLAlchemyError):
+        raise NotReady(
+            "The database does not answer or is not migrated.",
+            retry_after_seconds=settings.database_retry_after_seconds,
+        ) from None
     if current != head:
         raise NotReady(
             f"The database is at migration {current}, the code expects {head}: "
-            "run `mathshubs migrate`."
+            "run `mathshubs migrate`.",
+            retry_after_seconds=settings.database_retry_after_seconds,
         )
     return Readiness(status="ready", database="ok", migration=head)
+
+
+def _migration_of(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

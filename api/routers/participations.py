@@ -15,6 +15,7 @@ from api.routers.access import (
     access,
     signed_in,
 )
+from api.routers.clock import Today
 from api.routers.dependencies import DbSession
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
 from api.schemas.schools import URN_PATTERN, ImportReport, Participation, ParticipationCreate
@@ -69,7 +70,8 @@ def import_participation_history(
         UploadFile,
         File(description="CSV: urn,person_email,programme_type,academic_year,hub,outcome"),
     ],
+    today: Today,
 ) -> ImportReport:
     """Load past years' participations (rows for other hubs are refused, row by row)."""
-    report = import_participations(session, file.file, actor=signed_in(principal))
+    report = import_participations(session, file.file, actor=signed_in(principal), today=today)
     return ImportReport.model_validate(report, from_attributes=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
@@ -11,6 +10,7 @@ from api.domain.academic_year import AcademicYear
 from api.domain.programme_status import ProgrammeStatus
 from api.persistence.catalogue_repository import ProgrammeFilters
 from api.routers.access import HUB_ADMIN, PUBLIC, CurrentPrincipal, access, signed_in
+from api.routers.clock import Now
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
 from api.schemas.catalogue import (
@@ -130,9 +130,10 @@ def check_eligibility(
     principal: CurrentPrincipal,
     programme_id: ProgrammeId,
     body: EligibilityRequest,
+    now: Now,
 ) -> Decision:
     """Decide, rule by rule, whether a school (by URN, no sign-in) or a person may take part."""
-    return eligibility.decide(session, programme_id, body, viewer=principal, now=datetime.now(UTC))
+    return eligibility.decide(session, programme_id, body, viewer=principal, now=now)
 
 
 @router.post(

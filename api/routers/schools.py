@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Path, Query, UploadFile
@@ -10,6 +9,7 @@ from starlette.convertors import StringConvertor, register_url_convertor
 
 from api.persistence.schools_repository import SchoolFilters
 from api.routers.access import NATIONAL_ADMIN, SCHOOLS_READ, CurrentPrincipal, access, signed_in
+from api.routers.clock import Now
 from api.routers.dependencies import DbSession
 from api.schemas.common import HUB_ID_PATTERN, Page
 from api.schemas.schools import URN_PATTERN, ImportReport, Journey, School
@@ -81,6 +81,6 @@ def get_school(session: DbSession, urn: UrnPath) -> School:
 
 
 @router.get("/{urn:urn}/journey", **access(SCHOOLS_READ, 404, 422))
-def get_journey(session: DbSession, principal: CurrentPrincipal, urn: UrnPath) -> Journey:
+def get_journey(session: DbSession, principal: CurrentPrincipal, urn: UrnPath, now: Now) -> Journey:
     """The school's programmes year by year, and the open programmes it may apply for now."""
-    return eligibility.journey(session, urn, viewer=signed_in(principal), now=datetime.now(UTC))
+    return eligibility.journey(session, urn, viewer=signed_in(principal), now=now)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path
 
 from api.routers.access import PUBLIC, access
+from api.routers.clock import Now
 from api.routers.dependencies import DbSession
 from api.schemas.applications import ConfirmRequest, SignaturePage
 from api.services import applications
@@ -19,12 +19,14 @@ Token = Annotated[str, Path(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9
 
 
 @router.get("/{token}", **access(PUBLIC, 404, 410, 422))
-def get_signature(session: DbSession, token: Token) -> SignaturePage:
+def get_signature(session: DbSession, token: Token, now: Now) -> SignaturePage:
     """What the signatory commits to, and who else signs."""
-    return applications.signature_page(session, token, now=datetime.now(UTC))
+    return applications.signature_page(session, token, now=now)
 
 
 @router.post("/{token}/confirm", **access(PUBLIC, 404, 410, 422))
-def confirm_signature(session: DbSession, token: Token, body: ConfirmRequest) -> SignaturePage:
+def confirm_signature(
+    session: DbSession, token: Token, body: ConfirmRequest, now: Now
+) -> SignaturePage:
     """Confirm every commitment; the link then cannot be used again."""
-    return applications.confirm(session, token, body.commitments, now=datetime.now(UTC))
+    return applications.confirm(session, token, body.commitments, now=now)

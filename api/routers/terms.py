@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from api.domain.academic_year import AcademicYear
 from api.routers.access import HUB_ADMIN, PUBLIC, CurrentPrincipal, access, signed_in
+from api.routers.clock import Today
 from api.routers.dependencies import DbSession
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
 from api.schemas.work_groups import HubTerms, HubTermsUpdate
@@ -23,13 +23,14 @@ HubId = Annotated[str, Path(pattern=HUB_ID_PATTERN, max_length=64)]
 def get_hub_terms(
     session: DbSession,
     hub_id: HubId,
+    today: Today,
     academic_year: Annotated[
         str | None,
         Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2027-28"], description="Default: this one"),
     ] = None,
 ) -> HubTerms:
     """The six half-terms of a year for this hub (its own dates, else the defaults)."""
-    year = AcademicYear.parse(academic_year) if academic_year else AcademicYear.of(date.today())
+    year = AcademicYear.parse(academic_year) if academic_year else AcademicYear.of(today)
     return terms.get_terms(session, hub_id, year)
 
 

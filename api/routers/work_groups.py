@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
 
-from api.domain.work_groups import LONDON
 from api.persistence.models import WorkGroup as WorkGroupRow
 from api.routers.access import (
     HUB_ADMIN,
@@ -16,6 +14,7 @@ from api.routers.access import (
     access,
     signed_in,
 )
+from api.routers.clock import Now, Today
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
@@ -205,11 +204,12 @@ def complete_work_group(
     work_group_id: WorkGroupId,
     body: WorkGroupCompletion,
     response: Response,
+    today: Today,
 ) -> WorkGroup:
     """Complete the year after its last session: each member school's participation history
     is written (completed, or withdrawn for those you list)."""
     group = work_group_years.complete(
-        session, work_group_id, body, actor=signed_in(principal), today=datetime.now(LONDON).date()
+        session, work_group_id, body, actor=signed_in(principal), today=today
     )
     return _answer(session, group, response)
 
@@ -225,11 +225,12 @@ def continue_work_group(
     work_group_id: WorkGroupId,
     body: WorkGroupContinuation,
     response: Response,
+    now: Now,
 ) -> WorkGroupContinued:
     """Start next year's group (Embedding or Sustaining) with this completed group's schools,
     each checked against the programme's rules and the journey; says who cannot continue."""
     following, verdicts = work_group_years.continue_group(
-        session, work_group_id, body, actor=signed_in(principal), now=datetime.now(UTC)
+        session, work_group_id, body, actor=signed_in(principal), now=now
     )
     response.headers["Location"] = f"/api/v1/work-groups/{following.id}"
     schema = work_groups.to_schema(session, following)

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import EmailStr, Field, StringConstraints
 
+from api.domain import programme_code
 from api.domain.journey import ProgrammeType
 from api.domain.programme_status import ProgrammeStatus
 from api.schemas.common import HUB_ID_PATTERN, ApiModel, Money
@@ -97,8 +98,9 @@ class GrantPurpose(StrEnum):
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
+# The one shape of a project code (api.domain.programme_code), which the database also checks.
 ProgrammeCode = Annotated[
-    str, StringConstraints(pattern=r"^NCP\d{2}-\d{2}$", strip_whitespace=True)
+    str, StringConstraints(pattern=programme_code.PATTERN, strip_whitespace=True)
 ]
 
 
@@ -164,7 +166,9 @@ class ProgrammeFields(ApiModel):
     """What a hub writes about a programme."""
 
     code: ProgrammeCode | None = Field(
-        default=None, description="National project code, NCP<yy>-<nn>.", examples=["NCP21-11"]
+        default=None,
+        description="National project code, NCP<yy>-<nn>.",
+        examples=[programme_code.EXAMPLE],
     )
     title: ShortText
     stage: Stage

@@ -20,7 +20,19 @@ class FieldError(BaseModel):
     detail: str = Field(description="What is wrong with it, in plain English.")
 
 
+class FailedRule(BaseModel):
+    kind: str = Field(
+        description="The rule, as `kind` in an eligibility decision's rules.",
+        examples=["application_window"],
+    )
+    code: str = Field(
+        description="Why it refuses, as a stable code for programs.", examples=["window_closed"]
+    )
+    reason: str = Field(description="Why it refuses, in plain English.")
+
+
 class Problem(BaseModel):
+    # Extension members (RFC 9457 section 3.2) are described below; a client may meet others.
     model_config = ConfigDict(extra="allow")
 
     type: str = Field(default="about:blank", description="A URI naming the kind of problem.")
@@ -30,6 +42,24 @@ class Problem(BaseModel):
     instance: str | None = None
     errors: list[FieldError] | None = Field(
         default=None, description="For validation problems: every bad field."
+    )
+    failed_rules: list[FailedRule] | None = Field(
+        default=None,
+        description="For /problems/not-eligible: each rule that refuses the application.",
+    )
+    rule: str | None = Field(
+        default=None,
+        description=(
+            "For a conflict with one of the service's rules: which one, as a stable code "
+            "(such as max_schools, max_participants, already_member, selected_application, "
+            "session_cancelled, completed, not_completed, no_school_continues)."
+        ),
+        examples=["max_schools"],
+    )
+    limit: int | None = Field(
+        default=None,
+        description="With rule max_schools or max_participants: the most the group takes.",
+        examples=[7],
     )
 
 

@@ -33,7 +33,6 @@ from api.errors import (
     InvalidFields,
     LinkGone,
     NotFound,
-    PreconditionFailed,
     SubmissionRefused,
 )
 from api.persistence import applications_repository as repo
@@ -45,6 +44,7 @@ from api.schemas.catalogue import ApplicationForm
 from api.schemas.common import ApiModel
 from api.security import new_token, token_hash
 from api.services import audit, catalogue, eligibility, mail, paging, participations, schools
+from api.services.versions import check_version
 
 SIGNATURE_LINK_LIFETIME = timedelta(days=14)
 LIVE = [s.value for s in ApplicationStatus if s is not ApplicationStatus.WITHDRAWN]
@@ -204,10 +204,9 @@ def update_draft(
     expected_version: int,
 ) -> Application:
     application = get(session, application_id, actor)
-    if application.version != expected_version:
-        raise PreconditionFailed(
-            f"Application {application_id} has changed since you read it; read it again."
-        )
+    check_version(
+        f"Application {application_id}", current=application.version, expected=expected_version
+    )
     if application.status != ApplicationStatus.DRAFT:
         raise Conflict("Only a draft can be changed; this application has been submitted.")
     for name, value in _form_values(changes, changes.model_fields_set).items():

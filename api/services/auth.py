@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,11 +25,17 @@ from api.security import (
 from api.services import audit
 
 SESSION_LIFETIME = timedelta(hours=12)
-# Guessing is slowed per account (protects one person) and per address (protects everyone
-# from one machine), over a sliding window; counts live in the database, shared by processes.
+# Guessing is slowed where it comes from, never by refusing the owner's correct password from a
+# place with no failures (so a stranger cannot lock anyone out). Over a sliding window: an
+# account's failures from one address (one person, or one attacker on one account); an
+# address's failures for any accounts (one machine trying many, generous for a school's shared
+# network); and when an account fails from many addresses at once, each of them gets fewer
+# guesses. Counts live in the database, shared by processes (README "Limits").
 THROTTLE_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_ACCOUNT = 5
-MAX_FAILURES_PER_ADDRESS = 20
+MAX_FAILURES_PER_PAIR = 5
+MAX_FAILURES_PER_ADDRESS = 50
+ACCOUNT_UNDER_ATTACK = 100
+MAX_FAILURES_PER_PAIR_UNDER_ATTACK = 2
 API_KEY_PREFIX = "mh"
 # last_used_at is informative; writing it once an hour keeps reads from writing every time.
 KEY_USE_RESOLUTION = timedelta(hours=1)
@@ -70,25 +78,17 @@ def sign_in(
     session: Session, *, email: str, password: str, address: str, now: datetime
 ) -> SignedIn | SignInRefused:
     email = email.strip().lower()
-    since = now - THROTTLE_WINDOW
-    if (
-        repo.failures_since(session, email=email, address=None, since=since)
-        >= MAX_FAILURES_PER_ACCOUNT
-        or repo.failures_since(session, email=None, address=address, since=since)
-        >= MAX_FAILURES_PER_ADDRESS
-    ):
-        raise TooManyAttempts(
-            "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
-            retry_after_seconds=int(THROTTLE_WINDOW.total_seconds()),
-        )
+    place = throttle_address(address)
+    _refuse_while_throttled(session, email=email, address=place, now=now)
     user = repo.user_by_email(session, email)
     if not verify_password(user.password_hash if user else None, password) or (
         user is not None and not user.active
     ):
-        repo.add(session, SignInAttempt(email=email, address=address, at=now))
+        repo.add(session, SignInAttempt(email=email, address=place, at=now))
         return SignInRefused()
     assert user is not None
-    repo.clear_failures(session, email)
+    # Only this place's failures: the owner signing in gives a guesser elsewhere no fresh start.
+    repo.clear_failures(session, email=email, address=place)
     repo.delete_expired_sessions(session, now)
     token, csrf = new_token(), new_token()
     repo.add(
@@ -103,6 +103,51 @@ def sign_in(
     )
     user.last_signed_in_at = now
     return SignedIn(token=token, csrf_token=csrf, user=user)
+
+
+def throttle_address(address: str) -> str:
+    """Where failures are counted from: an IPv4 address, or an IPv6 address's /64 network, which
+    one subscriber holds whole (counting single IPv6 addresses would give each guesser 2^64
+    fresh places)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:64]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
+
+
+def _refuse_while_throttled(session: Session, *, email: str, address: str, now: datetime) -> None:
+    """TooManyAttempts, saying when to try again, while this account from this address or this
+    address for any account has failed too often within the window."""
+    since = now - THROTTLE_WINDOW
+    under_attack = (
+        repo.nth_latest_failure(
+            session, ACCOUNT_UNDER_ATTACK, since=since, email=email, address=None
+        )
+        is not None
+    )
+    pair_limit = MAX_FAILURES_PER_PAIR_UNDER_ATTACK if under_attack else MAX_FAILURES_PER_PAIR
+    # Each limit frees once the oldest failure it counts leaves the window.
+    counted = (
+        repo.nth_latest_failure(session, pair_limit, since=since, email=email, address=address),
+        repo.nth_latest_failure(
+            session, MAX_FAILURES_PER_ADDRESS, since=since, email=None, address=address
+        ),
+    )
+    free_at = max((at + THROTTLE_WINDOW for at in counted if at is not None), default=None)
+    if free_at is None:
+        return
+    seconds = max(1, math.ceil((free_at - now).total_seconds()))
+    minutes = math.ceil(seconds / 60)
+    raise TooManyAttempts(
+        "Too many failed sign-in attempts from here. "
+        f"Try again in {minutes} minute{'s' if minutes > 1 else ''}.",
+        retry_after_seconds=seconds,
+    )
 
 
 def sign_out(session: Session, token: str) -> None:

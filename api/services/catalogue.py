@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Principal
@@ -14,6 +13,7 @@ from api.domain.applicants import Role
 from api.domain.catalogue import default_rules
 from api.domain.eligibility import Programme as EligibilityProgramme
 from api.domain.journey import Phase, ProgrammeType, Stage, programme_type_for
+from api.domain.programme_code import EXAMPLE, is_programme_code
 from api.domain.programme_rules import programme_problems
 from api.domain.programme_status import ProgrammeStatus, change_status
 from api.domain.rules import InvalidRule, PeopleNamed, rules_from_dicts
@@ -23,7 +23,6 @@ from api.errors import (
     Forbidden,
     InvalidFields,
     NotFound,
-    PreconditionFailed,
 )
 from api.persistence import catalogue_repository as repo
 from api.persistence import work_groups_repository
@@ -31,6 +30,7 @@ from api.persistence.models import AcademicYearRow, Hub, Programme
 from api.schemas import catalogue as schemas
 from api.schemas.common import ApiModel
 from api.services import audit, paging
+from api.services.versions import check_version
 
 # Columns that hold nested value objects, stored as JSON.
 _JSON_FIELDS = (
@@ -174,11 +174,7 @@ def update_programme(
     if not actor.runs_hub(programme.hub_id):
         raise Forbidden(f"Programme {programme_id} belongs to another hub.")
     before = _snapshot(programme)
-    if programme.version != expected_version:
-        raise PreconditionFailed(
-            f"Programme {programme_id} has changed since you read it (your version "
-            f"{expected_version}, now {programme.version}). Read it again and reapply your change."
-        )
+    check_version(f"Programme {programme_id}", current=programme.version, expected=expected_version)
     sent = changes.model_fields_set
     nulls = [
         name for name in (*_REQUIRED, "status") if name in sent and getattr(changes, name) is None
@@ -203,13 +199,7 @@ def update_programme(
         )
         programme.programme_type = kind.value
         _check_rules(kind, year, programme.eligibility_rules)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise PreconditionFailed(
-            f"Programme {programme_id} was changed by someone else at the same moment. "
-            "Read it again and reapply your change."
-        ) from exc
+    session.flush()
     # Timetables show the programme's title and hide drafts: cached copies must be made again.
     work_groups_repository.raise_data_version(session)
     audit.record(
@@ -342,6 +332,12 @@ def _check_rules(kind: ProgrammeType, year: AcademicYear, rules: list[dict[str, 
 
 
 def _check(code: str | None, year: AcademicYear, opens: date | None, closes: date | None) -> None:
+    if code is not None and not is_programme_code(code):
+        # The schemas refuse this already; a caller that skipped them learns it here, not as
+        # the database's IntegrityError.
+        raise InvalidFields(
+            [BadField("body", "/code", f"Write the project code like {EXAMPLE}, not {code!r}")]
+        )
     problems = programme_problems(
         code=code, academic_year=year, applications_open_on=opens, closing_date=closes
     )

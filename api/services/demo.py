@@ -79,7 +79,7 @@ def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoL
     with (DEMO_DIR / "schools_gias.csv").open("rb") as gias:
         schools = import_gias(session, gias)
     with (DEMO_DIR / "participations.csv").open("rb") as history:
-        taken = import_participations(session, history, actor=None)
+        taken = import_participations(session, history, actor=None, today=today)
     groups_added = load_work_groups(
         session, groups, {offer["key"]: offer for offer in offers}, today=today
     )

@@ -16,7 +16,10 @@ published: Windows-1252 text, one establishment a row, about 140 columns, coded 
 
 The rest are ignored. Blank text is stored as NULL (the five names above as ""). A UTF-8 file
 (with a byte order mark, or valid UTF-8 throughout, as when the extract has been re-saved) is
-read as UTF-8; see api.services.csv_import.
+read as UTF-8; see api.services.csv_import. A file whose lines are in both encodings, or that
+is cut off (no final line break, an open quote, a short last row), is refused whole, so that a
+scheduled import fails rather than storing garbled names or a part of the register; see
+api.services.csv_integrity.
 
 Schools absent from the file are left alone: GIAS keeps closed establishments in the extract
 with their status "Closed", which is how a school leaves the register.
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from sqlalchemy.orm import Session
 
@@ -47,6 +50,7 @@ from api.services.csv_import import (
     batches,
     check_width,
 )
+from api.services.csv_integrity import CheckedSource, complete_rows
 
 URN = "URN"
 NAME = "EstablishmentName"
@@ -102,7 +106,17 @@ def import_gias(
     with their line, the rest imported. `actor` None is the command line."""
     if actor is not None and not actor.is_national:
         raise Forbidden("Only a national administrator can import the school register.")
-    csv_file = CsvFile(source, legacy_encoding="cp1252", on_progress=on_progress)
+    # A file in two encodings or cut off is refused whole (api.services.csv_integrity).
+    checked = CheckedSource(source, legacy_encoding="cp1252")
+    with checked.explaining_a_cut_off_end():
+        # CsvFile reads its source with readline() alone, which CheckedSource provides.
+        csv_file = CsvFile(
+            cast(BinaryIO, checked), legacy_encoding="cp1252", on_progress=on_progress
+        )
+        return _import(session, csv_file, actor)
+
+
+def _import(session: Session, csv_file: CsvFile, actor: Principal | None) -> ImportReport:
     reader = _Reader(csv_file.columns(REQUIRED_COLUMNS, OPTIONAL_COLUMNS, what=_WHAT), csv_file)
     repo.begin_bulk(session, "school_import")  # before reading anything stored
     authorities = _LocalAuthorities(repo.local_authorities(session))
@@ -110,7 +124,7 @@ def import_gias(
     now = utc_now()
     # One byte per possible URN: duplicates are found in constant memory, whatever the file.
     seen = bytearray(1_000_000)
-    for batch in batches(csv_file.rows()):
+    for batch in batches(complete_rows(csv_file.rows(), reader.width)):
         schools: list[dict[str, Any]] = []
         for row in batch:
             try:

@@ -28,9 +28,10 @@ from email.utils import format_datetime, parseaddr
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.clock import Clock
 from api.persistence import outbox_repository as repo
 from api.persistence.database import unit_of_work
-from api.persistence.models import OutboxMessage, utc_now
+from api.persistence.models import OutboxMessage
 from api.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -146,12 +147,13 @@ def run_sender(
     *,
     stop: threading.Event,
     poll_seconds: float,
+    clock: Clock,
 ) -> None:
     """Deliver what is due every `poll_seconds` until `stop` is set. A round that fails (the
     database away, say) is logged and the next round tries again: the loop never dies of it."""
     while not stop.is_set():
         try:
-            report = deliver_due(session_factory, smtp, now=utc_now())
+            report = deliver_due(session_factory, smtp, now=clock.now())
         except Exception:
             log.exception("Email: sending failed; trying again in %s seconds", poll_seconds)
         else:

@@ -79,8 +79,8 @@ def import_participations(
     source: BinaryIO,
     *,
     actor: Principal | None,
+    today: date,
     on_progress: Callable[[int], None] | None = None,
-    today: date | None = None,
 ) -> ImportReport:
     """Upsert each row's participation; `actor` None is the command line (any hub)."""
     if actor is not None and not _may_import(actor):
@@ -95,7 +95,7 @@ def import_participations(
         width=len(csv_file.header),
         hubs=repo.hub_ids(session),
         actor=actor,
-        latest_year=AcademicYear.of(today or date.today()),
+        latest_year=AcademicYear.of(today),
     )
     writer = _Writer(session, actor=actor, now=utc_now())
     tally = Tally()

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.access import Principal, Role
-from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound, PreconditionFailed
+from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound
 from api.persistence import catalogue_repository, work_groups_repository
 from api.persistence import schools_repository as repo
 from api.persistence.models import Person
 from api.schemas import schools as schemas
 from api.services import audit, paging
+from api.services.versions import check_version
 
 ROLES_NEEDING_START_YEAR = {schemas.PersonRole.EARLY_CAREER_TEACHER}
 
@@ -99,10 +99,7 @@ def update(
     person = get(session, person_id, actor)
     if not actor.runs_hub(person.hub_id):
         raise Forbidden(f"Person {person_id} is recorded by another hub.")
-    if person.version != expected_version:
-        raise PreconditionFailed(
-            f"Person {person_id} has changed since you read it; read it again and reapply."
-        )
+    check_version(f"Person {person_id}", current=person.version, expected=expected_version)
     sent = changes.model_fields_set
     nulls = [n for n in ("name", "email", "roles") if n in sent and getattr(changes, n) is None]
     if nulls:
@@ -127,10 +124,7 @@ def update(
     person.roles = [r.value for r in roles]
     person.began_teaching = began
     person.school_urn = school
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise PreconditionFailed(f"Person {person_id} was changed at the same moment.") from exc
+    session.flush()
     # Private feeds are named after their person.
     work_groups_repository.raise_data_version(session)
     audit.record(

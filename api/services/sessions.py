@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Principal
@@ -27,12 +26,13 @@ from api.domain.work_groups import (
     instant,
     local,
 )
-from api.errors import BadField, Conflict, InvalidFields, NotFound, PreconditionFailed
+from api.errors import BadField, Conflict, InvalidFields, NotFound
 from api.persistence import catalogue_repository, schools_repository
 from api.persistence import work_groups_repository as repo
 from api.persistence.models import WorkGroup, WorkGroupSession
 from api.schemas import work_groups as schemas
 from api.services import audit, terms, work_groups
+from api.services.versions import check_version
 
 DEFAULT_SESSIONS = 6
 
@@ -216,10 +216,7 @@ def update(
 ) -> WorkGroupSession:
     row = get(session, session_id, actor)
     group = work_groups.run(session, row.work_group_id, actor, lock=False)
-    if row.version != expected_version:
-        raise PreconditionFailed(
-            f"Session {session_id} has changed since you read it; read it again and reapply."
-        )
+    check_version(f"Session {session_id}", current=row.version, expected=expected_version)
     sent = changes.model_fields_set
     nulls = [
         n
@@ -279,10 +276,7 @@ def update(
         history_entry(earlier, sequence=row.sequence, changed_at=datetime.now(UTC)),
     ]
     row.sequence += 1
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise PreconditionFailed(f"Session {session_id} was changed at the same moment.") from exc
+    session.flush()
     repo.raise_data_version(session)
     audit.record(
         session,

@@ -4,12 +4,11 @@ member schools (selected for the programme) and participants, within the program
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from api.domain.access import Principal, Role
 from api.domain.journey import ProgrammeType
 from api.domain.work_groups import Bounds, check_room, default_bounds
-from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound, PreconditionFailed
+from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound
 from api.persistence import catalogue_repository, schools_repository
 from api.persistence import work_groups_repository as repo
 from api.persistence.models import (
@@ -21,6 +20,7 @@ from api.persistence.models import (
 )
 from api.schemas import work_groups as schemas
 from api.services import audit, paging
+from api.services.versions import check_version
 
 MASTERY_SPECIALIST = "mastery_specialist"
 
@@ -167,10 +167,7 @@ def update(
     expected_version: int,
 ) -> WorkGroup:
     group = run(session, work_group_id, actor, lock=False)
-    if group.version != expected_version:
-        raise PreconditionFailed(
-            f"Work Group {work_group_id} has changed since you read it; read it again."
-        )
+    check_version(f"Work Group {work_group_id}", current=group.version, expected=expected_version)
     sent = changes.model_fields_set
     nulls = [n for n in ("name", "lead_person_id") if n in sent and getattr(changes, n) is None]
     if nulls:
@@ -284,10 +281,7 @@ def _bounds(group: WorkGroup) -> Bounds:
 
 
 def save(session: Session, group: WorkGroup) -> None:
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise PreconditionFailed(f"Work Group {group.id} was changed at the same moment.") from exc
+    session.flush()
     repo.raise_data_version(session)
 
 

@@ -1,7 +1,9 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { accounts, signIn, type Account } from "./accounts";
 import { expectNoSeriousViolations } from "./axe";
-import { signPath, waitForDelivery, waitForEmail } from "./mail";
+import { signPath, waitForEmail } from "./mail";
+import { e2eNow } from "./moment";
+import { atTestMoment, expect, test } from "./test";
 
 // Carmel Academy (URN 100005, secondary, Archimedes NE) applies for the hub's open secondary
 // Development Work Group; everyone named confirms from the link a real SMTP server caught
@@ -58,7 +60,7 @@ function task(page: Page, name: string) {
 }
 
 async function newPage(browser: Browser, account?: Account): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await atTestMoment(await browser.newContext());
   const page = await context.newPage();
   reportServerErrors(page);
   if (account) await signIn(page, account);
@@ -209,7 +211,7 @@ test("a school applies, everyone confirms from the emailed links, and the hub sh
   await expect(signers.getByText("Waiting")).toHaveCount(4);
   await expect(page.getByRole("button", { name: "Send the links again" })).toBeVisible();
   const linkFor = (m: { subject: string }) => m.subject.startsWith("Confirm your school’s commitments");
-  for (const person of [headTeacher, headOfDepartment, ...teachers]) await waitForDelivery(person.email, linkFor);
+  for (const person of [headTeacher, headOfDepartment, ...teachers]) await waitForEmail(person.email, linkFor);
 
   // The head teacher: the page says what they commit to and who else confirms.
   const headMail = await waitForEmail(headTeacher.email, (m) => m.subject.includes(PROGRAMME));
@@ -273,7 +275,7 @@ test("a school applies, everyone confirms from the emailed links, and the hub sh
   await expect(page.getByRole("main")).toContainText("What happens next");
   await expect(page.getByRole("main")).toContainText(/The hub will tell you its decision by \w+day \d+ \w+ \d{4}\./);
   await expect(page.getByRole("main")).toContainText("Selected schools are told");
-  await waitForDelivery(headTeacher.email, (m) => m.subject.startsWith("We’ve received your application"));
+  await waitForEmail(headTeacher.email, (m) => m.subject.startsWith("We’ve received your application"));
 
   // The hub reviews: from the programme page to the review list, in priority order.
   const hub = await newPage(browser, accounts.archimedesAdmin);
@@ -301,14 +303,14 @@ test("a school applies, everyone confirms from the emailed links, and the hub sh
   await hub.getByRole("button", { name: "Shortlist" }).click();
   await expect(hub.getByRole("alert").filter({ hasText: "1 shortlisted." })).toBeVisible();
   await expect(row).toContainText("Shortlisted");
-  const told = await waitForDelivery(headTeacher.email, (m) => m.subject.includes("has been shortlisted"));
+  const told = await waitForEmail(headTeacher.email, (m) => m.subject.includes("has been shortlisted"));
   expect(told.text).toContain("Thank you: we would like to visit.");
 
   await row.getByLabel("Select Carmel Academy").check();
   await hub.getByRole("button", { name: "Select", exact: true }).click();
   await expect(hub.getByRole("alert").filter({ hasText: "1 selected." })).toBeVisible();
   await expect(row).toContainText("Selected");
-  await waitForDelivery(headTeacher.email, (m) => m.subject.includes("has a place on"));
+  await waitForEmail(headTeacher.email, (m) => m.subject.includes("has a place on"));
 
   // A decision the API refuses is reported, with its reason.
   await row.getByLabel("Select Carmel Academy").check();
@@ -361,7 +363,7 @@ test("an application after the closing date is refused, naming the closing date"
   test.setTimeout(90_000);
   reportServerErrors(page);
   // The hub opens a programme whose closing date passed a week ago.
-  const closed = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+  const closed = new Date(e2eNow().getTime() - 7 * 24 * 3600 * 1000);
   const opened = new Date(closed.getTime() - 30 * 24 * 3600 * 1000);
   const day = (date: Date) => date.toISOString().slice(0, 10);
   const startYear = closed.getUTCMonth() >= 8 ? closed.getUTCFullYear() : closed.getUTCFullYear() - 1;

@@ -1,6 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { accounts, fillSignIn, signIn } from "./accounts";
 import { expectNoSeriousViolations } from "./axe";
+import { e2eNow } from "./moment";
+import { expect, test } from "./test";
 
 // Every test signs in afresh in its own browser context, and names what it creates uniquely,
 // so the tests share the one server and database in any order.
@@ -39,7 +41,7 @@ test("a hub administrator sees their name, role and the admin pages", async ({ p
 
 test("a hub administrator issues an API key, revokes it, and finds both in the audit log", async ({ page }) => {
   const name = uniqueName("Timetable sync");
-  const nextYear = new Date().getFullYear() + 1;
+  const nextYear = e2eNow().getUTCFullYear() + 1;
   await signIn(page, accounts.hubAdmin);
   await menu(page).getByRole("link", { name: "API keys" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "./axe";
+import { expect, test } from "./test";
 
 test("a visitor filters to primary sustaining programmes and opens NCP21-11", async ({ page }) => {
   await page.goto("/");

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousViolations } from "./axe";
+import { expect, test } from "./test";
 
 // A visitor, signed out: checking a school's eligibility needs no sign-in. Each test opens the
 // programmes it needs from the catalogue, so none depends on another or on programme ids.

@@ -43,15 +43,3 @@ export function signPath(email: Email): string {
   if (!match?.[1]) throw new Error(`No /sign/ link in the email "${email.subject}"`);
   return match[1];
 }
-
-/**
- * Wait until the service has delivered an email, and then a moment more while its sender
- * records the delivery. The tests' SQLite database takes one writer at a time, and a request
- * that read before the sender's write may then fail to write (a 500 the API should not give:
- * see the report in the applications work); waiting keeps the tests from racing the sender.
- */
-export async function waitForDelivery(address: string, matches: (email: Email) => boolean): Promise<Email> {
-  const email = await waitForEmail(address, matches);
-  await new Promise((resolve) => setTimeout(resolve, 750));
-  return email;
-}

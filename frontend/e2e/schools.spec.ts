@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { accounts, fillSignIn, signIn } from "./accounts";
 import { expectNoSeriousViolations } from "./axe";
+import { expect, test } from "./test";
 
 // Each test signs in afresh; none changes anything, so they run in any order.
 

@@ -17,6 +17,9 @@ data="$(mktemp -d "${TMPDIR:-/tmp}/mathshubs-e2e.XXXXXX")"
 export DATABASE_URL="sqlite:///$data/e2e.db"
 export FRONTEND_DIST="$frontend/dist"
 export ENVIRONMENT=development
+# The server's clock stands still at the moment the browser tests run at (E2E_NOW, from
+# e2e/moment.ts through playwright.config.ts), for the demo data and every request alike.
+export FIXED_NOW="${E2E_NOW:?e2e/serve.sh: set E2E_NOW to the moment to run at, such as 2027-01-19T10:00:00+00:00 (playwright.config.ts does)}"
 
 # uv as the Makefile finds it: on PATH, or where `pip install --user uv` puts it.
 uv="${UV:-$(command -v uv || echo "$HOME/.local/bin/uv")}"

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { accounts, signIn } from "./accounts";
 import { expectNoSeriousViolations } from "./axe";
 import {
@@ -9,6 +9,7 @@ import {
   sessionsOf,
   THIS_YEAR_GROUP,
 } from "./workGroups";
+import { expect, test } from "./test";
 
 // The hub runs a group's year on the demo's groups of Cheshire and Wirral: planning next
 // year's group's sessions, a refused completion of this year's running group, and the

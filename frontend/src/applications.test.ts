@@ -3,7 +3,6 @@ import type { Application, ApplicationForm } from "./api/applications";
 import {
   countWords,
   decisionReport,
-  failedRules,
   fieldId,
   peopleFields,
   peopleRequest,
@@ -172,21 +171,6 @@ describe("readyToCheck", () => {
         application({ tasks: { school_details: "completed", people: "completed", statement: "completed", commitments: "in_progress" } }),
       ),
     ).toBe(true);
-  });
-});
-
-describe("failedRules", () => {
-  it("reads the failed rules of a refusal, ignoring what is not one", () => {
-    const problem = {
-      type: "/problems/not-eligible",
-      title: "The application cannot be submitted",
-      status: 422,
-      failed_rules: [{ kind: "window", code: "window_closed", reason: "Applications closed at 11:59pm on Friday 9 January 2026." }, "junk", { kind: "x" }],
-    };
-    expect(failedRules(problem)).toEqual([
-      { kind: "window", code: "window_closed", reason: "Applications closed at 11:59pm on Friday 9 January 2026." },
-    ]);
-    expect(failedRules({ type: "about:blank", title: "Conflict", status: 409 })).toEqual([]);
   });
 });
 

@@ -281,21 +281,6 @@ export function pageForRule(kind: string): string | null {
   return null;
 }
 
-export type FailedRule = { kind: string; code: string; reason: string };
-
-/** The failed rules of a /problems/not-eligible answer, checked rather than trusted. */
-export function failedRules(problem: Problem): FailedRule[] {
-  const rules: unknown = (problem as { failed_rules?: unknown }).failed_rules;
-  if (!Array.isArray(rules)) return [];
-  return rules.flatMap((rule: unknown) => {
-    if (typeof rule !== "object" || rule === null) return [];
-    const { kind, code, reason } = rule as Record<string, unknown>;
-    return typeof reason === "string"
-      ? [{ kind: typeof kind === "string" ? kind : "", code: typeof code === "string" ? code : "", reason }]
-      : [];
-  });
-}
-
 // Decisions
 
 export const decisionActions: Record<DecisionKind, { button: string; done: string }> = {

@@ -4,9 +4,10 @@ submission checked by the rules, decisions, places and the waiting list."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,8 +16,10 @@ from api.domain.access import Role
 from api.persistence.models import OutboxMessage, Programme
 from tests.accounts import SignIn
 from tests.builders import MakeHub, MakeProgramme, MakeSchool, TakePart
+from tests.clock import TEST_NOW, TODAY
+from tests.problems import assert_described
 
-SOON = date.today() + timedelta(days=30)
+SOON = TODAY + timedelta(days=30)
 COMMITMENTS = ["Teachers attend four half-day meetings.", "Leaders support the teachers."]
 FORM = {
     "statement_word_limit": 150,
@@ -94,7 +97,7 @@ def sign_everyone(client: TestClient, db: Session, application_id: object) -> No
 
 
 def test_draft_sign_submit_select(
-    school_client: TestClient, sign_in: SignIn, db: Session, offer: Programme
+    school_client: TestClient, sign_in: SignIn, db: Session, offer: Programme, app: FastAPI
 ) -> None:
     application = draft(school_client, offer)
     assert application["status"] == "draft"
@@ -106,6 +109,7 @@ def test_draft_sign_submit_select(
     assert refused.status_code == 422
     assert refused.json()["type"] == "/problems/not-eligible"
     assert [r["code"] for r in refused.json()["failed_rules"]] == ["commitments_not_confirmed"]
+    assert_described(refused.json(), app)
 
     sign_everyone(school_client, db, application["id"])
     signed = school_client.get(f"/api/v1/applications/{application['id']}").json()
@@ -297,7 +301,7 @@ def test_milestones_remind_hub_staff_of_undecided_applications_once(
 
     def remind(today: date) -> int:
         return remind_undecided(
-            db, today=today, now=datetime.now(UTC), base_url="https://hub.example"
+            db, today=today, now=TEST_NOW, base_url="https://hub.example"
         ).messages
 
     assert remind(date(2027, 1, 5)) == 0  # too early

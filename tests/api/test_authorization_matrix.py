@@ -186,6 +186,7 @@ def test_operation_allows_and_denies_as_declared(
         )
         if allowed:
             assert not denied(response), f"{name} was refused {method} {path}: {response.text}"
+            assert response.status_code < 500, f"{name} {method} {path}: {response.text}"
         elif name == "admin of another hub" and rule["own_hub_only"]:
             # Another hub's resource is refused outright, or hidden as if absent.
             assert response.status_code in (403, 404), f"{name} {method} {path}: {response.text}"

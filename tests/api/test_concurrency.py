@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, date, datetime, timedelta
-from threading import Barrier
+from datetime import date, timedelta
+from threading import Barrier, Event
 
 import pytest
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.domain.access import Principal, Role
@@ -19,12 +20,14 @@ from api.persistence.models import (
     Application,
     AuditEvent,
     Hub,
+    IdempotentRequest,
     OutboxMessage,
     Programme,
     School,
 )
 from api.schemas.applications import ApplicationCreate, DecisionKind, DecisionRequest
-from api.services import applications
+from api.services import applications, idempotency
+from tests.clock import TEST_NOW, TODAY
 
 HUB = "race-hub"
 PLACES = 7
@@ -89,7 +92,7 @@ def make_programme(factory: sessionmaker[Session]) -> int:
             funding={"free_to_participate": True, "grants": []},
             programme_type="primary_development",
             eligibility_rules=[],
-            closing_date=date.today() + timedelta(days=30),
+            closing_date=TODAY + timedelta(days=30),
             capacity_places=PLACES,
             capacity_unit="schools",
         )
@@ -111,7 +114,7 @@ def test_fifty_parallel_selections_take_exactly_the_seven_places(
                 hub_id=HUB,
                 status="submitted",
                 created_by="test",
-                submitted_at=datetime.now(UTC),
+                submitted_at=TEST_NOW,
             )
             for n in range(SCHOOLS)
         ]
@@ -131,7 +134,7 @@ def test_fifty_parallel_selections_take_exactly_the_seven_places(
                     application_id,
                     DecisionRequest(decision=DecisionKind.SELECTED),
                     actor=NATIONAL,
-                    now=datetime.now(UTC),
+                    now=TEST_NOW,
                     base_url="https://hub.example",
                 )
         except Conflict:
@@ -191,3 +194,80 @@ def test_two_parallel_drafts_make_one_application_and_one_conflict(
             .where(Application.programme_id == programme_id)
         )
     assert count == 1
+
+
+def _until_a_transaction_waits_for_a_lock(factory: sessionmaker[Session]) -> None:
+    """Poll (with a generous bound, never a fixed sleep) until a backend waits on a lock."""
+    deadline = time.monotonic() + 30
+    while True:
+        with unit_of_work(factory, writes=False) as session:
+            waiting = session.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                )
+            )
+        if waiting:
+            return
+        assert time.monotonic() < deadline, "no request waited for the key's first claim"
+        time.sleep(0.05)
+
+
+@pytest.mark.postgres_only
+@pytest.mark.parametrize("first_commits", [True, False], ids=["first commits", "first fails"])
+def test_a_key_sent_twice_at_once_waits_for_the_first_then_replays_or_runs(
+    committed: sessionmaker[Session], first_commits: bool
+) -> None:
+    key, caller = f"twice-{first_commits}", "test:idempotency"
+    claimed, release = Event(), Event()
+
+    def first() -> None:
+        def run() -> tuple[int, str]:
+            claimed.set()
+            assert release.wait(timeout=60)
+            if not first_commits:
+                raise Conflict("the first request fails, and keeps nothing")
+            return 201, '{"by": "first"}'
+
+        with unit_of_work(committed) as session:
+            idempotency.run_once(session, key=key, caller=caller, fingerprint="same", run=run)
+
+    def second() -> idempotency.Answer:
+        assert claimed.wait(timeout=60)
+        with unit_of_work(committed) as session:
+            return idempotency.run_once(
+                session,
+                key=key,
+                caller=caller,
+                fingerprint="same",
+                run=lambda: (201, '{"by": "second"}'),
+            )
+
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            first_done = pool.submit(first)
+            second_done = pool.submit(second)
+            try:
+                assert claimed.wait(timeout=60)
+                # The second request's claim of the key waits behind the first's, uncommitted.
+                _until_a_transaction_waits_for_a_lock(committed)
+            finally:
+                release.set()
+            if first_commits:
+                first_done.result(timeout=60)
+            else:
+                with pytest.raises(Conflict):
+                    first_done.result(timeout=60)
+            answer = second_done.result(timeout=60)
+
+        if first_commits:
+            assert answer == idempotency.Answer(201, '{"by": "first"}', replayed=True)
+        else:
+            assert answer == idempotency.Answer(201, '{"by": "second"}', replayed=False)
+        with unit_of_work(committed, writes=False) as session:
+            stored = session.get(IdempotentRequest, (key, caller))
+            assert stored is not None
+            assert stored.body == answer.body
+    finally:
+        with unit_of_work(committed) as session:
+            session.execute(delete(IdempotentRequest).where(IdempotentRequest.caller == caller))

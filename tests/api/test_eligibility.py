@@ -7,11 +7,13 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+from api.domain.academic_year import AcademicYear
 from api.domain.access import Role
 from tests.accounts import SignIn
 from tests.builders import MakeHub, MakeProgramme, MakeSchool, TakePart
+from tests.clock import TODAY
 
-SOON = date.today() + timedelta(days=30)
+SOON = TODAY + timedelta(days=30)
 
 
 @pytest.fixture
@@ -119,14 +121,15 @@ def test_a_person_check_needs_sign_in_and_reads_their_history(
         closing_date=SOON,
     )
     hub_admin = sign_in(role=Role.HUB_ADMIN, hub_id="north")
-    this_year = date.today().year if date.today().month >= 9 else date.today().year - 1
+    # In her first year of teaching in the programme's year, whatever the day the test runs.
+    first_year = AcademicYear.parse(ect.academic_year_id).start_year
     person = hub_admin.post(
         "/api/v1/people",
         json={
             "name": "Nia Newteacher",
             "email": "nia@school.example",
             "roles": ["early_career_teacher"],
-            "began_teaching": this_year,
+            "began_teaching": first_year,
             "school_urn": "100004",
         },
     ).json()

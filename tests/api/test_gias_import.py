@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,9 +22,10 @@ from api.persistence.models import AuditEvent, LocalAuthority, School
 from api.services.csv_import import MAX_REJECTIONS_LISTED, ImportReport, Rejection
 from api.services.gias_import import import_gias
 from tests.databases import is_postgres
-from tests.gias_files import GIAS_COLUMNS, gias_row, write_gias
+from tests.gias_files import GIAS_COLUMNS, append_line, cut_off, gias_row, write_gias
 
 ST_BEDES = "St Bede’s Catholic Primary School"  # a curly apostrophe, byte 0x92 in Windows-1252
+UPLOAD = "/api/v1/schools/imports"
 
 
 def run(db: Session, path: Path, **options: Any) -> ImportReport:
@@ -135,11 +137,13 @@ def test_a_row_of_the_wrong_width_or_too_long_a_field_is_rejected(
     path = write_gias(tmp_path / "extract.csv", [gias_row("100001", "x" * 201)])
     with path.open("ab") as file:
         file.write(b"100002,383,Leeds\r\n")
+    append_line(path, gias_row("100003"), encoding="cp1252")  # a short last row is a cut-off file
     report = run(db, path)
     assert report.rejections == (
         Rejection(2, "100001", "EstablishmentName is longer than 200 characters."),
         Rejection(3, "100002", f"The row has 3 fields where the header has {len(GIAS_COLUMNS)}."),
     )
+    assert report.created == 1
 
 
 def test_a_quoted_field_may_span_lines_and_rows_keep_their_starting_line(
@@ -267,7 +271,68 @@ MALFORMED: dict[str, tuple[Any, str]] = {
         lambda tmp: _write(tmp, b'URN,"EstablishmentName\r\n"x"y,z\r\n'),
         "is not CSV",
     ),
+    "Windows-1252 with a later UTF-8 line": (
+        lambda tmp: _mixed(tmp, first="cp1252", then="utf-8", rows_before=1),
+        "Line 4 is UTF-8 text, but line 3 is Windows-1252: the file mixes two encodings",
+    ),
+    "UTF-8 with a later Windows-1252 line": (
+        lambda tmp: _mixed(tmp, first="utf-8", then="cp1252", rows_before=1),
+        "Line 4 is Windows-1252 text, but line 3 is UTF-8: the file mixes two encodings",
+    ),
+    "UTF-8 with a byte order mark and a later Windows-1252 line": (
+        lambda tmp: _mixed(tmp, first="utf-8-sig", then="cp1252", rows_before=1),
+        "Line 4 is Windows-1252 text, but its byte order mark says UTF-8",
+    ),
+    "mixed encodings after a written batch": (
+        lambda tmp: _mixed(tmp, first="cp1252", then="utf-8", rows_before=1500),
+        "Line 1503 is UTF-8 text, but line 1502 is Windows-1252",
+    ),
+    "cut off in the middle of the last row": (
+        lambda tmp: _cut(tmp, rows=2, drop_bytes=300),
+        "The file ends in the middle of line 3, with no line break after it: it looks cut off",
+    ),
+    "cut off just before the last line break": (
+        lambda tmp: _cut(tmp, rows=2, drop_bytes=2),
+        "The file ends in the middle of line 3, with no line break",
+    ),
+    "cut off after a written batch": (
+        lambda tmp: _cut(tmp, rows=1500, drop_bytes=300),
+        "The file ends in the middle of line 1501",
+    ),
+    "cut off inside a quoted field": (
+        lambda tmp: _cut_in_quotes(tmp),
+        "The file ends inside a quoted field",
+    ),
+    "a last row shorter than the header": (
+        lambda tmp: append_line(
+            write_gias(tmp / "x.csv", [gias_row("100002")]),
+            {"URN": "100003", "LA (code)": "383"},
+            encoding="cp1252",
+            columns=("URN", "LA (code)"),
+        ),
+        f"The last row \\(line 3\\) has 2 fields where the header has {len(GIAS_COLUMNS)}: "
+        "it looks cut off",
+    ),
 }
+
+
+def _mixed(tmp: Path, *, first: str, then: str, rows_before: int) -> Path:
+    # The curly apostrophe is 0x92 in Windows-1252 and E2 80 99 in UTF-8.
+    rows = [gias_row(str(200000 + n)) for n in range(rows_before)] + [gias_row("100002", ST_BEDES)]
+    return append_line(
+        write_gias(tmp / "x.csv", rows, encoding=first), gias_row("100003", ST_BEDES), encoding=then
+    )
+
+
+def _cut(tmp: Path, *, rows: int, drop_bytes: int) -> Path:
+    path = write_gias(tmp / "x.csv", [gias_row(str(200000 + n)) for n in range(rows)])
+    return cut_off(path, keep_bytes=path.stat().st_size - drop_bytes)
+
+
+def _cut_in_quotes(tmp: Path) -> Path:
+    # Cut at a line break inside the last row's quoted street: the file still ends with CRLF.
+    path = write_gias(tmp / "x.csv", [gias_row("100002", Street="Oak Lane\r\nNorth Side")])
+    return cut_off(path, keep_bytes=path.read_bytes().index(b"Oak Lane\r\n") + len("Oak Lane\r\n"))
 
 
 def _write(tmp: Path, content: bytes) -> Path:
@@ -291,6 +356,38 @@ def test_a_malformed_file_writes_nothing_and_says_why(
     with pytest.raises(MalformedFile, match=message), db.begin_nested():
         run(db, make(tmp_path))
     assert school_count(db) == 1
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        ("mixed", "Line 4 is UTF-8 text, but line 3 is Windows-1252"),
+        ("cut off", "The file ends in the middle of line 4, with no line break"),
+    ],
+)
+def test_an_upload_in_two_encodings_or_cut_off_is_refused_whole(
+    admin: TestClient, tmp_path: Path, damage: str, message: str
+) -> None:
+    first = write_gias(tmp_path / "first.csv", [gias_row("100001")])
+    with first.open("rb") as file:
+        assert admin.post(UPLOAD, files={"file": ("first.csv", file)}).status_code == 200
+    # The same school renamed and a new one, then the damage on the last line.
+    rows = [gias_row("100001", "Oakfield Renamed"), gias_row("100002", ST_BEDES)]
+    damaged = write_gias(tmp_path / "damaged.csv", rows)
+    if damage == "mixed":
+        append_line(damaged, gias_row("100003", ST_BEDES), encoding="utf-8")
+    else:
+        append_line(damaged, gias_row("100003"), encoding="cp1252")
+        cut_off(damaged, keep_bytes=damaged.stat().st_size - 100)
+
+    with damaged.open("rb") as file:
+        refused = admin.post(UPLOAD, files={"file": ("damaged.csv", file, "text/csv")})
+
+    assert refused.status_code == 422
+    assert refused.json()["type"] == "/problems/malformed-file"
+    assert message in refused.json()["detail"]
+    schools = admin.get("/api/v1/schools").json()["items"]
+    assert [(s["urn"], s["name"]) for s in schools] == [("100001", "Oakfield Primary Academy")]
 
 
 def test_progress_is_reported_in_bytes_up_to_the_whole_file(db: Session, tmp_path: Path) -> None:

@@ -240,7 +240,7 @@ def test_a_hub_administrator_imports_only_for_their_own_hub(
 )
 def test_others_may_not_import(db: Session, actor: Principal) -> None:
     with pytest.raises(Forbidden):
-        import_participations(db, io.BytesIO(b"urn\r\n"), actor=actor)
+        import_participations(db, io.BytesIO(b"urn\r\n"), actor=actor, today=TODAY)
 
 
 def test_header_in_any_order_and_case_with_a_bom_and_without_optional_columns(

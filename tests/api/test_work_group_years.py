@@ -13,9 +13,11 @@ from api.domain.academic_year import AcademicYear
 from api.persistence.models import Participation, School, WorkGroup
 from tests.api.work_group_setup import LEAD_SCHOOL, GroupSetUp, Setup, new_group, person
 from tests.builders import MakeProgramme
+from tests.clock import TODAY
 
-# Completing reads the real clock: last year's sessions are all past, next year's all to come.
-THIS_YEAR = AcademicYear.of(date.today())
+# Completing reads the app's clock (TEST_NOW): last year's sessions are all past, next year's
+# all to come.
+THIS_YEAR = AcademicYear.of(TODAY)
 LAST_YEAR = AcademicYear(THIS_YEAR.start_year - 1).slug
 NEXT_YEAR = THIS_YEAR.next()
 HELD_ON = AcademicYear.parse(LAST_YEAR).starts_on + timedelta(days=40)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from api.persistence.database import make_engine, make_session_factory, unit_of_
 from api.services import mail
 from api.settings import PROJECT_ROOT
 from tests.mail.smtp_server import SmtpServer, free_port
+from tests.processes import Processes, ignore_sigint, serve, stop, wait_until
 
 
 def mathshubs(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -102,7 +101,9 @@ def test_send_mail_says_so_when_the_server_is_down(sqlite_url: str) -> None:
     assert "cannot reach the SMTP server" in result.stderr
 
 
-def test_serve_sends_email_in_the_background(sqlite_url: str, smtp_server: SmtpServer) -> None:
+def test_serve_sends_email_in_the_background_and_stops_cleanly_on_sigterm(
+    sqlite_url: str, smtp_server: SmtpServer, processes: Processes
+) -> None:
     queue_committed(sqlite_url, "head@stbedes.example")
     env = {
         "DATABASE_URL": sqlite_url,
@@ -110,29 +111,20 @@ def test_serve_sends_email_in_the_background(sqlite_url: str, smtp_server: SmtpS
         "MAIL_POLL_SECONDS": "0.2",
         "FRONTEND_DIST": str(PROJECT_ROOT / "tests" / "no-frontend"),
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(free_port())],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+    # Started as a background job starts it (`make test &`): Ctrl-C ignored, which SIGTERM,
+    # as supervisors send it, is not.
+    server = serve(processes, env=env, preexec=ignore_sigint)
+    wait_until(lambda: smtp_server.received, what="the first email", started=server.started)
+    queue_committed(sqlite_url, "deputy@stbedes.example")  # while it runs
+    wait_until(
+        lambda: len(smtp_server.received) == 2, what="the second email", started=server.started
     )
-    try:
-        deadline = time.monotonic() + 10
-        while not smtp_server.received and time.monotonic() < deadline:
-            assert server.poll() is None, server.communicate()[1]
-            time.sleep(0.1)
-        queue_committed(sqlite_url, "deputy@stbedes.example")  # while it runs
-        while len(smtp_server.received) < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
-    finally:
-        server.send_signal(signal.SIGINT)
-        _, stderr = server.communicate(timeout=15)
 
+    # Exit status 0: uvicorn shut down, then the sender thread was stopped and joined (a
+    # process that SIGTERM merely killed would end with -15).
+    assert stop(server.started) == 0, server.started.output()
     assert [r.rcpt_tos for r in smtp_server.received] == [
         ["head@stbedes.example"],
         ["deputy@stbedes.example"],
-    ], stderr
-    # uvicorn re-raises the Ctrl-C once it has shut down; the sender was stopped on the way.
-    assert server.returncode in (0, 130), stderr
+    ]
+    assert "Application shutdown complete." in server.started.output()

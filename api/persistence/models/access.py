@@ -48,10 +48,12 @@ class UserSession(Base):
 
 
 class SignInAttempt(Base):
-    """Failed sign-ins, counted per account and per address to slow down guessing."""
+    """Failed sign-ins, counted per account and address pair, per address and per account to
+    slow down guessing (api.services.auth)."""
 
     __tablename__ = "sign_in_attempt"
     __table_args__ = (
+        Index("ix_sign_in_attempt_email_address_at", "email", "address", "at"),
         Index("ix_sign_in_attempt_email_at", "email", "at"),
         Index("ix_sign_in_attempt_address_at", "address", "at"),
     )

@@ -44,10 +44,22 @@ class AcademicYearRow(Base):
     ends_on: Mapped[date] = mapped_column(Date)
 
 
+# api.domain.programme_code's shape, NCP<yy>-<nn>, in SQL that SQLite and PostgreSQL both run
+# (their regexes differ; SQLite has none built in): eight characters, NCP, a hyphen, and four
+# ASCII digits, which ltrim removes whole. `=` compares case and every character on both.
+PROGRAMME_CODE_SHAPE = (
+    "code IS NULL OR (length(code) = 8 AND substr(code, 1, 3) = 'NCP' "
+    "AND substr(code, 6, 1) = '-' "
+    "AND ltrim(substr(code, 4, 2) || substr(code, 7, 2), '0123456789') = '')"
+)
+
+
 class Programme(Timestamped, Base):
     __tablename__ = "programme"
     __table_args__ = (
         UniqueConstraint("hub_id", "academic_year_id", "title"),
+        # What the API could not answer with is never stored, whoever writes it.
+        CheckConstraint(PROGRAMME_CODE_SHAPE, name="code_shape"),
         CheckConstraint(
             "status IN ('draft', 'open', 'fully_booked', 'closed')", name="status_known"
         ),

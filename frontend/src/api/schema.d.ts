@@ -33,7 +33,8 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description The database answers and its schema is at the latest migration.
+         * @description The database answers within a second (READINESS_TIMEOUT_SECONDS) and its schema is at
+         *     the latest migration.
          */
         get: operations["health-readiness"];
         put?: never;
@@ -1560,6 +1561,26 @@ export interface components {
              */
             person_id?: number | null;
         };
+        /** FailedRule */
+        FailedRule: {
+            /**
+             * Kind
+             * @description The rule, as `kind` in an eligibility decision's rules.
+             * @example application_window
+             */
+            kind: string;
+            /**
+             * Code
+             * @description Why it refuses, as a stable code for programs.
+             * @example window_closed
+             */
+            code: string;
+            /**
+             * Reason
+             * @description Why it refuses, in plain English.
+             */
+            reason: string;
+        };
         /** FieldError */
         FieldError: {
             /**
@@ -2251,6 +2272,23 @@ export interface components {
              * @description For validation problems: every bad field.
              */
             errors?: components["schemas"]["FieldError"][] | null;
+            /**
+             * Failed Rules
+             * @description For /problems/not-eligible: each rule that refuses the application.
+             */
+            failed_rules?: components["schemas"]["FailedRule"][] | null;
+            /**
+             * Rule
+             * @description For a conflict with one of the service's rules: which one, as a stable code (such as max_schools, max_participants, already_member, selected_application, session_cancelled, completed, not_completed, no_school_continues).
+             * @example max_schools
+             */
+            rule?: string | null;
+            /**
+             * Limit
+             * @description With rule max_schools or max_participants: the most the group takes.
+             * @example 7
+             */
+            limit?: number | null;
         } & {
             [key: string]: unknown;
         };

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Navigate, useNavigate, Link } from "react-router-dom";
 import { newIdempotencyKey, useSubmitApplication } from "../../api/applications";
 import type { Problem } from "../../api/client";
-import { failedRules, pageForRule, POINTER_PAGES, signatoryRows } from "../../applications";
+import { pageForRule, POINTER_PAGES, signatoryRows } from "../../applications";
 import { AnswersSummary } from "../../components/applications/AnswersSummary";
 import { LinkedErrorSummary, type SummaryError } from "../../components/applications/LinkedErrorSummary";
 import { WithApplication, type LoadedApplication } from "../../components/applications/WithApplication";
@@ -20,7 +20,7 @@ export function CheckAnswersPage() {
  * (everyone's confirmations, the closing date), in the API's own words.
  */
 export function submitErrors(problem: Problem, base: string): SummaryError[] {
-  const rules = failedRules(problem);
+  const rules = problem.failed_rules ?? [];
   if (rules.length > 0) {
     return rules.map((rule) => {
       const page = pageForRule(rule.kind);
