@@ -6,11 +6,13 @@ SHELL := /bin/bash
 HOST ?= 127.0.0.1
 PORT ?= 8000
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+# The browser tests drive Debian's chromium (Playwright's own download is not available here).
+CHROMIUM := $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 NPM := npm --prefix frontend
 export UV_LINK_MODE ?= copy
 
 .PHONY: help run test install install-python install-frontend build-frontend \
-        lint typecheck test-python test-postgres test-frontend openapi
+        lint typecheck test-python test-postgres test-frontend openapi tools
 
 help:
 	@echo "make run    serve API and SPA on http://$(HOST):$(PORT) (SQLite under var/, demo data)"
@@ -29,6 +31,23 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 install-frontend: frontend/node_modules/.package-lock.json
 
 install: install-python install-frontend
+
+# What `make test` needs beyond uv and npm's packages, checked before anything runs: chromium is
+# installed when we are root (as in CI); otherwise the run stops at once with the command to run.
+tools:
+	@command -v npm >/dev/null || { \
+	    echo "make test needs Node.js 20.19 or later with npm (https://nodejs.org/en/download)."; \
+	    exit 1; }
+	@if [ ! -x "$(CHROMIUM)" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+	@[ -x "$(CHROMIUM)" ] || { \
+	    echo "The browser tests need Chromium at $(CHROMIUM). Install it, then run make test again:"; \
+	    echo "    sudo apt-get install -y chromium"; \
+	    echo "(or set CHROMIUM_PATH to a Chromium you already have)"; \
+	    exit 1; }
 
 build-frontend: install-frontend
 	$(NPM) run build
@@ -54,22 +73,24 @@ test-python: install-python
 	# The pure domain: every branch covered, no database.
 	$(UV) run pytest tests/domain -q -p no:cacheprovider \
 	    --cov=api.domain --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
-	# Everything through HTTP and the migrations, on SQLite; the tests of parallel writers and
-	# row locks need PostgreSQL and run in its pass.
-	$(UV) run pytest tests/api tests/migrations tests/mail tests/cli tests/persistence -q -p no:cacheprovider \
-	    -m "not postgres_only"
+	# Everything through HTTP and the migrations, on SQLite, whatever TEST_DATABASE_URL says (the
+	# report's last line names the database); the tests of parallel writers and row locks need
+	# PostgreSQL and run in its pass.
+	TEST_DATABASE=sqlite $(UV) run pytest tests/api tests/migrations tests/mail tests/cli tests/persistence \
+	    -q -p no:cacheprovider -m "not postgres_only"
 
 test-postgres: install-python
 	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then \
 	    echo "PostgreSQL: $${TEST_DATABASE_URL}"; \
-	    $(UV) run pytest tests/api tests/migrations tests/mail tests/persistence -q -p no:cacheprovider; \
+	    TEST_DATABASE=postgresql $(UV) run pytest tests/api tests/migrations tests/mail tests/persistence \
+	        tests/cli/test_two_processes.py -q -p no:cacheprovider; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	    echo "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL pass cannot be skipped"; exit 1; \
 	else \
 	    echo "TEST_DATABASE_URL not set: skipping the PostgreSQL pass (CI always runs it)"; \
 	fi
 
-test-frontend: install-python install-frontend
+test-frontend: tools install-python install-frontend
 	$(NPM) run check:generated
 	$(NPM) run typecheck
 	$(NPM) run lint
@@ -77,4 +98,4 @@ test-frontend: install-python install-frontend
 	$(NPM) run build
 	$(NPM) run test:e2e
 
-test: lint typecheck test-python test-postgres test-frontend
+test: tools lint typecheck test-python test-postgres test-frontend

@@ -359,8 +359,14 @@ def install_error_handlers(
         # rolled back: a busy or unreachable database is worth another try, anything else is a bug.
         if not is_database_unavailable(exc):
             raise exc  # to the 500 path, which logs it
+        # The driver's message, not SQLAlchemy's, which would log the statement's parameters.
+        cause = getattr(exc, "orig", None) or exc
         log.warning(
-            "Database busy or unreachable on %s %s: %s", request.method, request.url.path, exc
+            "Database busy or unreachable on %s %s: %s: %s",
+            request.method,
+            request.url.path,
+            type(cause).__name__,
+            str(cause).strip(),
         )
         unavailable = DatabaseUnavailable(retry_after_seconds=database_retry_after_seconds)
         return await on_app_error(request, unavailable)

@@ -215,6 +215,8 @@ def _spa_fallback(dist: Path) -> NotFoundFallback:
         path = request.url.path
         if request.method not in ("GET", "HEAD") or path.startswith("/api/") or not index.is_file():
             return None
+        if "\x00" in path:  # no file is named so, and the file system refuses to look
+            return None
         candidate = (dist / path.lstrip("/")).resolve()
         if candidate.is_file() and candidate.is_relative_to(root):
             return FileResponse(candidate)

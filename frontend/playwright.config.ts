@@ -58,7 +58,12 @@ export default defineConfig({
       E2E_NOW: process.env.E2E_NOW,
     },
     reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
+    // Generous: migrating and loading the demo data takes over a minute on a busy machine.
+    timeout: 300_000,
+    // SIGTERM to the whole process group, as supervisors stop a server (a background job
+    // inherits SIGINT ignored), so that e2e/serve.sh stops its servers and removes its folder;
+    // Playwright sends SIGKILL to the group if that takes longer than this.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     // The access log is noise in CI; start-up errors still come through stderr.
     stdout: "ignore",
     stderr: "pipe",

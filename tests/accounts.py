@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -21,6 +23,49 @@ BASE_URL = "https://testserver"  # Secure cookies travel over HTTPS only
 MakeUser = Callable[..., UserAccount]
 SignIn = Callable[..., TestClient]
 KeyClient = Callable[..., TestClient]
+
+
+@dataclass(frozen=True)
+class Caller:
+    """A kind of caller: nobody, a person of one role, or another system's key of one scope.
+    `hub_id` None is national: the national administrator, or a key for every hub."""
+
+    name: str
+    role: Role | None = None
+    scope: Scope | None = None
+    hub_id: str | None = None
+
+    def allowed(self, rule: Mapping[str, Any]) -> bool:
+        """Whether an operation's declared access rule (its `x-access`) lets this caller in."""
+        if rule["public"]:
+            return True
+        if self.role is not None:
+            return self.role.value in rule["roles"]
+        if self.scope is not None:  # a hub's key never acts for the whole country
+            return self.scope.value in rule["scopes"] and not (
+                rule["national_only"] and self.hub_id is not None
+            )
+        return False
+
+
+def every_caller(hub_id: str) -> list[Caller]:
+    """Anonymous, each role and each key scope (of `hub_id`), and a national key."""
+    return [
+        Caller("anonymous"),
+        *(
+            Caller(
+                f"user {role.value}",
+                role=role,
+                hub_id=None if role is Role.NATIONAL_ADMIN else hub_id,
+            )
+            for role in Role
+        ),
+        *(Caller(f"key {scope.value}", scope=scope, hub_id=hub_id) for scope in Scope),
+        Caller("national admin key", scope=Scope.ADMIN),
+    ]
+
+
+ClientFor = Callable[..., TestClient]
 
 
 @pytest.fixture
@@ -98,3 +143,18 @@ def key_client(app: FastAPI, db: Session) -> Iterator[KeyClient]:
     yield build
     for client in clients:
         client.close()
+
+
+@pytest.fixture
+def client_for(client: TestClient, sign_in: SignIn, key_client: KeyClient) -> ClientFor:
+    """A client calling as `caller`; a school contact works at `school_urn` (which must exist)."""
+
+    def build(caller: Caller, *, school_urn: str | None = None) -> TestClient:
+        if caller.role is not None:
+            urn = school_urn if caller.role is Role.SCHOOL_CONTACT else None
+            return sign_in(role=caller.role, hub_id=caller.hub_id, school_urn=urn)
+        if caller.scope is not None:
+            return key_client(caller.scope, hub_id=caller.hub_id)
+        return client
+
+    return build

@@ -14,6 +14,35 @@ if [[ ! -f "$frontend/dist/index.html" ]]; then
 fi
 
 data="$(mktemp -d "${TMPDIR:-/tmp}/mathshubs-e2e.XXXXXX")"
+# Stopped as supervisors stop a process (Playwright sends SIGTERM to the whole process group;
+# SIGINT cannot be relied on, a background job inherits it ignored): the servers this script
+# starts get SIGTERM, then SIGKILL after a bound, and the temporary folder goes with them.
+smtp_pid=""
+app_pid=""
+running() {  # whether any of these processes still runs (an exited one not yet reaped does not)
+  local pid state
+  for pid in "$@"; do
+    state="$(ps -o stat= -p "$pid" 2>/dev/null)" || continue
+    [[ "$state" == Z* ]] || return 0
+  done
+  return 1
+}
+stop() {
+  trap '' TERM INT  # a second signal must not cut the cleanup short
+  local pids=() deadline=$((SECONDS + 15))
+  [[ -z "$app_pid" ]] || pids+=("$app_pid")
+  [[ -z "$smtp_pid" ]] || pids+=("$smtp_pid")
+  if ((${#pids[@]})); then
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    # Polled, not `wait`ed: bash's `wait` inside a trap can miss a child's exit.
+    while running "${pids[@]}" && ((SECONDS < deadline)); do sleep 0.1; done
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+  fi
+  rm -rf "$data"
+}
+trap stop EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 export DATABASE_URL="sqlite:///$data/e2e.db"
 export FRONTEND_DIST="$frontend/dist"
 export ENVIRONMENT=development
@@ -50,26 +79,17 @@ create_user 'archimedes-admin-e2e-password' --email archimedes.admin@example.org
 
 # A real SMTP server for the email the service sends (the signatories' links): it writes each
 # message as a JSON file into the mail folder, where the tests read it (e2e/mail.ts). It is
-# stopped with the web server: Playwright ends the whole process group, and the trap below
-# ends both when this script is stopped any other way (Ctrl-C, kill).
+# stopped with the web server (the trap above).
 smtp_port="${E2E_SMTP_PORT:-8825}"
 mail_dir="${E2E_MAIL_DIR:-$data/mail}"
 mkdir -p "$mail_dir"
 find "$mail_dir" -maxdepth 1 -name '*.json' -delete
-smtp_pid=""
-app_pid=""
-stop() {
-  local pid
-  for pid in $app_pid $smtp_pid; do kill "$pid" 2>/dev/null || true; done
-}
-trap stop EXIT
-trap 'exit 143' TERM
-trap 'exit 130' INT
 "$uv" run python "$frontend/e2e/smtp_sink.py" --port "$smtp_port" --folder "$mail_dir" &
 smtp_pid=$!
-for _ in $(seq 1 100); do
+# Ready when it accepts a connection; a generous bound, as the machine may be busy.
+for attempt in $(seq 1 600); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; then break; fi
-  if ! kill -0 "$smtp_pid" 2>/dev/null; then
+  if ! kill -0 "$smtp_pid" 2>/dev/null || [[ "$attempt" == 600 ]]; then
     echo "e2e/serve.sh: the SMTP server did not start on port $smtp_port." >&2
     exit 1
   fi

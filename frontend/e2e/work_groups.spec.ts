@@ -209,7 +209,7 @@ test("a visitor finds a hub's month calendar, moves between months and finds the
     const before = await month.innerText();
     await nextMonth.click();
     await expect(month).not.toHaveText(before);
-    await expect(page.getByText(/^(No sessions|\d+ sessions?) in /)).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: /^(No sessions|\d+ sessions?) in / })).toBeVisible();
     found = (await page.getByRole("table").getByText(THIS_YEAR_GROUP).count()) > 0;
   }
   expect(found).toBe(true);

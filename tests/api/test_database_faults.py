@@ -313,7 +313,9 @@ def test_with_the_pool_full_a_request_answers_503_and_readiness_answers_at_once(
 ) -> None:
     programme_id, application_ids = _programme_with_applications(scratch, 20)
     key, _ = _national_key(scratch)
-    pool_seconds, readiness_seconds = 1.0, 1.0
+    # Readiness gets a roomy bound, so that only a wait on the full pool (30 s before the
+    # bounds) can fail it, never a slow machine opening its connection.
+    pool_seconds, readiness_seconds = 1.0, 5.0
     env = _server_env(
         scratch.url,
         # Long enough that the twenty requests keep every pooled connection until released.

@@ -11,7 +11,7 @@ import pytest
 
 from api.settings import PROJECT_ROOT
 from tests.api.live_server import LiveServer, live_server
-from tests.api.raising_app import FAILING_PATH
+from tests.api.raising_app import DATABASE_BUG_PATH, FAILING_PATH
 
 PROBLEM = "application/problem+json"
 
@@ -40,14 +40,15 @@ def _local_port(response: httpx.Response) -> int:
 def test_a_500_leaves_the_keep_alive_connection_usable(server: LiveServer) -> None:
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     with httpx.Client(base_url=server.base_url, limits=limits, timeout=10) as client:
-        for _ in range(3):
-            failed = client.get(FAILING_PATH)
+        for path in (FAILING_PATH, DATABASE_BUG_PATH, FAILING_PATH):
+            failed = client.get(path)
             assert failed.status_code == 500
             assert failed.headers["content-type"] == PROBLEM
             body = failed.json()
             assert body["title"] == "Internal Server Error"
             assert body["detail"].startswith("Something went wrong on our side.")
             assert "secret" not in failed.text
+            assert failed.json()["instance"] == path
             closes = failed.headers.get("connection", "").lower() == "close"
 
             after = client.get("/api/v1/health")
@@ -60,3 +61,5 @@ def test_a_500_leaves_the_keep_alive_connection_usable(server: LiveServer) -> No
     log = server.log_text()
     assert f"Unhandled error on GET {FAILING_PATH}" in log
     assert "RuntimeError: secret internal detail" in log
+    assert f"Unhandled error on GET {DATABASE_BUG_PATH}" in log
+    assert "no such table" in log

@@ -2,31 +2,49 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from alembic import command
 
 from api.persistence.database import make_engine, make_session_factory, unit_of_work
-from api.persistence.models import Hub
+from api.persistence.models import Hub, School
 from tests.cli.test_cli import mathshubs
 from tests.conftest import alembic_config
 from tests.gias_files import gias_row, write_gias
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """A migrated SQLite database with one hub, shared by the tests in order (each command
-    costs seconds to start, so the tests build on one another rather than start afresh)."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'imports.db'}"
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file brought to the latest migration with one hub, copied for each test.
+    Migrated in process: `mathshubs migrate` has its own test, and each command costs seconds."""
+    path = tmp_path_factory.mktemp("cli") / "migrated.db"
+    _add(
+        f"sqlite:///{path}", Hub(id="north", name="North Maths Hub", area="The North"), migrate=True
+    )
+    return path
+
+
+@pytest.fixture
+def env(migrated: Path, tmp_path: Path) -> dict[str, str]:
+    """A database of this test's own: what it imports, and what the others did not."""
+    copy = tmp_path / "imports.db"
+    shutil.copyfile(migrated, copy)
+    return {"DATABASE_URL": f"sqlite:///{copy}"}
+
+
+def _add(url: str, *rows: object, migrate: bool = False) -> None:
+    """Commit rows to the database at `url`, as earlier work of the service would have."""
     engine = make_engine(url)
-    # Migrated in process: `mathshubs migrate` has its own test, and each command costs seconds.
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
-    with unit_of_work(make_session_factory(engine)) as session:
-        session.add(Hub(id="north", name="North Maths Hub", area="The North"))
-    engine.dispose()
-    return {"DATABASE_URL": url}
+    try:
+        if migrate:
+            with engine.begin() as connection:
+                command.upgrade(alembic_config(connection), "head")
+        with unit_of_work(make_session_factory(engine)) as session:
+            session.add_all(rows)
+    finally:
+        engine.dispose()
 
 
 def test_import_gias_reports_counts_and_rejections(env: dict[str, str], tmp_path: Path) -> None:
@@ -53,7 +71,18 @@ def test_import_gias_refuses_a_malformed_file(env: dict[str, str], tmp_path: Pat
 
 
 def test_import_participations(env: dict[str, str], tmp_path: Path) -> None:
-    # School 100001 comes from the first test's import: the command committed it.
+    _add(
+        env["DATABASE_URL"],
+        School(
+            urn="100001",
+            name="St Bede’s Primary",
+            type_group="Local authority maintained schools",
+            type_of_establishment="Community school",
+            status="Open",
+            phase_of_education="Primary",
+            state_funded=True,
+        ),
+    )
     path = tmp_path / "history.csv"
     path.write_text(
         "urn,person_email,programme_type,academic_year,hub,outcome\r\n"

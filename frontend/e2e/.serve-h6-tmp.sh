@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The server for the browser tests: a fresh SQLite database in a temporary folder, migrated
+# and loaded with the demo data, then the API serving the built SPA from frontend/dist.
+# It does not build the SPA: run `npm run build` first (the Makefile does).
+set -euo pipefail
+
+frontend="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(dirname "$frontend")"
+port="${E2E_PORT:-8765}"
+
+if [[ ! -f "$frontend/dist/index.html" ]]; then
+  echo "e2e/serve.sh: $frontend/dist/index.html is missing; run 'npm run build' first." >&2
+  exit 1
+fi
+
+data="$(mktemp -d "${TMPDIR:-/tmp}/mathshubs-e2e.XXXXXX")"
+# Stopped as supervisors stop a process (Playwright sends SIGTERM to the whole process group;
+# SIGINT cannot be relied on, a background job inherits it ignored): the servers this script
+# starts get SIGTERM, then SIGKILL after a bound, and the temporary folder goes with them.
+smtp_pid=""
+app_pid=""
+running() {  # whether any of these processes still runs (an exited one not yet reaped does not)
+  local pid state
+  for pid in "$@"; do
+    state="$(ps -o stat= -p "$pid" 2>/dev/null)" || continue
+    [[ "$state" == Z* ]] || return 0
+  done
+  return 1
+}
+stop() {
+  trap '' TERM INT  # a second signal must not cut the cleanup short
+  local pids=() deadline=$((SECONDS + 15))
+  [[ -z "$app_pid" ]] || pids+=("$app_pid")
+  [[ -z "$smtp_pid" ]] || pids+=("$smtp_pid")
+  if ((${#pids[@]})); then
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    # Polled, not `wait`ed: bash's `wait` inside a trap can miss a child's exit.
+    while running "${pids[@]}" && ((SECONDS < deadline)); do sleep 0.1; done
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+  fi
+  rm -rf "$data"
+}
+trap stop EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+export DATABASE_URL="sqlite:///$data/e2e.db"
+export FRONTEND_DIST="$frontend/dist"
+export ENVIRONMENT=development
+# The server's clock stands still at the moment the browser tests run at (E2E_NOW, from
+# e2e/moment.ts through playwright.config.ts), for the demo data and every request alike.
+export FIXED_NOW="${E2E_NOW:?e2e/serve.sh: set E2E_NOW to the moment to run at, such as 2027-01-19T10:00:00+00:00 (playwright.config.ts does)}"
+
+# uv as the Makefile finds it: on PATH, or where `pip install --user uv` puts it.
+uv="${UV:-$(command -v uv || echo "$HOME/.local/bin/uv")}"
+
+cd "$root"
+"$uv" run mathshubs migrate
+"$uv" run mathshubs load-demo
+
+# Accounts the browser tests sign in with (e2e/accounts.ts has the same emails and passwords).
+# The wrong-password test uses its own account, so its failed attempt never throttles the others.
+create_user() {
+  local password="$1"
+  shift
+  MATHSHUBS_PASSWORD="$password" "$uv" run mathshubs create-user "$@"
+}
+create_user 'hub-admin-e2e-password' --email hub.admin@example.org --role hub_admin \
+  --hub cheshire-and-wirral --name "Hana Admin"
+create_user 'school-contact-e2e-password' --email school.contact@example.org --role school_contact \
+  --hub cheshire-and-wirral --school-urn 100001 --name "Sam Contact"
+create_user 'specialist-e2e-password' --email mastery.specialist@example.org --role mastery_specialist \
+  --hub cheshire-and-wirral --name "Mo Specialist"
+# The applications tests: a school contact of Carmel Academy (secondary, Archimedes NE) and an
+# administrator of that hub, who reviews its applications.
+create_user 'carmel-contact-e2e-password' --email carmel.contact@example.org --role school_contact \
+  --hub archimedes-ne --school-urn 100005 --name "Cara Contact"
+create_user 'archimedes-admin-e2e-password' --email archimedes.admin@example.org --role hub_admin \
+  --hub archimedes-ne --name "Archie Admin"
+
+# A real SMTP server for the email the service sends (the signatories' links): it writes each
+# message as a JSON file into the mail folder, where the tests read it (e2e/mail.ts). It is
+# stopped with the web server (the trap above).
+smtp_port="${E2E_SMTP_PORT:-8825}"
+mail_dir="${E2E_MAIL_DIR:-$data/mail}"
+mkdir -p "$mail_dir"
+find "$mail_dir" -maxdepth 1 -name '*.json' -delete
+"$uv" run python "$frontend/e2e/smtp_sink.py" --port "$smtp_port" --folder "$mail_dir" &
+smtp_pid=$!
+# Ready when it accepts a connection; a generous bound, as the machine may be busy.
+for attempt in $(seq 1 600); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; then break; fi
+  if ! kill -0 "$smtp_pid" 2>/dev/null || [[ "$attempt" == 600 ]]; then
+    echo "e2e/serve.sh: the SMTP server did not start on port $smtp_port." >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+
+# The background sender of `mathshubs serve` delivers the outbox every second; the links in
+# the email lead back to this server.
+SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" MAIL_POLL_SECONDS=1 PUBLIC_BASE_URL="http://127.0.0.1:$port" \
+  "$uv" run mathshubs serve --host 127.0.0.1 --port "$port" &
+app_pid=$!
+wait "$app_pid"
