@@ -102,6 +102,22 @@ def _signal_group(group: int, signum: signal.Signals) -> None:
         os.killpg(group, signum)
 
 
+@contextlib.contextmanager
+def running(
+    args: Sequence[str],
+    *,
+    log: Path,
+    env: Mapping[str, str] | None = None,
+) -> Iterator[Started]:
+    """`start`, then `stop` when the block ends, however it ends: for a fixture wider than one
+    test (module-scoped), which the `processes` fixture does not serve."""
+    started = start(args, log=log, env=env)
+    try:
+        yield started
+    finally:
+        stop(started)
+
+
 def wait_until(
     condition: Callable[[], object],
     *,

@@ -61,6 +61,11 @@ class Problem(BaseModel):
         description="With rule max_schools or max_participants: the most the group takes.",
         examples=[7],
     )
+    max_bytes: int | None = Field(
+        default=None,
+        description="For /problems/content-too-large: the largest body this endpoint takes.",
+        examples=[1048576],
+    )
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:

@@ -4,12 +4,6 @@ answer for the same Idempotency-Key), and none a 5xx."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -40,6 +34,7 @@ from api.persistence.models import (
 from api.schemas.problems import PROBLEM_MEDIA_TYPE
 from api.services import api_keys
 from api.settings import PROJECT_ROOT
+from tests.api.live_server import live_server
 from tests.clock import TEST_NOW, TODAY
 
 pytestmark = pytest.mark.postgres_only
@@ -51,7 +46,6 @@ MAIL_DOMAIN = "parallel.example"
 # Generous bounds: they stop a hung run, they never decide a verdict.
 START_BOUND_SECONDS = 60
 REQUEST_TIMEOUT_SECONDS = 60
-STOP_BOUND_SECONDS = 15
 
 
 @dataclass(frozen=True)
@@ -63,31 +57,14 @@ class World:
     urns: Iterator[int]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    """SIGTERM, as supervisors send (a background job may ignore SIGINT), then SIGKILL."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=STOP_BOUND_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=STOP_BOUND_SECONDS)
-
-
 @pytest.fixture(scope="module")
-def server(database_url: str, engine: Engine) -> Iterator[str]:
+def server(
+    database_url: str, engine: Engine, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """`mathshubs serve` on the test database (migrated by `engine`), committing for real."""
     if engine.dialect.name != "postgresql":
         pytest.skip("parallel writers are PostgreSQL's; SQLite has one writer at a time")
-    port = _free_port()
     env = {
-        **os.environ,
         "DATABASE_URL": database_url,
         "MAIL_SENDER_ENABLED": "false",
         "FIXED_NOW": TEST_NOW.isoformat(),  # the tests' moment, as the `app` fixture's
@@ -98,29 +75,9 @@ def server(database_url: str, engine: Engine) -> Iterator[str]:
         "DATABASE_LOCK_TIMEOUT_SECONDS": str(REQUEST_TIMEOUT_SECONDS),
         "DATABASE_STATEMENT_TIMEOUT_SECONDS": str(REQUEST_TIMEOUT_SECONDS),
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_BOUND_SECONDS
-        while True:
-            assert process.poll() is None, "the server stopped while starting"
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
-        yield base
-    finally:
-        _stop(process)
+    log = tmp_path_factory.mktemp("parallel") / "server.log"
+    with live_server(["-m", "api.cli", "serve"], env=env, log=log) as running:
+        yield running.base_url
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ import httpx
 import pytest
 
 from api.settings import PROJECT_ROOT
+from tests.api.live_server import LiveServer, live_server
 
 JSON_MAX = 64 * 1024
 UPLOAD_MAX = 1024 * 1024
@@ -35,26 +35,13 @@ LIMITS = {
     "REQUEST_BODY_MIN_BYTES_PER_SECOND": str(MIN_RATE),
 }
 # Generous bounds: they stop a hung run, they never decide a verdict.
-START_BOUND_SECONDS = 120
 ANSWER_BOUND_SECONDS = 60
-STOP_BOUND_SECONDS = 15
 MIB = 1024 * 1024
 # How much the server's peak resident memory may grow while refusing 100 MB.
 MEMORY_SLACK = 8 * MIB
 
 SIGN_IN = "/api/v1/auth/sign-in"
 UPLOAD = "/api/v1/schools/imports"
-
-
-@dataclass(frozen=True)
-class Server:
-    host: str
-    port: int
-    pid: int
-
-    @property
-    def base_url(self) -> str:
-        return f"http://{self.host}:{self.port}"
 
 
 @dataclass(frozen=True)
@@ -69,14 +56,8 @@ class Answer:
         return problem
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """`mathshubs serve` on a scratch SQLite database: the limits do not depend on the database,
     and this server commits (sign-in throttles), which the shared test database must not see."""
     folder = tmp_path_factory.mktemp("limits")
@@ -92,42 +73,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         migrate, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert migrated.returncode == 0, migrated.stderr
-    port = _free_port()
-    log = folder / "server.log"
-    with log.open("w") as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-        try:
-            _wait_until_up(process, f"http://127.0.0.1:{port}", log)
-            yield Server("127.0.0.1", port, process.pid)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=STOP_BOUND_SECONDS)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=STOP_BOUND_SECONDS)
+    with live_server(["-m", "api.cli", "serve"], env=env, log=folder / "server.log") as running:
+        yield running
 
 
-def _wait_until_up(process: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
-    deadline = time.monotonic() + START_BOUND_SECONDS
-    while True:
-        assert process.poll() is None, f"the server exited:\n{log.read_text(errors='replace')}"
-        try:
-            if httpx.get(f"{base_url}/api/v1/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, f"the server did not start:\n{log.read_text()}"
-        time.sleep(0.1)
-
-
-def exchange(server: Server, head: str, body: Iterable[bytes | float]) -> Answer:
+def exchange(server: LiveServer, head: str, body: Iterable[bytes | float]) -> Answer:
     """Send the head, then the body's pieces (a number: a pause of that many seconds) from a
     thread of their own until the server answers or stops reading, and read the answer: as a
     client that does not wait to be asked for its body, as an attacker would."""
@@ -214,7 +164,7 @@ def assert_too_large(answer: Answer, limit: int) -> None:
     assert answer.headers["connection"] == "close"
 
 
-def test_a_100_mb_declared_body_is_refused_before_it_is_read(server: Server) -> None:
+def test_a_100_mb_declared_body_is_refused_before_it_is_read(server: LiveServer) -> None:
     # Warm up, so that the peak below is not moved by the first request's own allocations.
     assert httpx.post(f"{server.base_url}{SIGN_IN}", json={}).status_code == 422
     before = peak_memory(server.pid)
@@ -226,7 +176,7 @@ def test_a_100_mb_declared_body_is_refused_before_it_is_read(server: Server) -> 
 
 
 def test_a_declared_length_over_the_json_limit_is_refused_before_it_is_read(
-    server: Server,
+    server: LiveServer,
 ) -> None:
     # Only the head is sent: a server that tried to read the body would wait, not answer.
     answer = exchange(server, head_of(SIGN_IN, length=JSON_MAX + 1), [])
@@ -234,13 +184,13 @@ def test_a_declared_length_over_the_json_limit_is_refused_before_it_is_read(
     assert "at most 64 KiB" in str(answer.problem()["detail"])
 
 
-def test_a_chunked_body_is_cut_off_at_the_limit(server: Server) -> None:
+def test_a_chunked_body_is_cut_off_at_the_limit(server: LiveServer) -> None:
     answer = exchange(server, head_of(SIGN_IN), chunked(pieces(100 * MIB, 16 * 1024)))
     assert_too_large(answer, JSON_MAX)
 
 
 @pytest.mark.parametrize("pace", ["trickle", "pause"])
-def test_a_body_sent_too_slowly_is_answered_408(server: Server, pace: str) -> None:
+def test_a_body_sent_too_slowly_is_answered_408(server: LiveServer, pace: str) -> None:
     def slowly() -> Iterator[bytes | float]:
         yield b'{"email": "'
         for _ in range(int(ANSWER_BOUND_SECONDS / 0.25)):
@@ -255,7 +205,7 @@ def test_a_body_sent_too_slowly_is_answered_408(server: Server, pace: str) -> No
     assert answer.headers["connection"] == "close"
 
 
-def test_a_normal_json_request_still_works(server: Server) -> None:
+def test_a_normal_json_request_still_works(server: LiveServer) -> None:
     with httpx.Client(base_url=server.base_url) as client:
         for _ in range(2):  # on one kept-alive connection
             refused = client.post(SIGN_IN, json={"email": "a@school.example", "password": "x"})
@@ -279,7 +229,7 @@ def upload_of(csv: bytes, *, length: bool = True) -> tuple[str, bytes]:
     return head, body
 
 
-def test_an_upload_may_be_larger_than_a_json_body(server: Server) -> None:
+def test_an_upload_may_be_larger_than_a_json_body(server: LiveServer) -> None:
     csv = b"URN,EstablishmentName\r\n" + b"100001,Oakfield\r\n" * (200 * 1024 // 17)
     assert JSON_MAX < len(csv) < UPLOAD_MAX
     head, body = upload_of(csv)

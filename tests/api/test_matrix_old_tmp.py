@@ -1,0 +1,195 @@
+"""Every operation of openapi.yaml, called as every kind of caller, allows or denies as its
+declared `x-access` rule says. An operation without a rule fails here, so none can slip in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from api.domain.access import Role, Scope
+from api.settings import PROJECT_ROOT
+from tests.accounts import KeyClient, SignIn
+from tests.api.test_programmes import new_programme
+from tests.builders import MakeHub, MakeProgramme, MakeSchool
+
+CONTRACT = yaml.safe_load((PROJECT_ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+OPERATIONS = [
+    (method.upper(), path, operation)
+    for path, operations in CONTRACT["paths"].items()
+    for method, operation in operations.items()
+]
+DENIALS = {"/problems/sign-in-required", "/problems/forbidden"}
+OWN_HUB = "north"
+OTHER_HUB = "south"
+URN = "100001"
+PROGRAMME: list[int] = [0]  # the open programme of the current test, for bodies
+LEAD: list[int] = [0]  # the current test's Mastery Specialist, for bodies
+SESSION = {
+    "kind": "trg_meeting",
+    "date": "2028-01-10",
+    "start_time": "13:30",
+    "end_time": "16:00",
+    "host_urn": URN,
+}
+
+
+def denied(response: Any) -> bool:
+    if response.status_code not in (401, 403):
+        return False
+    return response.json().get("type") in DENIALS
+
+
+def body_for(operation_id: str) -> dict[str, Any] | None:
+    """A request body that passes validation, so that only access decides the outcome."""
+    bodies: dict[str, Callable[[], dict[str, Any]]] = {
+        "programmes-create_programme": lambda: new_programme(OWN_HUB),
+        "programmes-update_programme": lambda: {"summary": "Changed by the matrix"},
+        "api-keys-create_api_key": lambda: {"name": "matrix", "scopes": ["timetable:read"]},
+        "auth-sign_in": lambda: {"email": "nobody@school.example", "password": "wrong"},
+        "hubs-set_hub_area": lambda: {"codes": []},
+        "people-create_person": lambda: {
+            "name": "Matrix Person",
+            "email": "matrix.person@school.example",
+            "roles": ["teacher"],
+            "hub_id": OWN_HUB,
+        },
+        "people-update_person": lambda: {"name": "Changed by the matrix"},
+        "participations-create_participation": lambda: {
+            "urn": URN,
+            "programme_type": "primary_sustaining",
+            "academic_year": "2024-25",
+            "hub_id": OWN_HUB,
+        },
+        "programmes-check_eligibility": lambda: {"urn": URN},
+        "applications-create_application": lambda: {"programme_id": PROGRAMME[0], "urn": URN},
+        "applications-update_application": lambda: {"statement": "Changed by the matrix"},
+        "applications-decide": lambda: {"decision": "shortlisted"},
+        "applications-withdraw": lambda: {},
+        "programmes-copy_programme": lambda: {},
+        "signatures-confirm_signature": lambda: {"commitments": ["x"]},
+        "work-groups-create_work_group": lambda: {
+            "programme_id": PROGRAMME[0],
+            "name": "Matrix group",
+            "lead_person_id": LEAD[0],
+        },
+        "work-groups-update_work_group": lambda: {"name": "Changed by the matrix"},
+        "work-groups-add_school": lambda: {"urn": URN},
+        "work-groups-add_participant": lambda: {"person_id": LEAD[0]},
+        "work-groups-propose_schedule": lambda: {"start_time": "13:30", "end_time": "16:00"},
+        "work-groups-create_sessions": lambda: dict(SESSION),
+        "sessions-update_session": lambda: {"start_time": "13:00"},
+        "hubs-set_hub_terms": lambda: {"academic_year": "2027-28", "half_terms": []},
+        "work-groups-complete_work_group": lambda: {},
+        "work-groups-continue_work_group": lambda: {"programme_id": PROGRAMME[0]},
+        "calendar-feeds-issue_calendar_feed": lambda: {"urn": URN},
+        "sessions-record_attendance": lambda: {
+            "records": [{"person_id": LEAD[0], "status": "present"}]
+        },
+    }
+    make = bodies.get(operation_id)
+    return make() if make else None
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "operation"),
+    OPERATIONS,
+    ids=[f"{method} {path}" for method, path, _ in OPERATIONS],
+)
+def test_operation_allows_and_denies_as_declared(
+    method: str,
+    path: str,
+    operation: dict[str, Any],
+    client: TestClient,
+    sign_in: SignIn,
+    key_client: KeyClient,
+    make_hub: MakeHub,
+    make_programme: MakeProgramme,
+    make_school: MakeSchool,
+) -> None:
+    rule = operation.get("x-access")
+    assert rule is not None, f"{method} {path} declares no access rule (x-access)"
+
+    own = make_hub(id=OWN_HUB)
+    make_hub(id=OTHER_HUB)
+    programme = make_programme(hub=own, status="open")
+    make_school(urn=URN)
+    own_admin = sign_in(role=Role.HUB_ADMIN, hub_id=OWN_HUB)
+    key_id = own_admin.post(
+        "/api/v1/api-keys", json={"name": "target", "scopes": ["timetable:read"]}
+    ).json()["id"]
+    PROGRAMME[0] = programme.id
+    application_id = own_admin.post(
+        "/api/v1/applications", json={"programme_id": programme.id, "urn": URN}
+    ).json()["id"]
+    person_id = own_admin.post(
+        "/api/v1/people",
+        json={"name": "Target", "email": "target@school.example", "roles": ["teacher"]},
+    ).json()["id"]
+    LEAD[0] = own_admin.post(
+        "/api/v1/people",
+        json={
+            "name": "Lead",
+            "email": "lead@school.example",
+            "roles": ["mastery_specialist"],
+            "school_urn": URN,
+        },
+    ).json()["id"]
+    work_group_id = own_admin.post(
+        "/api/v1/work-groups",
+        json={"programme_id": programme.id, "name": "Target group", "lead_person_id": LEAD[0]},
+    ).json()["id"]
+    session_id = own_admin.post(
+        f"/api/v1/work-groups/{work_group_id}/sessions", json=SESSION
+    ).json()["items"][0]["id"]
+    url = path.format(
+        programme_id=programme.id,
+        hub_id=OWN_HUB,
+        key_id=key_id,
+        urn=URN,
+        person_id=person_id,
+        application_id=application_id,
+        token="t" * 43,
+        work_group_id=work_group_id,
+        session_id=session_id,
+    )
+
+    callers: list[tuple[str, TestClient, bool]] = [("anonymous", client, rule["public"])]
+    for role in Role:
+        hub = None if role is Role.NATIONAL_ADMIN else OWN_HUB
+        allowed = rule["public"] or role.value in rule["roles"]
+        urn = URN if role is Role.SCHOOL_CONTACT else None
+        caller = sign_in(role=role, hub_id=hub, school_urn=urn)
+        callers.append((f"user {role.value}", caller, allowed))
+    for scope in Scope:
+        # A hub's key never acts for the whole country.
+        allowed = rule["public"] or (scope.value in rule["scopes"] and not rule["national_only"])
+        callers.append((f"key {scope.value}", key_client(scope, hub_id=OWN_HUB), allowed))
+    national_key = rule["public"] or Scope.ADMIN.value in rule["scopes"]
+    callers.append(("national admin key", key_client(Scope.ADMIN), national_key))
+    other_allowed = rule["public"] or (
+        Role.HUB_ADMIN.value in rule["roles"] and not rule["own_hub_only"]
+    )
+    callers.append(
+        ("admin of another hub", sign_in(role=Role.HUB_ADMIN, hub_id=OTHER_HUB), other_allowed)
+    )
+
+    for name, caller, allowed in callers:
+        headers = {}
+        if method == "PATCH":
+            headers["If-Match"] = own_admin.get(url).headers.get("ETag", '"0.0"')
+        response = caller.request(
+            method, url, json=body_for(operation["operationId"]), headers=headers
+        )
+        if allowed:
+            assert not denied(response), f"{name} was refused {method} {path}: {response.text}"
+        elif name == "admin of another hub" and rule["own_hub_only"]:
+            # Another hub's resource is refused outright, or hidden as if absent.
+            assert response.status_code in (403, 404), f"{name} {method} {path}: {response.text}"
+        else:
+            assert denied(response), f"{name} was allowed {method} {path}: {response.status_code}"
+            expected = 401 if name == "anonymous" else 403
+            assert response.status_code == expected, f"{name} {method} {path}"
