@@ -222,6 +222,7 @@ def certificate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, 
         ],
         check=True,
         capture_output=True,
+        timeout=120,  # killed (SIGKILL) past this, rather than hang the run
     )
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))
     return cert, key
