@@ -54,7 +54,12 @@ def test_public_responses_show_no_personal_data(
     pages: dict[str, Any] = {}
     for path in public_reads():
         # A signature link's token is its credential: without one the page is a 404.
-        url = path.format(programme_id=programme.id, hub_id=hub.id, token="t" * 43)
+        url = path.format(
+            programme_id=programme.id,
+            hub_id=hub.id,
+            token="t" * 43,
+            programme_type="primary_development",
+        )
         response = client.get(url)
         assert response.status_code == (404 if "{token}" in path else 200), url
         pages[url] = response.text
