@@ -11,7 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Principal
 from api.domain.applicants import Role
-from api.domain.catalogue import default_rules
+from api.domain.catalogue import default_rules, follow_commitments
 from api.domain.eligibility import Programme as EligibilityProgramme
 from api.domain.journey import Phase, ProgrammeType, Stage, programme_type_for
 from api.domain.programme_defaults import (
@@ -204,8 +204,13 @@ def update_programme(
         programme.status = new.value
     if "capacity" in sent:
         _set_capacity(programme, changes.capacity)
+    commitments_before = list(programme.commitments)
     for name, value in _columns(changes, sent - {"status", "capacity"}).items():
         setattr(programme, name, value)
+    if "commitments" in sent and "eligibility_rules" not in sent:
+        programme.eligibility_rules = follow_commitments(
+            programme.eligibility_rules, commitments_before, programme.commitments
+        )
     year = AcademicYear.parse(programme.academic_year_id)
     _check(programme.code, year, programme.applications_open_on, programme.closing_date)
     if sent & {"programme_type", "phase", "stage", "eligibility_rules"}:

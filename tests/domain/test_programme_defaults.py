@@ -8,6 +8,7 @@ import pytest
 
 from api.domain.academic_year import AcademicYear
 from api.domain.applicants import Role
+from api.domain.catalogue import follow_commitments
 from api.domain.eligibility import Programme, closing_instant
 from api.domain.journey import ProgrammeType
 from api.domain.programme_defaults import (
@@ -119,3 +120,32 @@ def test_applications_close_at_the_end_of_the_day_in_england(
     assert moment.isoformat() == expected
     # One second before the first instant the eligibility rules count as closed.
     assert closing_instant(closing_date) - moment == timedelta(seconds=1)
+
+
+OLD = ["Release the teachers.", "Report on the year."]
+NEW = ["Release both teachers for six half-days.", "Report on the year."]
+CONFIRMED = {"kind": "commitments_confirmed", "commitments": OLD, "signatories": ["head_teacher"]}
+
+
+def test_signatories_confirm_the_commitments_as_the_hub_rewrote_them() -> None:
+    rules = [{"kind": "state_funded_school_in_england"}, CONFIRMED]
+    followed = follow_commitments(rules, OLD, NEW)
+    assert followed == [rules[0], {**CONFIRMED, "commitments": NEW}]
+    assert CONFIRMED["commitments"] == OLD  # the rules given are left as they were
+
+
+@pytest.mark.parametrize(
+    ("rule", "after"),
+    [
+        # Commitments the hub wrote into the rule itself are its own choice.
+        ({**CONFIRMED, "commitments": ["Something else."]}, NEW),
+        # A list that could not be confirmed leaves the rule confirming the old one.
+        (CONFIRMED, []),
+        (CONFIRMED, ["One.", " "]),
+        (CONFIRMED, ["One.", "One."]),
+    ],
+)
+def test_other_rules_and_unconfirmable_lists_leave_the_rules_alone(
+    rule: dict[str, object], after: list[str]
+) -> None:
+    assert follow_commitments([rule], OLD, after) == [rule]
