@@ -129,6 +129,28 @@ def default_rules(
     return rules
 
 
+def follow_commitments(
+    rules: Sequence[Mapping[str, Any]], before: Sequence[str], after: Sequence[str]
+) -> list[dict[str, Any]]:
+    """The rules after a hub rewrites its programme's commitments: signatories who confirmed the
+    commitments as they were now confirm them as they are, rather than both wordings. A rule
+    with commitments of its own is the hub's choice and stays; so does every rule when the new
+    list could not be confirmed (empty, a blank one, one twice)."""
+    texts = [text.strip() for text in after]
+    confirmable = bool(texts) and all(texts) and len(set(texts)) == len(texts)
+    followed = []
+    for rule in rules:
+        copy = dict(rule)
+        if (
+            confirmable
+            and copy.get("kind") == "commitments_confirmed"
+            and list(copy.get("commitments", ())) == list(before)
+        ):
+            copy["commitments"] = list(after)
+        followed.append(copy)
+    return followed
+
+
 def documented_programme(
     programme_type: ProgrammeType,
     academic_year: AcademicYear,

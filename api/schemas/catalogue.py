@@ -12,7 +12,7 @@ from pydantic import EmailStr, Field, StringConstraints
 from api.domain import programme_code
 from api.domain.journey import ProgrammeType
 from api.domain.programme_status import ProgrammeStatus
-from api.schemas.common import HUB_ID_PATTERN, ApiModel, Money
+from api.schemas.common import HUB_ID_PATTERN, ApiModel, LocalInstant, Money
 
 
 class Hub(ApiModel):
@@ -257,6 +257,42 @@ class Programme(ProgrammeFields):
     academic_year: str = Field(examples=["2023-24"])
     academic_year_label: str = Field(examples=["2023/24"])
     status: ProgrammeStatus
+    closes_at: LocalInstant | None = Field(
+        description="The moment applications close: 23:59:59 in England on the closing date, "
+        "with that day's offset; null without a closing date.",
+        examples=["2027-01-26T23:59:59+00:00"],
+    )
     version: int = Field(description="Raised by every change; the ETag carries it.")
     created_at: datetime
     updated_at: datetime
+
+
+class WorkGroupBounds(ApiModel):
+    max_schools: int | None = Field(description="At most this many schools; null: no bound")
+    max_participants: int | None = Field(
+        description="At most this many participants; null: no bound"
+    )
+
+
+class ProgrammeTypeDefaults(ApiModel):
+    """What a new programme of this kind starts with: the hub edits any of it."""
+
+    id: ProgrammeType
+    label: str = Field(examples=["Primary Development"])
+    phase: Phase
+    stage: Stage
+    audience: Audience
+    eligibility_rules: list[dict[str, Any]] = Field(
+        description="The documented rules; signatories confirm the commitments below."
+    )
+    commitments: list[str]
+    session_plan: list[SessionPlanItem]
+    time_commitment: str | None
+    funding: Funding
+    application_form: ApplicationForm
+    capacity: Capacity | None = Field(
+        description="Places for one Work Group, where the documents bound a group."
+    )
+    bounds: WorkGroupBounds = Field(
+        description="Each Work Group's bounds; a group of this programme starts with them."
+    )

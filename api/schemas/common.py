@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
 
 T = TypeVar("T")
 
@@ -48,6 +56,14 @@ def _iso_instant(value: object) -> object:
 
 
 IsoInstant = Annotated[AwareDatetime, BeforeValidator(_iso_instant)]
+
+# A local time in England written with its offset, "+00:00" included: Pydantic would write a
+# zero offset as "Z", which reads as UTC rather than as the time in England that day.
+LocalInstant = Annotated[
+    AwareDatetime,
+    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
 
 
 # A database id: PostgreSQL's integer, so a larger one is refused here rather than there.

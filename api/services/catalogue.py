@@ -10,10 +10,16 @@ from sqlalchemy.orm import Session
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Principal
 from api.domain.applicants import Role
-from api.domain.catalogue import default_rules
+from api.domain.catalogue import default_rules, follow_commitments
 from api.domain.eligibility import Programme as EligibilityProgramme
 from api.domain.journey import Phase, ProgrammeType, Stage, programme_type_for
 from api.domain.programme_code import EXAMPLE, is_programme_code
+from api.domain.programme_defaults import (
+    ProgrammeDefaults,
+    closes_at,
+    every_programme_defaults,
+    programme_defaults,
+)
 from api.domain.programme_rules import programme_problems
 from api.domain.programme_status import ProgrammeStatus, change_status
 from api.domain.rules import InvalidRule, PeopleNamed, rules_from_dicts
@@ -107,7 +113,15 @@ def _drafts_visible_to(viewer: Principal | None) -> repo.Drafts:
 
 def _snapshot(programme: Programme) -> dict[str, Any]:
     return to_schema(programme).model_dump(
-        mode="json", exclude={"version", "created_at", "updated_at", "hub", "academic_year_label"}
+        mode="json",
+        exclude={
+            "version",
+            "created_at",
+            "updated_at",
+            "hub",
+            "academic_year_label",
+            "closes_at",
+        },
     )
 
 
@@ -186,8 +200,13 @@ def update_programme(
         programme.status = new.value
     if "capacity" in sent:
         _set_capacity(programme, changes.capacity)
+    commitments_before = list(programme.commitments)
     for name, value in _columns(changes, sent - {"status", "capacity"}).items():
         setattr(programme, name, value)
+    if "commitments" in sent and "eligibility_rules" not in sent:
+        programme.eligibility_rules = follow_commitments(
+            programme.eligibility_rules, commitments_before, programme.commitments
+        )
     year = AcademicYear.parse(programme.academic_year_id)
     _check(programme.code, year, programme.applications_open_on, programme.closing_date)
     if sent & {"programme_type", "phase", "stage", "eligibility_rules"}:
@@ -230,6 +249,7 @@ def to_schema(programme: Programme) -> schemas.Programme:
         academic_year=year.slug,
         academic_year_label=year.label,
         status=ProgrammeStatus(programme.status),
+        closes_at=closes_at(programme.closing_date) if programme.closing_date else None,
         version=programme.version,
         created_at=programme.created_at,
         updated_at=programme.updated_at,
@@ -257,6 +277,58 @@ def to_schema(programme: Programme) -> schemas.Programme:
         eligibility_rules=list(programme.eligibility_rules),
         contact_name=programme.contact_name,
         contact_email=programme.contact_email,
+    )
+
+
+def list_programme_type_defaults() -> list[schemas.ProgrammeTypeDefaults]:
+    return [_defaults_schema(d) for d in every_programme_defaults()]
+
+
+def get_programme_type_defaults(programme_type: ProgrammeType) -> schemas.ProgrammeTypeDefaults:
+    return _defaults_schema(programme_defaults(programme_type))
+
+
+def _defaults_schema(defaults: ProgrammeDefaults) -> schemas.ProgrammeTypeDefaults:
+    form = defaults.form
+    capacity = defaults.capacity
+    bounds = defaults.bounds
+    return schemas.ProgrammeTypeDefaults(
+        id=defaults.programme_type,
+        label=defaults.label,
+        phase=schemas.Phase(defaults.phase.value),
+        stage=schemas.Stage(defaults.stage),
+        audience=schemas.Audience(defaults.audience),
+        eligibility_rules=defaults.eligibility_rules,
+        commitments=list(defaults.commitments),
+        session_plan=[
+            schemas.SessionPlanItem.model_validate(item) for item in defaults.session_plan
+        ],
+        time_commitment=defaults.time_commitment,
+        funding=schemas.Funding(
+            free_to_participate=True,
+            grants=[
+                schemas.Grant.model_validate(
+                    {
+                        "kind": grant.kind,
+                        "purpose": grant.purpose,
+                        "amount": {"amount_pence": grant.amount_pence},
+                        "description": grant.description,
+                    }
+                )
+                for grant in defaults.grants
+            ],
+        ),
+        application_form=schemas.ApplicationForm.model_validate(
+            {
+                "participant_role": form.participant_role,
+                "participants_min": form.participants_min,
+                "participants_max": form.participants_max,
+                "head_of_department": form.head_of_department,
+                "statement_word_limit": form.statement_word_limit,
+            }
+        ),
+        capacity=schemas.Capacity.model_validate(capacity) if capacity else None,
+        bounds=schemas.WorkGroupBounds.model_validate(bounds),
     )
 
 

@@ -133,7 +133,8 @@ test("the skip link moves focus to the main content", async ({ page }) => {
 test.describe("accessibility: no serious or critical axe violation", () => {
   test("catalogue", async ({ page }) => {
     await page.goto("/programmes?phase=primary");
-    await expect(page.getByRole("heading", { name: "14 programmes" })).toBeVisible();
+    // The demo's 14, and any that tests on this shared server have published (programmes_edit.spec.ts).
+    await expect(page.getByRole("heading", { name: /^\d+ programmes$/ })).toBeVisible();
     await expectNoSeriousViolations(page);
   });
 

@@ -3,6 +3,8 @@ import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { HUB_STAFF, SCHOOL_READERS, WORK_GROUP_READERS } from "./auth";
 import { ProgrammePage } from "./components/ProgrammePage";
 import { RequireRole } from "./components/RequireRole";
+import { CreateProgrammePage } from "./features/programmes/CreateProgrammePage";
+import { EditProgrammePage } from "./features/programmes/EditProgrammePage";
 import { ApiKeysPage } from "./pages/admin/ApiKeysPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { CalendarPage } from "./pages/CalendarPage";
@@ -42,6 +44,12 @@ export function App() {
       <Route index element={<Navigate to="/programmes" replace />} />
       <Route path="programmes" element={<CataloguePage />} />
       <Route path="programmes/:id" element={<ProgrammePage />} />
+      <Route path="programmes/new" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>
+        <Route index element={<CreateProgrammePage />} />
+      </Route>
+      <Route path="programmes/:id/edit" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>
+        <Route index element={<EditProgrammePage />} />
+      </Route>
       <Route path="schools" element={<RequireRole roles={SCHOOL_READERS} audience="hub staff and school contacts" />}>
         <Route index element={<SchoolsPage />} />
         <Route path=":urn" element={<SchoolPage />} />

@@ -154,6 +154,7 @@ def test_operation_allows_and_denies_as_declared(
         token="t" * 43,
         work_group_id=work_group_id,
         session_id=session_id,
+        programme_type="primary_development",
     )
 
     callers = [

@@ -367,3 +367,25 @@ def test_a_new_programmes_defaults_can_be_met_by_its_form(
     )
     assert unmeetable.status_code == 422
     assert unmeetable.json()["errors"][0]["pointer"] == "/application_form/head_of_department"
+
+
+def test_rewritten_commitments_are_the_ones_signatories_confirm(
+    sign_in: SignIn, make_hub: MakeHub
+) -> None:
+    hub = make_hub()
+    staff = sign_in(role=Role.HUB_ADMIN, hub_id=hub.id)
+    created = staff.post("/api/v1/programmes", json=new_programme(hub.id))
+    assert created.status_code == 201, created.text
+    url = created.headers["Location"]
+    rewritten = ["Two teachers attend six half-day meetings.", "The head teacher meets the hub."]
+
+    changed = staff.patch(
+        url, json={"commitments": rewritten}, headers={"If-Match": created.headers["ETag"]}
+    )
+    assert changed.status_code == 200, changed.text
+    (confirmed,) = [
+        r for r in changed.json()["eligibility_rules"] if r["kind"] == "commitments_confirmed"
+    ]
+    # Not the old wording as well: signatories confirm each commitment once, as it reads now.
+    assert confirmed["commitments"] == rewritten
+    assert confirmed["signatories"] == ["head_teacher"]

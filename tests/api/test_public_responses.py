@@ -97,7 +97,12 @@ def test_public_responses_show_no_personal_data(
     pages: dict[str, Any] = {}
     for path in public_reads():
         # A signature link's token is its credential: without one the page is a 404.
-        url = path.format(programme_id=setup.programme.id, hub_id="north", token="t" * 43)
+        url = path.format(
+            programme_id=setup.programme.id,
+            hub_id="north",
+            token="t" * 43,
+            programme_type="primary_development",
+        )
         params = {"hub": "north", "academic_year": year} if "timetable" in path else {}
         response = client.get(url, params=params)
         assert response.status_code == (404 if "{token}" in path else 200), url

@@ -334,6 +334,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programme-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Programme Types
+         * @description Every kind of programme, in journey order, with the defaults a new one starts from.
+         */
+        get: operations["programme-types-list_programme_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programme-types/{programme_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Programme Type
+         * @description One kind of programme: its rules, commitments, sessions, funding, form and bounds.
+         */
+        get: operations["programme-types-get_programme_type"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -2371,6 +2411,12 @@ export interface components {
             academic_year_label: string;
             status: components["schemas"]["ProgrammeStatus"];
             /**
+             * Closes At
+             * @description The moment applications close: 23:59:59 in England on the closing date, with that day's offset; null without a closing date.
+             * @example 2027-01-26T23:59:59+00:00
+             */
+            closes_at: string | null;
+            /**
              * Version
              * @description Raised by every change; the ETag carries it.
              */
@@ -2483,6 +2529,40 @@ export interface components {
          * @enum {string}
          */
         ProgrammeType: "primary_readiness" | "primary_development" | "primary_embedding" | "primary_sustaining" | "secondary_development" | "secondary_embedding" | "secondary_sustaining" | "sktm_primary_teachers_number" | "sktm_primary_teachers_spatial_reasoning" | "sktm_primary_teaching_assistants" | "sktm_primary_ect_phase_1" | "sktm_primary_ect_phase_2";
+        /**
+         * ProgrammeTypeDefaults
+         * @description What a new programme of this kind starts with: the hub edits any of it.
+         */
+        ProgrammeTypeDefaults: {
+            id: components["schemas"]["ProgrammeType"];
+            /**
+             * Label
+             * @example Primary Development
+             */
+            label: string;
+            phase: components["schemas"]["Phase"];
+            stage: components["schemas"]["Stage"];
+            audience: components["schemas"]["Audience"];
+            /**
+             * Eligibility Rules
+             * @description The documented rules; signatories confirm the commitments below.
+             */
+            eligibility_rules: {
+                [key: string]: unknown;
+            }[];
+            /** Commitments */
+            commitments: string[];
+            /** Session Plan */
+            session_plan: components["schemas"]["SessionPlanItem-Output"][];
+            /** Time Commitment */
+            time_commitment: string | null;
+            funding: components["schemas"]["Funding-Output"];
+            application_form: components["schemas"]["ApplicationForm-Output"];
+            /** @description Places for one Work Group, where the documents bound a group. */
+            capacity: components["schemas"]["Capacity"] | null;
+            /** @description Each Work Group's bounds; a group of this programme starts with them. */
+            bounds: components["schemas"]["WorkGroupBounds"];
+        };
         /**
          * ProgrammeUpdate
          * @description Only the fields sent change. `status` moves along draft → open → fully_booked → closed.
@@ -3177,6 +3257,19 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** WorkGroupBounds */
+        WorkGroupBounds: {
+            /**
+             * Max Schools
+             * @description At most this many schools; null: no bound
+             */
+            max_schools: number | null;
+            /**
+             * Max Participants
+             * @description At most this many participants; null: no bound
+             */
+            max_participants: number | null;
         };
         /** WorkGroupCompletion */
         WorkGroupCompletion: {
@@ -4169,6 +4262,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AcademicYear"][];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programme-types-list_programme_types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeTypeDefaults"][];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "programme-types-get_programme_type": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programme_type: components["schemas"]["ProgrammeType"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeTypeDefaults"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Service unavailable */

@@ -6,6 +6,7 @@ import {
   audienceLabels,
   capacityLabel,
   formatDate,
+  formatTime,
   grantLabel,
   milestoneLabels,
   paragraphs,
@@ -14,6 +15,7 @@ import {
   sessionPlanLabel,
   stageLabels,
 } from "../format";
+import { ManageProgramme, ProgrammeNotices, useProgrammeManagement } from "../features/programmes/ManageProgramme";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { usePageTitle } from "../usePageTitle";
 import { ProgrammeApplication } from "./applications/ProgrammeApplication";
@@ -113,8 +115,7 @@ function keyDates(programme: Programme): [string, string][] {
     dates.push({ label: "Applications open", date: formatDate(programme.applications_open_on) });
   }
   if (programme.closing_date) {
-    // The API's rule: applications close at 23:59:59 London time on the closing date.
-    dates.push({ label: "Closing date for applications", date: `${formatDate(programme.closing_date)} at 11:59pm` });
+    dates.push({ label: "Closing date for applications", date: closingWords(programme) });
   }
   for (const milestone of programme.milestones ?? []) {
     // The opening and closing dates come again as milestones; say each date once.
@@ -123,6 +124,13 @@ function keyDates(programme: Programme): [string, string][] {
     dates.push({ label: milestone.label ?? milestoneLabels[milestone.kind], date: formatDate(milestone.date) });
   }
   return dates.map(({ label, date }) => [label, date]);
+}
+
+/** "Friday 26 January 2027 at 11:59pm": the API gives the closing moment, so the rule lives there. */
+function closingWords(programme: Programme): string {
+  if (!programme.closing_date) return "";
+  const date = formatDate(programme.closing_date);
+  return programme.closes_at ? `${date} at ${formatTime(programme.closes_at)}` : date;
 }
 
 function ProgrammeDetails({ programme }: { programme: Programme }) {
@@ -138,7 +146,8 @@ function ProgrammeDetails({ programme }: { programme: Programme }) {
   const contactEmail = hasContact ? programme.contact_email : hub.data?.contact_email;
   const me = useMe();
   const eligibility = useEligibilityCheck(programme.id);
-  usePageTitle(programme.title, { error: eligibility.problem !== null });
+  const management = useProgrammeManagement(programme);
+  usePageTitle(programme.title, { error: eligibility.problem !== null || management.problem !== null });
 
   const about: [string, ReactNode][] = [
     ...(programme.code ? [["Code", programme.code] as [string, ReactNode]] : []),
@@ -154,12 +163,15 @@ function ProgrammeDetails({ programme }: { programme: Programme }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        <ProgrammeNotices management={management} />
         {eligibility.problem && <ErrorSummary problem={eligibility.problem} fields={ELIGIBILITY_FIELDS} />}
         <span className="govuk-caption-l">{programme.hub.name}</span>
         <h1 className="govuk-heading-xl">{programme.title}</h1>
         <Paragraphs text={programme.summary} />
 
         <SummaryList rows={about} />
+
+        <ManageProgramme management={management} title={programme.title} />
 
         <Section title="Who can take part">
           <Paragraphs text={programme.who_can_take_part} />
@@ -273,7 +285,7 @@ function ApplicationState({ programme }: { programme: Programme }) {
       return (
         <div className="govuk-inset-text">
           Applications are open
-          {programme.closing_date && ` until ${formatDate(programme.closing_date)} at 11:59pm`}.
+          {programme.closing_date && ` until ${closingWords(programme)}`}.
         </div>
       );
     case "fully_booked":

@@ -74,6 +74,11 @@ export function CataloguePage() {
       <p className="govuk-body-l">
         Teaching for Mastery programmes that England&apos;s Maths Hubs offer to schools and teachers.
       </p>
+      {offerDrafts && (
+        <Link to="/programmes/new" className="govuk-button" data-module="govuk-button">
+          Create a programme
+        </Link>
+      )}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter">
           <FilterForm

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import type { DatePart, DateParts } from "../../dateInput";
 import { describedBy, ErrorMessage } from "./ErrorMessage";
 
@@ -11,6 +12,9 @@ type Props = {
   errorParts?: DatePart[] | undefined;
   /** The boxes' first values, for a date the page proposes. */
   defaultValue?: DateParts | undefined;
+  /** The boxes' values, for a form that keeps them in its state (with `onChange`). */
+  value?: DateParts | undefined;
+  onChange?: ((part: DatePart, value: string) => void) | undefined;
   /** Say the legend to screen readers only, where a table's heading already says it. */
   legendHidden?: boolean;
 };
@@ -22,7 +26,17 @@ const PARTS: { part: DatePart; label: string; width: string }[] = [
 ];
 
 /** The GOV.UK date input: day, month and year boxes in a fieldset. */
-export function DateInput({ id, legend, hint, error, errorParts, defaultValue, legendHidden = false }: Props) {
+export function DateInput({
+  id,
+  legend,
+  hint,
+  error,
+  errorParts,
+  defaultValue,
+  value,
+  onChange,
+  legendHidden = false,
+}: Props) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
   const wrong = new Set<DatePart>(error ? (errorParts ?? ["day", "month", "year"]) : []);
@@ -51,7 +65,12 @@ export function DateInput({ id, legend, hint, error, errorParts, defaultValue, l
                   name={`${id}-${part}`}
                   type="text"
                   inputMode="numeric"
-                  defaultValue={defaultValue?.[part]}
+                  {...(value
+                    ? {
+                        value: value[part],
+                        onChange: (event: ChangeEvent<HTMLInputElement>) => onChange?.(part, event.target.value),
+                      }
+                    : { defaultValue: defaultValue?.[part] })}
                 />
               </div>
             </div>
