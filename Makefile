@@ -12,7 +12,7 @@ NPM := npm --prefix frontend
 export UV_LINK_MODE ?= copy
 
 .PHONY: help run test install install-python install-frontend build-frontend \
-        lint typecheck test-python test-postgres test-frontend openapi tools
+        lint typecheck test-python test-postgres test-databases test-frontend openapi tools
 
 help:
 	@echo "make run    serve API and SPA on http://$(HOST):$(PORT) (SQLite under var/, demo data)"
@@ -98,4 +98,9 @@ test-frontend: tools install-python install-frontend
 	$(NPM) run build
 	$(NPM) run test:e2e
 
-test: tools lint typecheck test-python test-postgres test-frontend
+# The SQLite and PostgreSQL passes share nothing (their own databases, free ports), so they run
+# side by side; each pass's output is printed whole once it ends.
+test-databases:
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-python test-postgres
+
+test: tools lint typecheck test-databases test-frontend
