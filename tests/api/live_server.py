@@ -12,9 +12,6 @@ from pathlib import Path
 
 from tests.processes import Started, answers, free_port, running, wait_until
 
-# tests/api/tcp_proxy.py takes `free_port` from here; it is tests/processes.py's.
-__all__ = ["LiveServer", "free_port", "live_server"]
-
 HOST = "127.0.0.1"
 
 

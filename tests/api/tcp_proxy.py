@@ -10,7 +10,7 @@ import socket
 import socketserver
 import threading
 
-from tests.api.live_server import free_port
+from tests.processes import free_port
 
 JOIN_SECONDS = 10
 

@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
-import { describedBy, ErrorMessage } from "./ErrorMessage";
+import { FieldGroup } from "./FieldGroup";
 
 export type SelectOption = { value: string; label: string };
 
@@ -15,33 +15,24 @@ type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "className"> &
 
 /** A GOV.UK select: label, hint, inline error, select. Its name is its id unless given. */
 export function Select({ id, label, hint, error, options, empty, name, ...select }: Props) {
-  const hintId = hint ? `${id}-hint` : null;
-  const errorId = error ? `${id}-error` : null;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
+      {(describedById) => (
+        <select
+          {...select}
+          className={`govuk-select${error ? " govuk-select--error" : ""}`}
+          id={id}
+          name={name ?? id}
+          aria-describedby={describedById}
+        >
+          {empty !== undefined && <option value="">{empty}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>
-      <select
-        {...select}
-        className={`govuk-select${error ? " govuk-select--error" : ""}`}
-        id={id}
-        name={name ?? id}
-        aria-describedby={describedBy(hintId, errorId)}
-      >
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FieldGroup>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import { describedBy, ErrorMessage } from "./ErrorMessage";
+import { FieldGroup } from "./FieldGroup";
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> & {
   id: string;
@@ -12,26 +12,17 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> & {
 
 /** A GOV.UK text input: label, hint, inline error, input. Its name is its id unless given. */
 export function TextInput({ id, label, hint, error, inputClassName = "", name, ...input }: Props) {
-  const hintId = hint ? `${id}-hint` : null;
-  const errorId = error ? `${id}-error` : null;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
+      {(describedById) => (
+        <input
+          {...input}
+          className={`govuk-input${error ? " govuk-input--error" : ""}${inputClassName ? ` ${inputClassName}` : ""}`}
+          id={id}
+          name={name ?? id}
+          aria-describedby={describedById}
+        />
       )}
-      <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>
-      <input
-        {...input}
-        className={`govuk-input${error ? " govuk-input--error" : ""}${inputClassName ? ` ${inputClassName}` : ""}`}
-        id={id}
-        name={name ?? id}
-        aria-describedby={describedBy(hintId, errorId)}
-      />
-    </div>
+    </FieldGroup>
   );
 }
