@@ -37,7 +37,8 @@ def _alembic_config() -> Config:
 
 def _clock() -> Clock:
     """The system clock, or the moment FIXED_NOW sets (as the app's, api/main.py)."""
-    return clock_at(get_settings().fixed_now)
+    settings = get_settings()
+    return clock_at(settings.fixed_now, settings.clock_file)
 
 
 @cli.command()
@@ -343,7 +344,7 @@ def _mail_sender(settings: Settings) -> Iterator[threading.Thread]:
         kwargs={
             "stop": stop,
             "poll_seconds": settings.mail_poll_seconds,
-            "clock": clock_at(settings.fixed_now),
+            "clock": clock_at(settings.fixed_now, settings.clock_file),
         },
         name="mail-sender",
         daemon=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -48,8 +49,23 @@ class FixedClock:
         self.at += by
 
 
-def clock_at(fixed_now: datetime | None) -> Clock:
-    """The system clock, or one fixed at `fixed_now` (the FIXED_NOW setting)."""
+@dataclass
+class FileClock:
+    """Stands at the instant written in a file (ISO 8601 with its offset). A browser test lets a
+    year pass by rewriting the file, as no request can move the server's clock."""
+
+    path: Path
+
+    def now(self) -> datetime:
+        written = self.path.read_text(encoding="utf-8").strip()
+        return FixedClock(datetime.fromisoformat(written)).now()
+
+
+def clock_at(fixed_now: datetime | None, clock_file: Path | None = None) -> Clock:
+    """The system clock, or one fixed at `fixed_now` (FIXED_NOW), or at what `clock_file`
+    (CLOCK_FILE) says, read afresh each time it is asked."""
+    if clock_file is not None:
+        return FileClock(clock_file)
     return SystemClock() if fixed_now is None else FixedClock(fixed_now)
 
 

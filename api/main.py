@@ -103,7 +103,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     )
     app.state.settings = settings
     # Where every request asks the time (api/routers/clock.py): the system clock by default.
-    app.state.clock = clock or clock_at(settings.fixed_now)
+    app.state.clock = clock or clock_at(settings.fixed_now, settings.clock_file)
     app.state.engine = make_engine(
         settings.database_url, echo=settings.sql_echo, timeouts=_database_timeouts(settings)
     )

@@ -70,11 +70,19 @@ class Settings(BaseSettings):
     # 2029-06-15T10:00:00+01:00) instead of following the system clock: the browser tests and
     # demonstrations run at a set moment. Refused in production.
     fixed_now: AwareDatetime | None = None
+    # The clock stands at the instant written in this file, read at each request: the browser
+    # test of a whole year moves it on. Refused in production.
+    clock_file: Path | None = None
 
     @model_validator(mode="after")
     def _no_fixed_clock_in_production(self) -> Self:
-        if self.fixed_now is not None and self.environment == "production":
-            raise ValueError("FIXED_NOW is for tests and demonstrations; unset it in production")
+        if self.environment == "production":
+            if self.fixed_now is not None:
+                raise ValueError(
+                    "FIXED_NOW is for tests and demonstrations; unset it in production"
+                )
+            if self.clock_file is not None:
+                raise ValueError("CLOCK_FILE is for tests; unset it in production")
         return self
 
     def check_safe_to_serve(self) -> None:

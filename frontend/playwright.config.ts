@@ -13,6 +13,8 @@ const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 8825);
 process.env.E2E_MAIL_DIR ??= join(tmpdir(), `mathshubs-e2e-mail-${String(port)}`);
 // The moment the server and the browsers run at (e2e/moment.ts), the same in every worker.
 process.env.E2E_NOW ??= E2E_NOW_DEFAULT;
+// The file the server's clock reads at each request, which the test of a whole year rewrites.
+process.env.E2E_CLOCK_FILE ??= join(tmpdir(), `mathshubs-e2e-clock-${String(port)}.txt`);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -56,6 +58,7 @@ export default defineConfig({
       E2E_SMTP_PORT: String(smtpPort),
       E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
       E2E_NOW: process.env.E2E_NOW,
+      E2E_CLOCK_FILE: process.env.E2E_CLOCK_FILE,
     },
     reuseExistingServer: !process.env.CI,
     // Generous: migrating and loading the demo data takes over a minute on a busy machine.

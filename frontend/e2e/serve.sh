@@ -49,6 +49,12 @@ export ENVIRONMENT=development
 # The server's clock stands still at the moment the browser tests run at (E2E_NOW, from
 # e2e/moment.ts through playwright.config.ts), for the demo data and every request alike.
 export FIXED_NOW="${E2E_NOW:?e2e/serve.sh: set E2E_NOW to the moment to run at, such as 2027-01-19T10:00:00+00:00 (playwright.config.ts does)}"
+# The server's clock reads this file at each request (CLOCK_FILE): the test of a whole year lets
+# time pass by rewriting it (e2e/moment.ts), and puts it back at E2E_NOW when it ends.
+if [[ -n "${E2E_CLOCK_FILE:-}" ]]; then
+  printf '%s\n' "$FIXED_NOW" > "$E2E_CLOCK_FILE"
+  export CLOCK_FILE="$E2E_CLOCK_FILE"
+fi
 
 # uv as the Makefile finds it: on PATH, or where `pip install --user uv` puts it.
 uv="${UV:-$(command -v uv || echo "$HOME/.local/bin/uv")}"

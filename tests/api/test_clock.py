@@ -4,6 +4,7 @@ is passed when the clock says so, and FIXED_NOW sets the clock, outside producti
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -58,3 +59,19 @@ def test_fixed_now_is_refused_in_production_and_without_its_offset() -> None:
         Settings(environment="production", fixed_now=moment)
     with pytest.raises(ValidationError, match="timezone"):
         Settings(environment="test", fixed_now=moment.replace(tzinfo=None))
+
+
+def test_the_clock_file_is_read_at_each_request_so_a_test_can_let_time_pass(
+    settings: Settings, tmp_path: Path
+) -> None:
+    written = tmp_path / "now.txt"
+    written.write_text("2027-01-19T10:00:00+00:00\n", encoding="utf-8")
+    app = create_app(settings.model_copy(update={"clock_file": written}))
+    try:
+        assert app.state.clock.now() == datetime(2027, 1, 19, 10, tzinfo=UTC)
+        written.write_text("2028-07-21T09:30:00+01:00", encoding="utf-8")
+        assert app.state.clock.now() == datetime(2028, 7, 21, 8, 30, tzinfo=UTC)
+    finally:
+        app.state.engine.dispose()
+    with pytest.raises(ValidationError, match="CLOCK_FILE"):
+        Settings(environment="production", clock_file=written)
