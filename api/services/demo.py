@@ -95,15 +95,15 @@ def load_demo(
         taken = import_participations(session, history, actor=None, today=today)
     by_key = {offer["key"]: offer for offer in offers}
     groups_added = load_work_groups(session, groups, by_key, today=today)
-    year = load_year(session, by_key, today=today, base_url=base_url)
+    in_motion = load_year(session, by_key, today=today, base_url=base_url)
     outbox_repository.mark_sent_after(session, queued_before)
     return DemoLoaded(
         hubs_added=hubs_added,
         programmes_added=added,
         schools_added=schools.created,
         participations_added=taken.created,
-        work_groups_added=groups_added + year.work_groups_added,
-        applications_added=year.applications_added,
+        work_groups_added=groups_added + in_motion.work_groups_added,
+        applications_added=in_motion.applications_added,
     )
 
 

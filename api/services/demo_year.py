@@ -33,8 +33,12 @@ from api.domain.applications import ApplicationStatus
 from api.domain.programme_status import ProgrammeStatus
 from api.domain.release_time import Attendance
 from api.errors import AppError
-from api.persistence import applications_repository, catalogue_repository, outbox_repository
-from api.persistence import schools_repository
+from api.persistence import (
+    applications_repository,
+    catalogue_repository,
+    outbox_repository,
+    schools_repository,
+)
 from api.persistence import work_groups_repository as groups_repository
 from api.persistence.models import Application, Person, Programme, WorkGroup
 from api.schemas import applications as application_schemas
@@ -318,7 +322,9 @@ def _apply(
     )
 
 
-def _confirm_from_email(session: Session, programme: Programme, email: str, *, now: datetime) -> None:
+def _confirm_from_email(
+    session: Session, programme: Programme, email: str, *, now: datetime
+) -> None:
     message = outbox_repository.newest_to(session, to=email, template="signature_request")
     link = _SIGN_LINK.search(message.text_body) if message else None
     assert link is not None, f"no signature link was queued for {email}"

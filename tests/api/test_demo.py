@@ -94,7 +94,9 @@ def test_demo_work_groups_make_a_live_timetable_and_journeys(
     this_year = client.get(
         "/api/v1/timetable", params={"hub": "cheshire-and-wirral", "academic_year": "2026-27"}
     ).json()["items"]
-    sustaining = [s for s in this_year if s["work_group_name"] == "Cheshire West Sustaining Community"]
+    sustaining = [
+        s for s in this_year if s["work_group_name"] == "Cheshire West Sustaining Community"
+    ]
     assert len(sustaining) == 6
     assert {s["work_group_name"] for s in this_year} == {
         "Cheshire West Sustaining Community",
@@ -245,7 +247,11 @@ def test_the_year_has_a_completed_group_that_continued_and_runs_with_its_registe
     assert all(register(admin, s["id"]) for s in held)
     # Completing the year wrote each school's journey.
     journey = admin.get("/api/v1/schools/100035/journey").json()
-    done = [(y["academic_year"], p["programme_type"], p["outcome"]) for y in journey["years"] for p in y["participations"]]
+    done = [
+        (y["academic_year"], p["programme_type"], p["outcome"])
+        for y in journey["years"]
+        for p in y["participations"]
+    ]
     assert done == [(LAST, "primary_development", "completed")]
 
     continued = group_named(admin, "West Cheshire Embedding Work Group")
@@ -258,7 +264,8 @@ def test_the_year_has_a_completed_group_that_continued_and_runs_with_its_registe
     running = sessions_of(admin, continued["id"])
     past = [s for s in running if date.fromisoformat(s["date"]) < TODAY]
     ahead = [s for s in running if date.fromisoformat(s["date"]) >= TODAY]
-    assert past and ahead
+    assert past
+    assert ahead
     marks = [mark for s in past for mark in register(admin, s["id"])]
     assert len(marks) == 8 * len(past)
     assert set(marks) == {"present", "absent", "absent_with_apologies"}
