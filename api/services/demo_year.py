@@ -297,6 +297,9 @@ def _apply(
         ),
         actor=LOADER,
     )
+    # Started on its day of the story (create_draft stamps the wall clock).
+    application.created_at = _at(started)
+    session.flush()
     if draft:
         return application
     applications.send_signature_requests(
