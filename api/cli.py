@@ -61,11 +61,16 @@ def load_demo() -> None:
     from api.services.demo import load_demo as load
 
     with _session() as session:
-        loaded = load(session, today=today_in_england(_clock().now()))
+        loaded = load(
+            session,
+            today=today_in_england(_clock().now()),
+            base_url=get_settings().public_base_url,
+        )
     typer.echo(
         f"Demo data: {loaded.hubs_added} hubs and {loaded.programmes_added} programmes added; "
-        f"{loaded.schools_added} schools, {loaded.participations_added} participations and "
-        f"{loaded.work_groups_added} Work Groups added."
+        f"{loaded.schools_added} schools, {loaded.participations_added} participations, "
+        f"{loaded.work_groups_added} Work Groups and {loaded.applications_added} applications "
+        "added."
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from api.persistence.models import OutboxMessage
@@ -85,3 +85,27 @@ def release(session: Session, message_ids: Sequence[int], *, now: datetime) -> N
         .values(attempts=OutboxMessage.attempts - 1, next_attempt_at=now),
         execution_options={"synchronize_session": False},
     )
+
+
+def highest_id(session: Session) -> int:
+    return session.scalar(select(func.max(OutboxMessage.id))) or 0
+
+
+def newest_to(session: Session, *, to: str, template: str) -> OutboxMessage | None:
+    return session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.to_address == to, OutboxMessage.template == template)
+        .order_by(OutboxMessage.id.desc())
+        .limit(1)
+    ).first()
+
+
+def mark_sent_after(session: Session, after_id: int) -> int:
+    """Mark the messages queued after `after_id` as sent when they were queued (the demo's)."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id > after_id, OutboxMessage.sent_at.is_(None))
+        .values(sent_at=OutboxMessage.created_at, last_error=None),
+        execution_options={"synchronize_session": False},
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

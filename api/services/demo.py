@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
 from api.persistence import catalogue_repository as repo
-from api.persistence import schools_repository
+from api.persistence import outbox_repository, schools_repository
 from api.persistence.models import Hub
 from api.schemas.catalogue import ProgrammeCreate
 from api.services import catalogue
 from api.services.demo_work_groups import load_work_groups
+from api.services.demo_year import load_year
 from api.services.gias_import import import_gias
 from api.services.participation_import import import_participations
 
@@ -34,10 +35,21 @@ class DemoLoaded:
     schools_added: int
     participations_added: int
     work_groups_added: int
+    applications_added: int
 
 
-def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoLoaded:
-    """Add whatever of the demo is missing; what is already there is left as it is."""
+def load_demo(
+    session: Session,
+    *,
+    today: date,
+    path: Path = DEMO_FILE,
+    base_url: str = "http://127.0.0.1:8000",
+) -> DemoLoaded:
+    """Add whatever of the demo is missing; what is already there is left as it is.
+
+    `base_url` starts the links in the email the demo's applications queue; that email stands
+    for email sent at the time, so it is marked sent and nobody receives it."""
+    queued_before = outbox_repository.highest_id(session)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     hubs_added = 0
     for hub in data["hubs"]:
@@ -51,6 +63,7 @@ def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoL
         list(programmes.values())
         + _coming_year(programmes, data["coming_year"], today)
         + _this_year(programmes, groups["this_year"], today)
+        + _last_year(programmes, groups["last_year"], today)
     )
     added = 0
     for offer in offers:
@@ -80,15 +93,17 @@ def load_demo(session: Session, *, today: date, path: Path = DEMO_FILE) -> DemoL
         schools = import_gias(session, gias)
     with (DEMO_DIR / "participations.csv").open("rb") as history:
         taken = import_participations(session, history, actor=None, today=today)
-    groups_added = load_work_groups(
-        session, groups, {offer["key"]: offer for offer in offers}, today=today
-    )
+    by_key = {offer["key"]: offer for offer in offers}
+    groups_added = load_work_groups(session, groups, by_key, today=today)
+    in_motion = load_year(session, by_key, today=today, base_url=base_url)
+    outbox_repository.mark_sent_after(session, queued_before)
     return DemoLoaded(
         hubs_added=hubs_added,
         programmes_added=added,
         schools_added=schools.created,
         participations_added=taken.created,
-        work_groups_added=groups_added,
+        work_groups_added=groups_added + in_motion.work_groups_added,
+        applications_added=in_motion.applications_added,
     )
 
 
@@ -96,8 +111,42 @@ def _coming_year(
     programmes: dict[str, dict[str, Any]], plan: dict[str, Any], today: date
 ) -> list[dict[str, Any]]:
     year = AcademicYear.of(today).next()
-    opens = today - timedelta(days=plan["applications_open_days_ago"])
-    closes = today + timedelta(days=plan["closing_in_days"])
+    offers = []
+    for copy in plan["copies"]:
+        # Most are open now; a copy with `window: decided` closed weeks ago and is decided.
+        window = plan["windows"][copy.get("window", "open")]
+        opens = today - timedelta(days=window["applications_open_days_ago"])
+        closes = today + timedelta(days=window["closing_in_days"])
+        overrides = {k: v for k, v in copy.items() if k not in ("from", "window")}
+        offers.append(
+            _dated_copy(programmes[copy["from"]], "next-year", year, opens, closes, plan)
+            | overrides
+        )
+    return offers
+
+
+def _last_year(
+    programmes: dict[str, dict[str, Any]], plan: dict[str, Any], today: date
+) -> list[dict[str, Any]]:
+    """Last academic year's copies, recruited in the spring and summer before it began."""
+    year = AcademicYear(AcademicYear.of(today).start_year - 1)
+    opens = year.starts_on - timedelta(days=plan["applications_open_days_before_start"])
+    closes = year.starts_on - timedelta(days=plan["closing_days_before_start"])
+    return [
+        _dated_copy(programmes[copy["from"]], "last-year", year, opens, closes, plan)
+        | {k: v for k, v in copy.items() if k != "from"}
+        for copy in plan["copies"]
+    ]
+
+
+def _dated_copy(
+    programme: dict[str, Any],
+    which: str,
+    year: AcademicYear,
+    opens: date,
+    closes: date,
+    plan: dict[str, Any],
+) -> dict[str, Any]:
     milestones = [
         {"kind": "applications_open", "date": opens, "label": "Applications open"},
         {"kind": "closing", "date": closes, "label": "Closing date for applications"},
@@ -113,24 +162,17 @@ def _coming_year(
         },
         {"kind": "programme_starts", "date": year.starts_on, "label": "The programme starts"},
     ]
-    offers = []
-    for copy in plan["copies"]:
-        overrides = {k: v for k, v in copy.items() if k != "from"}
-        offers.append(
-            {
-                **programmes[copy["from"]],
-                "key": f"{copy['from']}@next-year",
-                # A national project code names its own year; a new year's code is not known yet.
-                "code": None,
-                "academic_year": year.slug,
-                "status": "open",
-                "applications_open_on": opens,
-                "closing_date": closes,
-                "milestones": milestones,
-                **overrides,
-            }
-        )
-    return offers
+    return {
+        **programme,
+        "key": f"{programme['key']}@{which}",
+        # A national project code names its own year; a new year's code is not known yet.
+        "code": None,
+        "academic_year": year.slug,
+        "status": "open",
+        "applications_open_on": opens,
+        "closing_date": closes,
+        "milestones": milestones,
+    }
 
 
 def _this_year(
@@ -148,6 +190,7 @@ def _this_year(
             "applications_open_on": None,
             "closing_date": None,
             "milestones": [],
+            **{k: v for k, v in copy.items() if k != "from"},
         }
         for copy in copies
     ]

@@ -53,7 +53,7 @@ def load_work_groups(
             for teacher in range(1, spec.get("teachers_per_school", 0) + 1):
                 member = _teacher(session, urn, programme.hub_id, teacher)
                 repo.add(session, WorkGroupParticipant(work_group_id=group.id, person_id=member.id))
-        _schedule(session, group.id, spec["sessions"], lead)
+        schedule(session, group.id, spec["sessions"], lead)
         if year.ends_on < today:
             work_group_years.complete(
                 session,
@@ -66,7 +66,7 @@ def load_work_groups(
     return added
 
 
-def _schedule(session: Session, group_id: int, plan: dict[str, Any], lead: Person) -> None:
+def schedule(session: Session, group_id: int, plan: dict[str, Any], lead: Person) -> None:
     request = schemas.ScheduleRequest(
         sessions=plan["count"],
         half_terms=plan.get("half_terms"),
@@ -125,13 +125,12 @@ LAST_NAMES = ("Ashby", "Brook", "Cole", "Dunn", "Ellis", "Frost", "Gray", "Hart"
 
 
 def _teacher(session: Session, urn: str, hub_id: str, teacher: int) -> Person:
-    email = f"teacher{teacher}.{urn}@example.org"
+    email = teacher_email(urn, teacher)
     found = schools_repository.person_by_email(session, email)
     if found is not None:
         return found
-    seed = int(urn) * 2 + teacher
     person = Person(
-        name=f"{FIRST_NAMES[seed % len(FIRST_NAMES)]} {LAST_NAMES[seed // 3 % len(LAST_NAMES)]}",
+        name=teacher_name(urn, teacher),
         email=email,
         roles=["teacher", "maths_lead"] if teacher == 1 else ["teacher"],
         school_urn=urn,
@@ -139,3 +138,13 @@ def _teacher(session: Session, urn: str, hub_id: str, teacher: int) -> Person:
     )
     schools_repository.add(session, person)
     return person
+
+
+def teacher_name(urn: str, teacher: int) -> str:
+    """The invented name of a school's teacher number `teacher`, the same on every load."""
+    seed = int(urn) * 2 + teacher
+    return f"{FIRST_NAMES[seed % len(FIRST_NAMES)]} {LAST_NAMES[seed // 3 % len(LAST_NAMES)]}"
+
+
+def teacher_email(urn: str, teacher: int) -> str:
+    return f"teacher{teacher}.{urn}@example.org"
