@@ -114,7 +114,7 @@ test("the hub forms the Work Group from the selected schools on the review page,
 
   // The lead is chosen by name; forgetting is an error at the field.
   await section.getByRole("button", { name: "Form the Work Group" }).click();
-  await expect(page.getByRole("alert")).toContainText("Choose the lead Mastery Specialist");
+  await expect(section.getByRole("alert")).toContainText("Choose the lead Mastery Specialist");
   await section.getByLabel("Lead Mastery Specialist").selectOption({ label: "Mo Specialist" });
   const name = `Wirral Forming Group ${RUN}`;
   await section.getByLabel("Name of the group").fill(name);
