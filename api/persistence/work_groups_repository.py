@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, exists, func, or_, select, tuple_, update
+from sqlalchemy import case, delete, exists, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session, lazyload, load_only
 
 from api.persistence.data_version_watch import CHANNEL, payload
@@ -203,6 +203,16 @@ def remove_member(session: Session, work_group_id: int, urn: str) -> None:
     session.flush()
 
 
+def remove_participant(session: Session, work_group_id: int, person_id: int) -> None:
+    session.execute(
+        delete(WorkGroupParticipant).where(
+            WorkGroupParticipant.work_group_id == work_group_id,
+            WorkGroupParticipant.person_id == person_id,
+        )
+    )
+    session.flush()
+
+
 # Sessions
 
 
@@ -356,6 +366,20 @@ def attendance_of(session: Session, session_id: int) -> list[SessionAttendance]:
             .order_by(SessionAttendance.person_id)
         )
     )
+
+
+def register_counts(session: Session, session_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """Per session: how many were recorded present, and how many present or absent."""
+    if not session_ids:
+        return {}
+    present = func.sum(case((SessionAttendance.status == "present", 1), else_=0))
+    taken = func.sum(case((SessionAttendance.status != "absent_with_apologies", 1), else_=0))
+    rows = session.execute(
+        select(SessionAttendance.session_id, present, taken)
+        .where(SessionAttendance.session_id.in_(session_ids))
+        .group_by(SessionAttendance.session_id)
+    )
+    return {sid: (int(p or 0), int(t or 0)) for sid, p, t in rows}
 
 
 def get_attendance(session: Session, session_id: int, person_id: int) -> SessionAttendance | None:

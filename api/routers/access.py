@@ -59,6 +59,13 @@ WORK_GROUPS_READ = Policy(
     scopes=frozenset({Scope.ADMIN}),
 )
 
+# Registers: hub staff, and a Mastery Specialist for the sessions of the groups they lead.
+REGISTERS = Policy(
+    "registers",
+    roles=frozenset({Role.NATIONAL_ADMIN, Role.HUB_ADMIN, Role.MASTERY_SPECIALIST}),
+    scopes=frozenset({Scope.ADMIN}),
+)
+
 
 def _key_caller(authorization: str, session: Session, now: datetime) -> Caller:
     scheme, _, credentials = authorization.partition(" ")

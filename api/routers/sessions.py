@@ -6,7 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Response
 
-from api.routers.access import HUB_ADMIN, WORK_GROUPS_READ, CurrentPrincipal, access, signed_in
+from api.routers.access import (
+    HUB_ADMIN,
+    REGISTERS,
+    WORK_GROUPS_READ,
+    CurrentPrincipal,
+    access,
+    signed_in,
+)
+from api.routers.clock import Now
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
 from api.schemas.work_groups import AttendanceUpdate, Session, SessionAttendance, SessionUpdate
@@ -31,7 +39,7 @@ def get_session(
     if not_modified(if_none_match, tag):
         return not_modified_response(tag)
     response.headers["ETag"] = tag
-    return sessions.to_schema(row)
+    return attendance.with_registers(session, [sessions.to_schema(row)])[0]
 
 
 @router.patch("/{session_id}", **access(HUB_ADMIN, 404, 409, 412, 422, 428, own_hub_only=True))
@@ -52,7 +60,7 @@ def update_session(
         expected_version=expected_version(if_match, session_id),
     )
     response.headers["ETag"] = etag(row.id, row.version)
-    return sessions.to_schema(row)
+    return attendance.with_registers(session, [sessions.to_schema(row)])[0]
 
 
 @router.get("/{session_id}/attendance", **access(WORK_GROUPS_READ, 404, 422))
@@ -63,9 +71,15 @@ def get_attendance(
     return attendance.of_session(session, session_id, signed_in(principal))
 
 
-@router.post("/{session_id}/attendance", **access(HUB_ADMIN, 404, 409, 422, own_hub_only=True))
+@router.post("/{session_id}/attendance", **access(REGISTERS, 404, 409, 422, own_hub_only=True))
 def record_attendance(
-    session: DbSession, principal: CurrentPrincipal, session_id: SessionId, body: AttendanceUpdate
+    session: DbSession,
+    principal: CurrentPrincipal,
+    session_id: SessionId,
+    body: AttendanceUpdate,
+    now: Now,
 ) -> SessionAttendance:
-    """Record each participant as present, absent with apologies, or absent."""
-    return attendance.record(session, session_id, body.records, actor=signed_in(principal))
+    """Take the register: each participant present, absent with apologies, or absent. Hub
+    staff, or the group's lead Mastery Specialist. Before the session starts only absence
+    with apologies may be recorded (409, rule `session_not_started`)."""
+    return attendance.record(session, session_id, body.records, actor=signed_in(principal), now=now)

@@ -35,7 +35,7 @@ from api.schemas.work_groups import (
     WorkGroupCreate,
     WorkGroupUpdate,
 )
-from api.services import attendance, sessions, work_group_years, work_groups
+from api.services import attendance, group_forming, sessions, work_group_years, work_groups
 
 router = APIRouter(prefix="/work-groups", tags=["work-groups"])
 
@@ -77,8 +77,13 @@ def list_work_groups(
 def create_work_group(
     session: DbSession, principal: CurrentPrincipal, body: WorkGroupCreate, response: Response
 ) -> WorkGroup:
-    """Form a group for one of your hub's programmes, led by a Mastery Specialist."""
-    group = work_groups.create(session, body, actor=signed_in(principal))
+    """Form a group for one of your hub's programmes, led by a Mastery Specialist. With
+    `from_selection`, the programme's selected schools join and the teachers named on their
+    applications take part, in the same step."""
+    actor = signed_in(principal)
+    group = work_groups.create(session, body, actor=actor)
+    if body.from_selection:
+        group = group_forming.fill_from_selection(session, group, actor=actor)
     response.headers["Location"] = f"/api/v1/work-groups/{group.id}"
     return _answer(session, group, response)
 
@@ -160,6 +165,24 @@ def add_participant(
     return _answer(session, group, response)
 
 
+@router.delete(
+    "/{work_group_id}/participants/{person_id}",
+    **access(HUB_ADMIN, 404, 409, 422, own_hub_only=True),
+)
+def remove_participant(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    work_group_id: WorkGroupId,
+    person_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    response: Response,
+) -> WorkGroup:
+    """Take a participant out of the group; their attendance so far is kept."""
+    group = work_groups.remove_participant(
+        session, work_group_id, person_id, actor=signed_in(principal)
+    )
+    return _answer(session, group, response)
+
+
 @router.post("/{work_group_id}/schedule", **access(HUB_ADMIN, 404, 409, 422, own_hub_only=True))
 def propose_schedule(
     session: DbSession,
@@ -192,9 +215,10 @@ def create_sessions(
 def list_sessions(
     session: DbSession, principal: CurrentPrincipal, work_group_id: WorkGroupId
 ) -> Sessions:
-    """The group's sessions in order, cancelled ones included, each with its history."""
+    """The group's sessions in order, cancelled ones included, each with its history and
+    whether its register was taken."""
     rows = sessions.of_group(session, work_group_id, signed_in(principal))
-    return Sessions(items=[sessions.to_schema(r) for r in rows])
+    return Sessions(items=attendance.with_registers(session, [sessions.to_schema(r) for r in rows]))
 
 
 @router.post("/{work_group_id}/complete", **access(HUB_ADMIN, 404, 409, 422, own_hub_only=True))

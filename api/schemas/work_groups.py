@@ -52,6 +52,14 @@ class WorkGroupCreate(ApiModel):
     max_participants: Bound | None = Field(
         default=None, description="Defaults by programme type (secondary Development: 12)"
     )
+    from_selection: bool = Field(
+        default=False,
+        description="Form the group from the selection in one step: every school selected for "
+        "the programme and in none of its groups joins, and the teachers named on each school's "
+        "application become participants, as people records of their school (an existing record "
+        "of that school with the same email is reused). Refused (409, rule "
+        "`nothing_selected`) when no selected school is left to join.",
+    )
 
 
 class WorkGroupUpdate(ApiModel):
@@ -217,6 +225,12 @@ class Session(ApiModel):
     note: str | None
     version: int
     updated_at: dt.datetime
+    register_taken: bool = Field(
+        default=False,
+        description="Whether the register was taken: someone recorded present or absent "
+        "(apologies recorded ahead do not count)",
+    )
+    present_count: int = Field(default=0, description="How many were recorded present")
 
 
 class Sessions(ApiModel):

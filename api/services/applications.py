@@ -43,7 +43,16 @@ from api.schemas import applications as schemas
 from api.schemas.catalogue import ApplicationForm
 from api.schemas.common import ApiModel
 from api.security import new_token, token_hash
-from api.services import audit, catalogue, eligibility, mail, paging, participations, schools
+from api.services import (
+    audit,
+    catalogue,
+    eligibility,
+    group_forming,
+    mail,
+    paging,
+    participations,
+    schools,
+)
 from api.services.versions import check_version
 
 SIGNATURE_LINK_LIFETIME = timedelta(days=14)
@@ -454,6 +463,8 @@ def decide_application(
     session.flush()
     if done.places_taken:
         _update_booking(session, programme, now)
+    if done.status is ApplicationStatus.SELECTED and before is not ApplicationStatus.SELECTED:
+        group_forming.join_on_selection(session, application, actor=actor)
     _tell_school(
         session,
         application,
@@ -508,6 +519,7 @@ def _offer_freed_place(
         first.decided_at = now
         first.decision_note = "A place came free and was offered to the first on the waiting list."
         session.flush()
+        group_forming.join_on_selection(session, first, actor=None)
         _tell_school(session, first, programme, "place_offered", now=now, base_url=base_url)
         _audit_status(session, None, first, ApplicationStatus.WAITLISTED, note=first.decision_note)
     _update_booking(session, programme, now)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from sqlalchemy.orm import Session
 
 from api.domain.access import Principal
@@ -12,6 +14,8 @@ from api.domain.release_time import (
     release_by_school,
     session_days,
 )
+from api.domain.wording import format_date
+from api.domain.work_groups import instant
 from api.errors import BadField, Conflict, Forbidden, InvalidFields
 from api.persistence import catalogue_repository, schools_repository
 from api.persistence import work_groups_repository as repo
@@ -31,13 +35,23 @@ def record(
     records: list[schemas.AttendanceRecord],
     *,
     actor: Principal,
+    now: datetime,
 ) -> schemas.SessionAttendance:
+    """The register, taken by the hub's staff or the group's lead Mastery Specialist."""
     row = sessions.get(session, session_id, actor)
     group = work_groups.get(session, row.work_group_id, actor)
-    if not actor.runs_hub(group.hub_id):
-        raise Forbidden("Only the hub's staff may record attendance.")
+    if not (actor.runs_hub(group.hub_id) or work_groups.leads(session, actor, group)):
+        raise Forbidden("Only the hub's staff or the group's lead may take the register.")
     if row.status == "cancelled":
         raise Conflict(f"Session {session_id} was cancelled.", rule="session_cancelled")
+    ahead = [r for r in records if r.status is not Attendance.ABSENT_WITH_APOLOGIES]
+    if ahead and now < instant(row.on, row.start_time):
+        raise Conflict(
+            f"Session {row.number} has not started yet: it starts on {format_date(row.on)} at "
+            f"{_clock(row.start_time)}. Take the register when it starts; absence with apologies "
+            "may be recorded ahead.",
+            rule="session_not_started",
+        )
     participants = set(repo.participant_ids(session, group.id))
     problems = [
         BadField(
@@ -74,6 +88,27 @@ def record(
         after=after,
     )
     return _answer(session, row.id)
+
+
+def _clock(at: time) -> str:
+    """1:30pm"""
+    hour = at.hour % 12 or 12
+    minutes = f":{at.minute:02d}" if at.minute else ""
+    return f"{hour}{minutes}{'am' if at.hour < 12 else 'pm'}"
+
+
+def with_registers(session: Session, items: list[schemas.Session]) -> list[schemas.Session]:
+    """The sessions, each saying whether its register was taken and how many were present."""
+    counts = repo.register_counts(session, [item.id for item in items])
+    return [
+        item.model_copy(
+            update={
+                "register_taken": counts.get(item.id, (0, 0))[1] > 0,
+                "present_count": counts.get(item.id, (0, 0))[0],
+            }
+        )
+        for item in items
+    ]
 
 
 def _answer(session: Session, session_id: int) -> schemas.SessionAttendance:

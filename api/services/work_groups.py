@@ -33,8 +33,11 @@ def _lead_email(session: Session, viewer: Principal) -> str | None:
 
 def may_see(session: Session, viewer: Principal, group: WorkGroup) -> bool:
     """Hub staff see their hub's groups; a Mastery Specialist the groups they lead."""
-    if viewer.runs_hub(group.hub_id):
-        return True
+    return viewer.runs_hub(group.hub_id) or leads(session, viewer, group)
+
+
+def leads(session: Session, viewer: Principal, group: WorkGroup) -> bool:
+    """Whether the viewer is the group's lead Mastery Specialist, signed in."""
     if viewer.hub_id != group.hub_id:
         return False
     email = _lead_email(session, viewer)
@@ -276,6 +279,19 @@ def add_participant(
     return group
 
 
+def remove_participant(
+    session: Session, work_group_id: int, person_id: int, *, actor: Principal
+) -> WorkGroup:
+    group = run(session, work_group_id, actor, lock=True)
+    refuse_if_completed(group)
+    if repo.get_participant(session, group.id, person_id) is None:
+        raise NotFound(f"Person {person_id} does not take part in Work Group {work_group_id}.")
+    before = _snapshot(session, group)
+    repo.remove_participant(session, group.id, person_id)
+    _changed(session, group, actor, before)
+    return group
+
+
 def _bounds(group: WorkGroup) -> Bounds:
     return Bounds(max_schools=group.max_schools, max_participants=group.max_participants)
 
@@ -286,7 +302,12 @@ def save(session: Session, group: WorkGroup) -> None:
 
 
 def _changed(
-    session: Session, group: WorkGroup, actor: Principal, before: dict[str, object]
+    session: Session,
+    group: WorkGroup,
+    actor: Principal | None,
+    before: dict[str, object],
+    *,
+    note: str | None = None,
 ) -> None:
     """A membership change: a new version of the group (its ETag), audited."""
     group.updated_at = utc_now()
@@ -300,7 +321,11 @@ def _changed(
         hub_id=group.hub_id,
         before=before,
         after=_snapshot(session, group),
+        note=note,
     )
+
+
+changed = _changed
 
 
 def _snapshot(session: Session, group: WorkGroup) -> dict[str, object]:
@@ -313,6 +338,9 @@ def _snapshot(session: Session, group: WorkGroup) -> dict[str, object]:
         "school_urns": repo.member_urns(session, group.id),
         "participant_ids": repo.participant_ids(session, group.id),
     }
+
+
+snapshot = _snapshot
 
 
 def _person(person: Person, schools: dict[str, str]) -> schemas.GroupPerson:

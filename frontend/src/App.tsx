@@ -67,7 +67,10 @@ export function App() {
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
-      <Route path="sessions/:id/attendance" element={<RequireRole roles={HUB_STAFF} audience="the hub's staff" />}>
+      <Route
+        path="sessions/:id/attendance"
+        element={<RequireRole roles={WORK_GROUP_READERS} audience="the hub's staff and the group's lead" />}
+      >
         <Route index element={<AttendancePage />} />
       </Route>
       <Route path="calendar" element={<CalendarPage />} />

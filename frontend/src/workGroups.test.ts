@@ -6,7 +6,9 @@ import {
   attendanceRequest,
   attendanceSummary,
   countOf,
+  everyonePresent,
   groupFeedPath,
+  hasStarted,
   hubFeedPath,
   idParam,
   mayOpenGroup,
@@ -15,6 +17,7 @@ import {
   personWithSchool,
   placeOf,
   registerOf,
+  registerSaid,
   webcalUrl,
 } from "./workGroups";
 
@@ -187,5 +190,41 @@ describe("the attendance register", () => {
         { person_id: 3, status: "present" },
       ]),
     ).toBe("2 present, 1 absent");
+  });
+});
+
+describe("taking the register", () => {
+  const people = [
+    { id: 1, name: "Ann", school_urn: "1", school_name: "A" },
+    { id: 2, name: "Bo", school_urn: "1", school_name: "A" },
+  ];
+
+  it("marks everyone present, over what was chosen", () => {
+    expect(everyonePresent(people, { 1: "absent", 2: null })).toEqual({ 1: "present", 2: "present" });
+  });
+
+  it("ahead of the session sends only the answers given, and needs one", () => {
+    expect(attendanceRequest(people, { 1: "absent_with_apologies", 2: null }, { ahead: true })).toEqual({
+      records: [{ person_id: 1, status: "absent_with_apologies" }],
+      errors: [],
+    });
+    expect(attendanceRequest(people, { 1: null, 2: null }, { ahead: true }).errors.map((e) => e.pointer)).toEqual([
+      "/records",
+    ]);
+    expect(attendanceRequest(people, { 1: null, 2: null }).errors.map((e) => e.pointer)).toEqual([
+      "/records/0/status",
+      "/records/1/status",
+    ]);
+  });
+
+  it("says whether a session has started", () => {
+    const session = { starts_at: "2027-01-12T13:00:00Z" };
+    expect(hasStarted(session, new Date("2027-01-12T12:59:59Z"))).toBe(false);
+    expect(hasStarted(session, new Date("2027-01-12T13:00:00Z"))).toBe(true);
+  });
+
+  it("says in the sessions table whether the register was taken", () => {
+    expect(registerSaid({ register_taken: true, present_count: 5 })).toBe("Taken: 5 present");
+    expect(registerSaid({ register_taken: false, present_count: 0 })).toBe("Not taken");
   });
 });

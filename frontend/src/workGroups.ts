@@ -115,15 +115,30 @@ export function registerOf(participants: readonly GroupPerson[], records: readon
 export function attendanceRequest(
   participants: readonly GroupPerson[],
   register: Register,
+  { ahead = false }: { ahead?: boolean } = {},
 ): { records: AttendanceRecord[]; errors: FieldError[] } {
   const records: AttendanceRecord[] = [];
   const errors: FieldError[] = [];
   participants.forEach((person, index) => {
     const status = register[person.id] ?? null;
-    if (status === null) errors.push(bodyError(`/records/${String(index)}/status`, `Select whether ${person.name} came`));
-    else records.push({ person_id: person.id, status });
+    if (status !== null) records.push({ person_id: person.id, status });
+    // Ahead of the session only apologies are recorded: the others are left unanswered.
+    else if (!ahead) errors.push(bodyError(`/records/${String(index)}/status`, `Select whether ${person.name} came`));
   });
+  if (ahead && records.length === 0) {
+    errors.push(bodyError("/records", "Select who has sent apologies"));
+  }
   return { records, errors };
+}
+
+/** "Mark everyone present": every participant present, before adjusting the few who were not. */
+export function everyonePresent(participants: readonly GroupPerson[], register: Register): Register {
+  return { ...register, ...Object.fromEntries(participants.map((person) => [person.id, "present" as const])) };
+}
+
+/** Whether the session has started at `now`: its register can be taken (before, only apologies). */
+export function hasStarted(session: Pick<Session, "starts_at">, now: Date): boolean {
+  return now.getTime() >= new Date(session.starts_at).getTime();
 }
 
 /** The id of a participant's first radio: the field the error summary links to. */
@@ -151,4 +166,9 @@ export function attendanceSummary(records: readonly AttendanceRecord[]): string 
     .filter((status) => counts.has(status))
     .map((status) => `${String(counts.get(status))} ${attendanceLabels[status].toLowerCase()}`)
     .join(", ");
+}
+
+/** The sessions table's register column: "Taken: 5 present", or "Not taken". */
+export function registerSaid(session: Pick<Session, "register_taken" | "present_count">): string {
+  return session.register_taken ? `Taken: ${String(session.present_count)} present` : "Not taken";
 }

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from api.clock import FixedClock
+from api.domain.access import Role
+from tests.accounts import SignIn
 from tests.api.work_group_setup import LEAD_SCHOOL, GroupSetUp, new_group, person
 
 
 def test_release_time_counts_half_days_present_against_ten_days(
-    group_setup: GroupSetUp,
+    group_setup: GroupSetUp, sign_in: SignIn, clock: FixedClock
 ) -> None:
     setup = group_setup(schools=2)
     group = new_group(setup)
@@ -41,6 +46,9 @@ def test_release_time_counts_half_days_present_against_ten_days(
         ],
     ).json()["items"]
     half_day, whole_day = (f"/api/v1/sessions/{s['id']}/attendance" for s in created)
+    # After both sessions: their registers may be taken.
+    clock.at = datetime(2028, 1, 20, 9, 0, tzinfo=UTC)
+    setup.staff = sign_in(role=Role.HUB_ADMIN, hub_id="north")
 
     recorded = setup.staff.post(
         half_day,

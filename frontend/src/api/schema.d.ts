@@ -837,7 +837,9 @@ export interface paths {
         put?: never;
         /**
          * Create Work Group
-         * @description Form a group for one of your hub's programmes, led by a Mastery Specialist.
+         * @description Form a group for one of your hub's programmes, led by a Mastery Specialist. With
+         *     `from_selection`, the programme's selected schools join and the teachers named on their
+         *     applications take part, in the same step.
          */
         post: operations["work-groups-create_work_group"];
         delete?: never;
@@ -930,6 +932,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-groups/{work_group_id}/participants/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Participant
+         * @description Take a participant out of the group; their attendance so far is kept.
+         */
+        delete: operations["work-groups-remove_participant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-groups/{work_group_id}/schedule": {
         parameters: {
             query?: never;
@@ -959,7 +981,8 @@ export interface paths {
         };
         /**
          * List Sessions
-         * @description The group's sessions in order, cancelled ones included, each with its history.
+         * @description The group's sessions in order, cancelled ones included, each with its history and
+         *     whether its register was taken.
          */
         get: operations["work-groups-list_sessions"];
         put?: never;
@@ -1075,7 +1098,9 @@ export interface paths {
         put?: never;
         /**
          * Record Attendance
-         * @description Record each participant as present, absent with apologies, or absent.
+         * @description Take the register: each participant present, absent with apologies, or absent. Hub
+         *     staff, or the group's lead Mastery Specialist. Before the session starts only absence
+         *     with apologies may be recorded (409, rule `session_not_started`).
          */
         post: operations["sessions-record_attendance"];
         delete?: never;
@@ -2898,6 +2923,18 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Register Taken
+             * @description Whether the register was taken: someone recorded present or absent (apologies recorded ahead do not count)
+             * @default false
+             */
+            register_taken: boolean;
+            /**
+             * Present Count
+             * @description How many were recorded present
+             * @default 0
+             */
+            present_count: number;
         };
         /** SessionAttendance */
         SessionAttendance: {
@@ -3324,6 +3361,12 @@ export interface components {
              * @description Defaults by programme type (secondary Development: 12)
              */
             max_participants?: number | null;
+            /**
+             * From Selection
+             * @description Form the group from the selection in one step: every school selected for the programme and in none of its groups joins, and the teachers named on each school's application become participants, as people records of their school (an existing record of that school with the same email is reused). Refused (409, rule `nothing_selected`) when no selected school is left to join.
+             * @default false
+             */
+            from_selection: boolean;
         };
         /** WorkGroupUpdate */
         WorkGroupUpdate: {
@@ -6808,6 +6851,83 @@ export interface operations {
                 "application/json": components["schemas"]["ParticipantAdd"];
             };
         };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkGroup"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "work-groups-remove_participant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_group_id: number;
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Successful Response */
             200: {

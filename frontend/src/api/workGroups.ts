@@ -88,7 +88,7 @@ export function useAttendance(id: number | null) {
   });
 }
 
-/** Hub staff: record who came to a session; the saved register replaces the one read. */
+/** Hub staff and the group's lead: record who came to a session; the saved register replaces the one read. */
 export function useRecordAttendance(sessionId: number, workGroupId: number) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -101,7 +101,12 @@ export function useRecordAttendance(sessionId: number, workGroupId: number) {
       ),
     onSuccess: (saved) => {
       queryClient.setQueryData(["attendance", sessionId], saved);
-      return queryClient.invalidateQueries({ queryKey: ["release-time", workGroupId] });
+      // The sessions say whether their register was taken, and how many were present.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["release-time", workGroupId] }),
+        queryClient.invalidateQueries({ queryKey: ["work-group-sessions", workGroupId] }),
+        queryClient.invalidateQueries({ queryKey: ["session", sessionId] }),
+      ]);
     },
   });
 }

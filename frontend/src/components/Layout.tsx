@@ -37,7 +37,9 @@ function navigationFor(me: Me | null | undefined): NavigationItem[] {
     ...(mySchool ? [{ to: mySchool, label: "My school" }] : []),
     ...(me?.role === "school_contact" ? [{ to: "/applications", label: "My applications" }] : []),
     ...(hasRole(me, SCHOOL_READERS) ? [{ to: "/schools", label: "Schools" }] : []),
-    ...(hasRole(me, WORK_GROUP_READERS) ? [{ to: "/work-groups", label: "Work Groups" }] : []),
+    ...(hasRole(me, WORK_GROUP_READERS)
+      ? [{ to: "/work-groups", label: me?.role === "mastery_specialist" ? "My groups" : "Work Groups" }]
+      : []),
     calendarItem,
     developersItem,
     ...(isHubStaff(me) ? hubStaffNavigation : []),

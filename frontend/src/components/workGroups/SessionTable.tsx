@@ -1,16 +1,16 @@
 import { Link } from "react-router-dom";
 import type { Session } from "../../api/client";
 import { formatDate, formatTimeRange, meetingKindLabels } from "../../format";
-import { placeOf } from "../../workGroups";
+import { placeOf, registerSaid } from "../../workGroups";
 import { SessionStatusTag } from "./Tags";
 import { TableHead, type Column } from "../TableHead";
 
-const COLUMNS: Column[] = ["Session", "Kind", "Date", "Time", "Place", "Status"];
+const COLUMNS: Column[] = ["Session", "Kind", "Date", "Time", "Place", "Status", "Register"];
 
 type Props = {
   sessions: Session[];
   schoolNames: ReadonlyMap<string, string>;
-  /** Hub staff: a "Record attendance" link on each session that was not cancelled. */
+  /** Hub staff and the group's lead: a "Record attendance" link on each session that was not cancelled. */
   attendanceLinks: boolean;
   /** The next session's id, marked in its row. */
   nextId: number | null;
@@ -42,6 +42,7 @@ export function SessionTable({ sessions, schoolNames, attendanceLinks, nextId }:
                 <td className="govuk-table__cell">
                   <SessionStatusTag status={session.status} />
                 </td>
+                <td className="govuk-table__cell">{cancelled ? "" : registerSaid(session)}</td>
                 {attendanceLinks && (
                   <td className="govuk-table__cell">
                     {!cancelled && (

@@ -15,6 +15,7 @@ import { DecisionBanner } from "../../components/applications/DecisionBanner";
 import { ReviewFilters, type ReviewFilterValues } from "../../components/applications/ReviewFilters";
 import { ReviewTable } from "../../components/applications/ReviewTable";
 import { ErrorSummary } from "../../components/ErrorSummary";
+import { FormGroupFromSelection } from "../../features/workGroups/FormGroupFromSelection";
 import { Layout } from "../../components/Layout";
 import { pageLinks, Pagination } from "../../components/Pagination";
 import { StatusTag } from "../../components/StatusTag";
@@ -279,6 +280,7 @@ function Review({ programmeId }: { programmeId: number }) {
         </form>
       )}
       {list.data && <Pagination {...pageLinks(search, list.data.next_cursor)} />}
+      {programme.data && <FormGroupFromSelection programme={programme.data} />}
     </Layout>
   );
 }

@@ -14,6 +14,8 @@ import {
   attendanceFields,
   attendanceRequest,
   attendanceSummary,
+  everyonePresent,
+  hasStarted,
   idParam,
   personWithSchool,
   placeOf,
@@ -26,7 +28,12 @@ import { NotFoundPage } from "../NotFoundPage";
 
 const TITLE = "Record attendance";
 
-/** Hub staff: who came to a session, one set of radios per participant, saved with one button. */
+/**
+ * Hub staff and the group's lead Mastery Specialist: who came to a session, one set of radios
+ * per participant ("Mark everyone present", then adjust), saved with one button. Before the
+ * session starts only absence with apologies is recorded. Made for a phone at 375px: the radios
+ * stack, the buttons take the full width.
+ */
 export function AttendancePage() {
   const id = idParam(useParams().id);
   const me = useMe();
@@ -42,7 +49,7 @@ export function AttendancePage() {
   // Once loaded, the register says the title (it knows whether it shows an error).
   usePageTitle(forbidden || notFound || loaded ? null : TITLE, { error: problem !== null });
 
-  if (forbidden) return <ForbiddenPage me={me.data ?? null} audience="the hub's staff" />;
+  if (forbidden) return <ForbiddenPage me={me.data ?? null} audience="the hub's staff and the group's lead" />;
   if (notFound) return <NotFoundPage detail={problem?.detail ?? null} />;
   if (session.data && group.data && attendance.data) {
     return <AttendanceRegister session={session.data} group={group.data} records={attendance.data.records} />;
@@ -73,11 +80,13 @@ function AttendanceRegister({ session, group, records }: Props) {
   const errors = errorsByPointer(problem);
   const names = schoolNames(group);
   const groupPath = `/work-groups/${String(group.id)}`;
+  // Read once: the page says whether the session has started as it was when opened.
+  const [ahead] = useState(() => !hasStarted(session, new Date()));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (save.isPending) return;
-    const request = attendanceRequest(group.participants, register);
+    const request = attendanceRequest(group.participants, register, { ahead });
     const found = checksProblem(request.errors);
     setChecks(found);
     setSaved(null);
@@ -130,6 +139,22 @@ function AttendanceRegister({ session, group, records }: Props) {
         <p className="govuk-body">The group has no participants yet.</p>
       ) : (
         <form method="post" onSubmit={submit} noValidate>
+          {ahead ? (
+            <div className="govuk-inset-text">
+              This session has not started yet. You can record who has sent apologies now, and take the register
+              when the session starts.
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => {
+                setRegister(everyonePresent(group.participants, register));
+              }}
+            >
+              Mark everyone present
+            </button>
+          )}
           {group.participants.map((person, index) => {
             const pointer = `/records/${String(index)}`;
             return (
@@ -146,7 +171,7 @@ function AttendanceRegister({ session, group, records }: Props) {
             );
           })}
           <button type="submit" className="govuk-button">
-            Save attendance
+            {ahead ? "Save apologies" : "Save attendance"}
           </button>
         </form>
       )}

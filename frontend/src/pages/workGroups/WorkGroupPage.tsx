@@ -20,6 +20,7 @@ import { isHubStaff } from "../../auth";
 import { todayInLondon } from "../../calendar";
 import { SummaryList, type SummaryRow } from "../../components/applications/SummaryList";
 import { ErrorSummary } from "../../components/ErrorSummary";
+import { ChangeMembers } from "../../features/workGroups/ChangeMembers";
 import { Layout } from "../../components/Layout";
 import { SuccessBanner } from "../../components/NotificationBanner";
 import { CompleteYear } from "../../components/workGroups/CompleteYear";
@@ -149,6 +150,7 @@ function GroupPage() {
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Members</h2>
           <SchoolTable group={group.data} />
           <ParticipantTable group={group.data} />
+          {hubStaff && !group.data.completed_on && <ChangeMembers group={group.data} />}
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Sessions</h2>
           {hubStaff && !group.data.completed_on && (
@@ -158,7 +160,11 @@ function GroupPage() {
               </Link>
             </p>
           )}
-          <Sessions sessions={sessions.data?.items} schoolNames={names} attendanceLinks={hubStaff} />
+          <Sessions
+            sessions={sessions.data?.items}
+            schoolNames={names}
+            attendanceLinks={hubStaff || me.data?.role === "mastery_specialist"}
+          />
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Release time</h2>
           <ReleaseTime report={release.data} />
