@@ -44,12 +44,11 @@ from api.persistence.models import Application, Person, Programme, WorkGroup
 from api.schemas import applications as application_schemas
 from api.schemas import work_groups as group_schemas
 from api.schemas.catalogue import ProgrammeUpdate
-from api.schemas.schools import PersonCreate, PersonRole
 from api.services import (
     applications,
     attendance,
     catalogue,
-    people,
+    group_forming,
     schools,
     work_group_years,
     work_groups,
@@ -155,7 +154,7 @@ def _last_year(
     made = _recruit(session, programme, LAST_YEAR_SCHOOLS, base_url=base_url)
     _close(session, programme)
     year = AcademicYear.parse(programme.academic_year_id)
-    group = _form_group(session, programme, made, LAST_YEAR_GROUP, lead)
+    group = _form_group(session, programme, LAST_YEAR_GROUP, lead)
     schedule(session, group.id, SESSIONS, lead)
     _take_registers(session, group.id, before=year.ends_on)
     work_group_years.complete(
@@ -187,7 +186,7 @@ def _next_year_decided(
     if _has_applications(session, programme):
         return YearLoaded(0, 0)
     made = _recruit(session, programme, NEXT_YEAR_EMBEDDING_SCHOOLS, base_url=base_url)
-    group = _form_group(session, programme, made, NEXT_YEAR_GROUP, lead)
+    group = _form_group(session, programme, NEXT_YEAR_GROUP, lead)
     schedule(session, group.id, SESSIONS, lead)
     return YearLoaded(len(made), 1)
 
@@ -344,48 +343,14 @@ def _close(session: Session, programme: Programme) -> None:
     )
 
 
-def _form_group(
-    session: Session,
-    programme: Programme,
-    made: list[tuple[Application, Applying]],
-    name: str,
-    lead: Person,
-) -> WorkGroup:
-    """The group of the selected schools, the teachers named on their applications its
-    participants (people records of their school).
-
-    issue12-groups builds one service for this ("form the group from the selection"); it
-    should replace these calls once it is merged."""
+def _form_group(session: Session, programme: Programme, name: str, lead: Person) -> WorkGroup:
+    """The group of the selected schools, formed as hub staff form it on the review page."""
     group = work_groups.create(
         session,
         group_schemas.WorkGroupCreate(programme_id=programme.id, name=name, lead_person_id=lead.id),
         actor=LOADER,
     )
-    for application, _ in made:
-        if application.status != ApplicationStatus.SELECTED:
-            continue
-        work_groups.add_school(session, group.id, application.school_urn, actor=LOADER)
-        for named in application.participants:
-            person = _person(session, named, application.school_urn, programme.hub_id)
-            work_groups.add_participant(session, group.id, person.id, actor=LOADER)
-    return group
-
-
-def _person(session: Session, named: dict[str, Any], urn: str, hub_id: str) -> Person:
-    found = schools_repository.person_by_email(session, named["email"])
-    if found is not None:
-        return found
-    return people.create(
-        session,
-        PersonCreate(
-            name=named["name"],
-            email=named["email"],
-            roles=[PersonRole(named.get("role") or "teacher")],
-            school_urn=urn,
-            hub_id=hub_id,
-        ),
-        actor=LOADER,
-    )
+    return group_forming.fill_from_selection(session, group, actor=LOADER)
 
 
 def _mark(session_number: int, index: int) -> Attendance:
@@ -411,4 +376,5 @@ def _take_registers(session: Session, group_id: int, *, before: date) -> None:
                 for i, person_id in enumerate(participants)
             ],
             actor=LOADER,
+            now=row.ends_at,
         )
