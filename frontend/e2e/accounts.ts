@@ -10,6 +10,8 @@ export const accounts = {
   carmelContact: { email: "carmel.contact@example.org", password: "carmel-contact-e2e-password", name: "Cara Contact" },
   /** Archimedes NE's administrator, who reviews Carmel Academy's applications. */
   archimedesAdmin: { email: "archimedes.admin@example.org", password: "archimedes-admin-e2e-password", name: "Archie Admin" },
+  /** Ellesmere Port Primary School (URN 100044, Cheshire and Wirral): the test of a whole year. */
+  ellesmereContact: { email: "ellesmere.contact@example.org", password: "ellesmere-contact-e2e-password", name: "Elle Contact" },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];

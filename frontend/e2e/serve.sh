@@ -83,6 +83,11 @@ create_user 'carmel-contact-e2e-password' --email carmel.contact@example.org --r
 create_user 'archimedes-admin-e2e-password' --email archimedes.admin@example.org --role hub_admin \
   --hub archimedes-ne --name "Archie Admin"
 
+# The test of a whole year: a school contact of Ellesmere Port Primary School (100044), which
+# the demo leaves untouched.
+create_user 'ellesmere-contact-e2e-password' --email ellesmere.contact@example.org --role school_contact \
+  --hub cheshire-and-wirral --school-urn 100044 --name "Elle Contact"
+
 # A real SMTP server for the email the service sends (the signatories' links): it writes each
 # message as a JSON file into the mail folder, where the tests read it (e2e/mail.ts). It is
 # stopped with the web server (the trap above).
