@@ -1,7 +1,7 @@
 import type { AuditEvent } from "../../api/client";
 import { formatDateTime } from "../../format";
 import { ChangeList } from "./ChangeList";
-import { actorRoleLabels, auditWhat, resourceTypeLabels } from "./wording";
+import { auditWhat, resourceTypeLabels, shownRole } from "./wording";
 
 /** Audit events as a GOV.UK table, newest first as the API gives them: who by name and role,
  * what by the record's title. On a narrow screen each event reads as a stacked row. */
@@ -35,10 +35,8 @@ export function AuditTable({ events, hubNames }: { events: AuditEvent[]; hubName
             </td>
             <td className="govuk-table__cell" data-label="Who">
               {event.actor_name}
-              {event.actor_role && (
-                <span className="app-table__meta govuk-body-s govuk-!-margin-bottom-0">
-                  {actorRoleLabels[event.actor_role]}
-                </span>
+              {shownRole(event.actor_role) && (
+                <span className="app-table__meta govuk-body-s govuk-!-margin-bottom-0">{shownRole(event.actor_role)}</span>
               )}
               {event.actor_label !== event.actor_name && (
                 <span className="app-table__meta govuk-body-s govuk-!-margin-bottom-0 app-break-words">

@@ -31,6 +31,7 @@ describe("wording", () => {
   it("names who with their role", () => {
     expect(actorWithRole("Hana Head", "signatory")).toBe("Hana Head (Signatory)");
     expect(actorWithRole("Old Key", null)).toBe("Old Key");
+    expect(actorWithRole("The system (command line)", "system")).toBe("The system (command line)");
   });
 
   it("writes values in words", () => {

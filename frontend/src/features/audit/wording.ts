@@ -58,9 +58,15 @@ export function auditWhat(event: Pick<AuditEvent, "action" | "resource_type" | "
   return `${action} ${resourceTypeNoun(event.resource_type)} ${event.resource_id}`;
 }
 
+/** The role to show under a name: none for the system, whose name says it already. */
+export function shownRole(role: AuditActorRole | null): string | null {
+  return role && role !== "system" ? actorRoleLabels[role] : null;
+}
+
 /** "Nora North (Hub administrator)": a name, with a role where the log knows it. */
 export function actorWithRole(name: string, role: AuditActorRole | null): string {
-  return role ? `${name} (${actorRoleLabels[role]})` : name;
+  const words = shownRole(role);
+  return words ? `${name} (${words})` : name;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
