@@ -40,6 +40,7 @@ class Principal:
     hub_id: str | None = None
     school_urn: str | None = None
     scopes: frozenset[Scope] = frozenset()
+    name: str | None = None  # a person's name; a key's name is its label
 
     @property
     def is_national(self) -> bool:

@@ -60,14 +60,50 @@ class ApiKeyIssued(ApiKey):
     secret: str = Field(description="The whole key. Shown once: store it now.")
 
 
+AuditActorRole = Literal[
+    "national_admin",
+    "hub_admin",
+    "mastery_specialist",
+    "school_contact",
+    "api_key",
+    "signatory",
+    "system",
+    "user",
+]
+
+
 class AuditEvent(ApiModel):
     id: int
     at: datetime
-    actor: str = Field(examples=["user:12", "api_key:3", "system"])
-    actor_label: str
+    actor: str = Field(examples=["user:12", "api_key:3", "signatory:5", "system"])
+    actor_label: str = Field(description="The actor's email address, or a key's name.")
+    actor_name: str = Field(
+        description="Who, in words: the person's name (or the key's) when they acted.",
+        examples=["Ada Lovelace"],
+    )
+    actor_role: AuditActorRole | None = Field(
+        description="Their role when they acted; null for events older than roles in the log."
+    )
     action: str
     resource_type: str
     resource_id: str
+    resource_title: str | None = Field(
+        description="What, in words, when it happened; null where it could not be told.",
+        examples=["Session 3 of Year 5 Fractions", "Mastery Readiness (NCP26-01)"],
+    )
     hub_id: str | None
     changes: dict[str, dict[str, Any]] = Field(description="Each changed field: {before, after}.")
+    field_labels: dict[str, str] = Field(
+        description='Each changed field\'s label in words, by field name ("Start time").'
+    )
     note: str | None
+
+
+class AuditActor(ApiModel):
+    actor: str = Field(examples=["user:12"], description="Pass as ?actor= to GET /audit.")
+    name: str
+    role: AuditActorRole | None
+
+
+class AuditActors(ApiModel):
+    items: list[AuditActor]

@@ -348,7 +348,7 @@ def confirm(
     session.flush()
     audit.record(
         session,
-        None,
+        audit.Signer(id=signatory.id, name=signatory.name, email=signatory.email),
         action="confirm",
         resource_type="application",
         resource_id=application.id,

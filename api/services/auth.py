@@ -69,6 +69,7 @@ def principal_of(user: UserAccount) -> Principal:
         id=user.id,
         label=user.email,
         role=Role(user.role),
+        name=user.name,
         hub_id=user.hub_id,
         school_urn=user.school_urn,
     )

@@ -98,17 +98,25 @@ test("a hub administrator issues an API key, revokes it, and finds both in the a
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/resource_type=api_key/);
   await expect(page.getByRole("status")).toHaveText("Filters applied: kind of record: API key.");
-  const created = page.getByRole("row").filter({ hasText: `name: (none) → ${name}` });
-  await expect(created).toContainText(/Created API key \d+/);
+  const created = page.getByRole("row").filter({ hasText: `Key name: (none) → ${name}` });
+  await expect(created).toContainText(`Created: API key “${name}”`);
+  await expect(created).toContainText(accounts.hubAdmin.name);
+  await expect(created).toContainText("Hub administrator");
   await expect(created).toContainText(accounts.hubAdmin.email);
-  await expect(created).toContainText("scopes: (none) → programmes:read, timetable:read");
-  const keyId = /Created API key (\d+)/.exec(await created.innerText())?.[1] ?? "";
-  const revoked = page.getByRole("row").filter({ hasText: `Revoked API key ${keyId}` });
-  await expect(revoked).toContainText("revoked_at: (none) →");
+  await expect(created).toContainText("What it may do: (none) → programmes:read, timetable:read");
+  const revoked = page.getByRole("row").filter({ hasText: `Revoked: API key “${name}”` });
+  await expect(revoked).toContainText("Revoked: (none) →");
+  // Whose changes: chosen from the people in the log, by name and role.
+  await page.getByLabel("Who made the change").selectOption({ label: `${accounts.hubAdmin.name} (Hub administrator)` });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    `Filters applied: kind of record: API key, who: ${accounts.hubAdmin.name} (Hub administrator).`,
+  );
+  await expect(revoked).toBeVisible();
   // Newest first: the revocation comes before the creation.
   const rows = await page.getByRole("row").allInnerTexts();
-  expect(rows.findIndex((text) => text.includes(`Revoked API key ${keyId}`))).toBeLessThan(
-    rows.findIndex((text) => text.includes(`Created API key ${keyId}`)),
+  expect(rows.findIndex((text) => text.includes(`Revoked: API key “${name}”`))).toBeLessThan(
+    rows.findIndex((text) => text.includes(`Created: API key “${name}”`)),
   );
   await expectNoSeriousViolations(page);
 });

@@ -6,7 +6,7 @@ import { RequireRole } from "./components/RequireRole";
 import { CreateProgrammePage } from "./features/programmes/CreateProgrammePage";
 import { EditProgrammePage } from "./features/programmes/EditProgrammePage";
 import { ApiKeysPage } from "./pages/admin/ApiKeysPage";
-import { AuditPage } from "./pages/admin/AuditPage";
+import { AuditPage } from "./features/audit/AuditPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { CataloguePage } from "./pages/CataloguePage";
 import { DevelopersPage } from "./pages/DevelopersPage";

@@ -4,9 +4,7 @@ import {
   academicYearLabel,
   addressLines,
   ageRange,
-  auditActionLabel,
   capacityLabel,
-  formatChangeValue,
   formatClockTime,
   formatDays,
   formatTimeRange,
@@ -140,31 +138,6 @@ describe("formatDateTime", () => {
 
   it("gives back what it cannot read", () => {
     expect(formatDateTime("soon")).toBe("soon");
-  });
-});
-
-describe("formatChangeValue", () => {
-  it.each([
-    [null, "(none)"],
-    [undefined, "(none)"],
-    ["Timetable sync", "Timetable sync"],
-    [true, "yes"],
-    [8, "8"],
-    [["programmes:read", "timetable:read"], "programmes:read, timetable:read"],
-    [[], "(none)"],
-    ["2026-11-25T23:19:06+00:00", "25 November 2026 at 11:19pm"],
-    [{ places: 8, unit: "schools" }, '{"places":8,"unit":"schools"}'],
-  ])("%j → %s", (value, expected) => {
-    expect(formatChangeValue(value)).toBe(expected);
-  });
-});
-
-describe("auditActionLabel", () => {
-  it("says what happened to which record", () => {
-    expect(auditActionLabel("create", "api_key", "3")).toBe("Created API key 3");
-    expect(auditActionLabel("update", "programme", "12")).toBe("Changed programme 12");
-    expect(auditActionLabel("create", "user", "2")).toBe("Created account 2");
-    expect(auditActionLabel("merge", "school", "100001")).toBe("merge school 100001");
   });
 });
 

@@ -201,37 +201,6 @@ export const scopeLabels: Record<Scope, { label: string; hint?: string }> = {
   },
 };
 
-/** The kinds of record the audit log names, in words. */
-export const resourceTypeLabels: Record<string, string> = {
-  programme: "Programme",
-  api_key: "API key",
-  user: "Account",
-};
-
-/** The same, as they read mid-sentence. */
-const resourceTypeNouns: Record<string, string> = {
-  programme: "programme",
-  api_key: "API key",
-  user: "account",
-};
-
-const actionLabels: Record<string, string> = {
-  create: "Created",
-  update: "Changed",
-  revoke: "Revoked",
-  delete: "Deleted",
-};
-
-/** "Created API key 3", "Changed programme 12"; unknown words are shown as they are. */
-export function auditActionLabel(action: string, resourceType: string, resourceId: string): string {
-  return `${actionLabels[action] ?? action} ${resourceTypeNoun(resourceType)} ${resourceId}`;
-}
-
-/** "programme", "API key": a kind of record as it reads mid-sentence. */
-export function resourceTypeNoun(resourceType: string): string {
-  return resourceTypeNouns[resourceType] ?? resourceType;
-}
-
 const londonParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
   day: "numeric",
@@ -273,20 +242,6 @@ export function formatDateTime(iso: string): string {
   const parts = partsInLondon(iso);
   if (!parts) return iso;
   return `${formatDay(iso)} at ${formatTime(iso)}`;
-}
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-/** A value from an audit event's changes, in words: "(none)", "yes", "a, b", dates in England's time. */
-export function formatChangeValue(value: unknown): string {
-  if (value === null || value === undefined) return "(none)";
-  if (typeof value === "string") return ISO_INSTANT.test(value) ? formatDateTime(value) : value;
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number")) {
-    return value.length === 0 ? "(none)" : value.join(", ");
-  }
-  return JSON.stringify(value);
 }
 
 /** The national kinds of programme, in the API's own words ("Primary Development"). */

@@ -404,8 +404,9 @@ def test_the_import_is_audited_with_its_counts(db: Session, tmp_path: Path) -> N
     run(db, path)
     event = db.scalars(select(AuditEvent).where(AuditEvent.resource_type == "school_import")).one()
     assert event.action == "import"
-    assert event.changes["created"] == {"before": None, "after": 1}
-    assert event.changes["rejected"] == {"before": None, "after": 1}
+    assert event.changes["created"] == {"before": None, "after": 1, "label": "Created"}
+    assert event.changes["rejected"] == {"before": None, "after": 1, "label": "Rejected"}
+    assert event.resource_title == "Schools register (GIAS) import"
     assert event.note is not None
     assert "1 added" in event.note
 

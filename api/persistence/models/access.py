@@ -89,17 +89,27 @@ class AuditEvent(Base):
     __tablename__ = "audit_event"
     __table_args__ = (
         Index("ix_audit_event_resource", "resource_type", "resource_id"),
-        Index("ix_audit_event_actor", "actor"),
+        # Keyset pages by actor, and the list of who appears in the log (a skip scan over
+        # actors, one index seek per person: api.persistence.access_repository.audit_actors).
+        Index("ix_audit_event_actor_id", "actor", "id"),
         Index("ix_audit_event_hub_id_id", "hub_id", "id"),
+        Index("ix_audit_event_hub_id_actor_id", "hub_id", "actor", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utc_now)
-    actor: Mapped[str] = mapped_column(String(64))  # user:12, api_key:3, system
-    actor_label: Mapped[str] = mapped_column(String(320))
+    actor: Mapped[str] = mapped_column(String(64))  # user:12, api_key:3, signatory:5, system
+    actor_label: Mapped[str] = mapped_column(String(320))  # email address or key name
+    # Who, in words, as they were when they acted: a person's name (a key's name) and role
+    # (a user's role, "api_key", "signatory" or "system"). Null only where no backfill could say.
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    actor_role: Mapped[str | None] = mapped_column(String(32))
     action: Mapped[str] = mapped_column(String(32))
     resource_type: Mapped[str] = mapped_column(String(64))
     resource_id: Mapped[str] = mapped_column(String(64))
+    # What, in words, as it was then: "Session 3 of Year 5 Fractions"
+    # (api.persistence.audit_titles).
+    resource_title: Mapped[str | None] = mapped_column(String(300))
     hub_id: Mapped[str | None] = mapped_column(String(64))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)

@@ -250,6 +250,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Audit Actors
+         * @description Everyone who appears in the audit log you may read (your hub's, or every hub's for
+         *     national administrators), by name: to choose whose changes to show.
+         */
+        get: operations["audit-list_audit_actors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hubs": {
         parameters: {
             query?: never;
@@ -1448,6 +1469,24 @@ export interface components {
          * @enum {string}
          */
         Audience: "schools" | "teachers" | "teaching_assistants" | "early_career_teachers" | "mastery_advocates";
+        /** AuditActor */
+        AuditActor: {
+            /**
+             * Actor
+             * @description Pass as ?actor= to GET /audit.
+             * @example user:12
+             */
+            actor: string;
+            /** Name */
+            name: string;
+            /** Role */
+            role: ("national_admin" | "hub_admin" | "mastery_specialist" | "school_contact" | "api_key" | "signatory" | "system" | "user") | null;
+        };
+        /** AuditActors */
+        AuditActors: {
+            /** Items */
+            items: components["schemas"]["AuditActor"][];
+        };
         /** AuditEvent */
         AuditEvent: {
             /** Id */
@@ -1461,17 +1500,39 @@ export interface components {
              * Actor
              * @example user:12
              * @example api_key:3
+             * @example signatory:5
              * @example system
              */
             actor: string;
-            /** Actor Label */
+            /**
+             * Actor Label
+             * @description The actor's email address, or a key's name.
+             */
             actor_label: string;
+            /**
+             * Actor Name
+             * @description Who, in words: the person's name (or the key's) when they acted.
+             * @example Ada Lovelace
+             */
+            actor_name: string;
+            /**
+             * Actor Role
+             * @description Their role when they acted; null for events older than roles in the log.
+             */
+            actor_role: ("national_admin" | "hub_admin" | "mastery_specialist" | "school_contact" | "api_key" | "signatory" | "system" | "user") | null;
             /** Action */
             action: string;
             /** Resource Type */
             resource_type: string;
             /** Resource Id */
             resource_id: string;
+            /**
+             * Resource Title
+             * @description What, in words, when it happened; null where it could not be told.
+             * @example Session 3 of Year 5 Fractions
+             * @example Mastery Readiness (NCP26-01)
+             */
+            resource_title: string | null;
             /** Hub Id */
             hub_id: string | null;
             /**
@@ -1482,6 +1543,13 @@ export interface components {
                 [key: string]: {
                     [key: string]: unknown;
                 };
+            };
+            /**
+             * Field Labels
+             * @description Each changed field's label in words, by field name ("Start time").
+             */
+            field_labels: {
+                [key: string]: string;
             };
             /** Note */
             note: string | null;
@@ -4020,6 +4088,7 @@ export interface operations {
             query?: {
                 resource_type?: string | null;
                 resource_id?: string | null;
+                /** @description One of GET /audit/actors. */
                 actor?: string | null;
                 since?: string | null;
                 until?: string | null;
@@ -4039,6 +4108,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AuditEvent_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "audit-list_audit_actors": {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActors"];
                 };
             };
             /** @description Sign in, or send an API key as Authorization: Bearer */

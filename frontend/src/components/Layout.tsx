@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { Me } from "../api/client";
 import { Link, useLocation } from "react-router-dom";
 import { useMe } from "../api/queries";
 import { hasRole, isHubStaff, mySchoolPath, SCHOOL_READERS, WORK_GROUP_READERS } from "../auth";
+import { FROM_TABLET, useMediaQuery } from "../useMediaQuery";
 import { SERVICE_NAME } from "../usePageTitle";
 import { AccountBar } from "./AccountBar";
 
@@ -65,6 +66,12 @@ export function Layout({ beforeContent, children }: Props) {
   const me = useMe();
   const navigation = navigationFor(me.data);
   const current = activeItem(navigation, pathname);
+  // GOV.UK's service navigation: below the tablet breakpoint the list folds behind a Menu
+  // button; from it up the button is hidden and the list always shows.
+  const wide = useMediaQuery(FROM_TABLET);
+  // Open on the page where it was opened: following a link in it closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === pathname;
   return (
     <>
       {/* A plain fragment link: the router leaves #fragments to the browser. */}
@@ -85,7 +92,20 @@ export function Layout({ beforeContent, children }: Props) {
           <div className="govuk-width-container govuk-service-navigation__inlining-container">
             <div className="govuk-service-navigation__container">
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                <ul className="govuk-service-navigation__list">
+                <button
+                  type="button"
+                  className="govuk-service-navigation__toggle"
+                  aria-controls="navigation"
+                  hidden={wide}
+                  aria-hidden={wide ? true : undefined}
+                  aria-expanded={wide ? undefined : menuOpen}
+                  onClick={() => {
+                    setOpenOn(menuOpen ? null : pathname);
+                  }}
+                >
+                  Menu
+                </button>
+                <ul className="govuk-service-navigation__list" id="navigation" hidden={!wide && !menuOpen}>
                   {navigation.map(({ to, label }) => {
                     const active = current?.to === to;
                     return (

@@ -13,7 +13,7 @@ export function ProgrammeList({ programmes }: { programmes: Programme[] }) {
   const from = `${location.pathname}${location.search}`;
   return (
     <div className="app-table-wrapper" role="region" aria-labelledby="programmes-caption" tabIndex={0}>
-      <table className="govuk-table">
+      <table className="govuk-table app-table--stacked">
         <caption className="govuk-table__caption govuk-visually-hidden" id="programmes-caption">
           Programmes
         </caption>
@@ -36,7 +36,7 @@ export function ProgrammeList({ programmes }: { programmes: Programme[] }) {
         <tbody className="govuk-table__body">
           {programmes.map((programme) => (
             <tr className="govuk-table__row" key={programme.id}>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Programme">
                 <Link className="govuk-link" to={`/programmes/${String(programme.id)}`} state={{ from }}>
                   {programme.title}
                 </Link>
@@ -50,12 +50,14 @@ export function ProgrammeList({ programmes }: { programmes: Programme[] }) {
                   )}
                 </span>
               </td>
-              <td className="govuk-table__cell">{programme.academic_year_label}</td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Year">
+                {programme.academic_year_label}
+              </td>
+              <td className="govuk-table__cell" data-label="Phase and stage">
                 {phaseLabels[programme.phase]}
                 <span className="app-table__meta">{stageLabels[programme.stage]}</span>
               </td>
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label="Status">
                 <StatusTag status={programme.status} />
                 {programme.status === "open" && programme.closing_date && (
                   <span className="app-table__meta govuk-body-s govuk-!-margin-bottom-0">

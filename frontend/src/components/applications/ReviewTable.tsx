@@ -16,7 +16,7 @@ export function ReviewTable({ applications, selected, onToggle, onToggleAll, cap
   const all = applications.length > 0 && applications.every((application) => selected.has(application.id));
   return (
     <div className="app-table-wrapper" tabIndex={0} role="region" aria-labelledby={captionId}>
-      <table className="govuk-table app-table--small">
+      <table className="govuk-table app-table--small app-table--stacked">
         <caption className="govuk-table__caption govuk-visually-hidden">Applications in priority order</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -60,7 +60,7 @@ export function ReviewTable({ applications, selected, onToggle, onToggleAll, cap
             const boxId = `select-${String(application.id)}`;
             return (
               <tr className="govuk-table__row" key={application.id}>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="">
                   <div className="govuk-checkboxes govuk-checkboxes--small">
                     <div className="govuk-checkboxes__item">
                       <input
@@ -80,20 +80,24 @@ export function ReviewTable({ applications, selected, onToggle, onToggleAll, cap
                     </div>
                   </div>
                 </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{application.priority ?? "–"}</td>
-                <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
+                <td className="govuk-table__cell govuk-table__cell--numeric" data-label="Priority">
+                  {application.priority ?? "–"}
+                </td>
+                <th scope="row" className="govuk-table__header govuk-!-font-weight-regular" data-label="School">
                   <Link className="govuk-link" to={`/applications/${String(application.id)}`}>
                     {application.school.name}
                   </Link>
                   <span className="govuk-body-s app-table__meta">URN {application.school.urn}</span>
                 </th>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Status">
                   <ApplicationStatusTag status={application.status} />
                 </td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Submitted">
                   {application.submitted_at ? formatDay(application.submitted_at) : "Not submitted"}
                 </td>
-                <td className="govuk-table__cell">{application.priority_reason ?? ""}</td>
+                <td className="govuk-table__cell" data-label="Why this priority">
+                  {application.priority_reason ?? ""}
+                </td>
               </tr>
             );
           })}

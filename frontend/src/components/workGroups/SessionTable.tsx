@@ -20,7 +20,7 @@ type Props = {
 export function SessionTable({ sessions, schoolNames, attendanceLinks, nextId }: Props) {
   return (
     <div className="app-table-wrapper" role="region" aria-labelledby="sessions-caption" tabIndex={0}>
-      <table className="govuk-table app-table--small">
+      <table className="govuk-table app-table--small app-table--stacked">
         <caption className="govuk-table__caption govuk-visually-hidden" id="sessions-caption">
           The group&apos;s sessions
         </caption>
@@ -31,20 +31,28 @@ export function SessionTable({ sessions, schoolNames, attendanceLinks, nextId }:
             const cell = `govuk-table__cell${cancelled ? " app-struck" : ""}`;
             return (
               <tr className="govuk-table__row" key={session.id}>
-                <th scope="row" className="govuk-table__header">
+                <th scope="row" className="govuk-table__header" data-label="Session">
                   {session.number}
                   {session.id === nextId && <strong className="govuk-tag app-table__meta">Next</strong>}
                 </th>
-                <td className="govuk-table__cell">{meetingKindLabels[session.kind]}</td>
-                <td className={cell}>{formatDate(session.date)}</td>
-                <td className={cell}>{formatTimeRange(session.start_time, session.end_time)}</td>
-                <td className={cell}>{placeOf(session, schoolNames)}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Kind">
+                  {meetingKindLabels[session.kind]}
+                </td>
+                <td className={cell} data-label="Date">
+                  {formatDate(session.date)}
+                </td>
+                <td className={cell} data-label="Time">
+                  {formatTimeRange(session.start_time, session.end_time)}
+                </td>
+                <td className={cell} data-label="Place">
+                  {placeOf(session, schoolNames)}
+                </td>
+                <td className="govuk-table__cell" data-label="Status">
                   <SessionStatusTag status={session.status} />
                 </td>
                 <td className="govuk-table__cell">{cancelled ? "" : registerSaid(session)}</td>
                 {attendanceLinks && (
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="">
                     {!cancelled && (
                       <Link className="govuk-link" to={`/sessions/${String(session.id)}/attendance`}>
                         Record attendance<span className="govuk-visually-hidden"> for session {session.number}</span>

@@ -1,15 +1,17 @@
 import { useSearchParams } from "react-router-dom";
 import { problemStatus, type AuditFilters } from "../../api/client";
 import { AUDIT_PAGE_SIZE, useAuditEvents, useHubs, useMe } from "../../api/queries";
-import { AuditFilterForm } from "../../components/admin/AuditFilterForm";
-import { AuditTable } from "../../components/admin/AuditTable";
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { Layout } from "../../components/Layout";
 import { pageLinks, Pagination } from "../../components/Pagination";
-import { pluralise, resourceTypeNoun } from "../../format";
+import { pluralise } from "../../format";
 import { problemOf } from "../../forms";
+import { ForbiddenPage } from "../../pages/ForbiddenPage";
 import { usePageTitle } from "../../usePageTitle";
-import { ForbiddenPage } from "../ForbiddenPage";
+import { useAuditActors } from "./api";
+import { AuditFilterForm } from "./AuditFilterForm";
+import { AuditTable } from "./AuditTable";
+import { actorWithRole, resourceTypeNoun } from "./wording";
 
 const FIELDS = {
   "/resource_type": { id: "resource_type", label: "Kind of record" },
@@ -33,6 +35,7 @@ export function AuditPage() {
   const filters = readFilters(search);
   const events = useAuditEvents(filters);
   const hubs = useHubs();
+  const actors = useAuditActors();
 
   const problem = problemOf(events.error);
   usePageTitle("Audit log", { error: problem !== null });
@@ -47,9 +50,13 @@ export function AuditPage() {
 
   const page = events.data;
   const hubNames = new Map((hubs.data?.items ?? []).map((hub) => [hub.id, hub.name]));
+  function whoIs(actor: string): string {
+    const found = actors.data?.items.find((item) => item.actor === actor);
+    return found ? actorWithRole(found.name, found.role) : actor;
+  }
   const applied = [
     ...(filters.resource_type ? [`kind of record: ${resourceTypeNoun(filters.resource_type)}`] : []),
-    ...(filters.actor ? [`who: ${filters.actor}`] : []),
+    ...(filters.actor ? [`who: ${whoIs(filters.actor)}`] : []),
   ];
   const whose = me.data.role === "national_admin" ? "every hub" : "your hub";
 
@@ -57,13 +64,14 @@ export function AuditPage() {
     <Layout>
       {problem && <ErrorSummary problem={problem} fields={FIELDS} />}
       <h1 className="govuk-heading-xl">Audit log</h1>
-      <p className="govuk-body-l">Changes to {whose}&apos;s programmes, API keys and accounts, newest first.</p>
+      <p className="govuk-body-l">Changes to {whose}&apos;s programmes, applications, groups, sessions, people, API keys and accounts, newest first.</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter">
           <AuditFilterForm
             key={search.toString()}
             filters={filters}
             errors={fieldErrors}
+            actors={actors.data?.items ?? []}
             myActor={`user:${String(me.data.id)}`}
             onApply={(values) => {
               setSearch(values);
