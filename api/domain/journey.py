@@ -317,8 +317,10 @@ def next_steps(
     *,
     phases: Collection[Phase],
     audience: Audience = Audience.SCHOOL,
+    under_way: Collection[ProgrammeType] = (),
 ) -> tuple[ProgrammeType, ...]:
-    """The programmes the journey allows next, for a school or person of the given phases."""
+    """The programmes the journey allows next, for a school or person of the given phases;
+    never one `under_way` (selected for it, or in its Work Group, now)."""
     taken = {p.programme_type for p in history if p.counts}
     allowed: set[ProgrammeType] = set()
     for track, starts in STARTING_POINTS.items():
@@ -334,7 +336,7 @@ def next_steps(
         # offered Embedding); ProgrammeType lists each track's steps in journey order.
         furthest = max(done, key=_JOURNEY_ORDER.index)
         allowed |= {t for t in MAY_FOLLOW[furthest] if t.info.repeatable or t not in done}
-    return tuple(t for t in ProgrammeType if t in allowed)
+    return tuple(t for t in ProgrammeType if t in allowed and t not in under_way)
 
 
 _PROJECT_CODE = re.compile(r"^NCP(\d{2})-(\d{2})$")

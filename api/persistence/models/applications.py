@@ -13,9 +13,13 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
+    event,
+    func,
+    select,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from api.persistence.base import Base
 from api.persistence.models.common import Timestamped, utc_now
@@ -49,6 +53,9 @@ class Application(Timestamped, Base):
             postgresql_where=text("status <> 'withdrawn'"),
             sqlite_where=text("status <> 'withdrawn'"),
         ),
+        # The number in the reference people quote (NCP24-14-0007): one per programme, given out
+        # in order (api.persistence.applications_repository.number_new_applications).
+        UniqueConstraint("programme_id", "number"),
         Index("ix_application_programme_status", "programme_id", "status"),
         Index("ix_application_school_urn", "school_urn"),
     )
@@ -57,6 +64,7 @@ class Application(Timestamped, Base):
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"))
     school_urn: Mapped[str] = mapped_column(ForeignKey("school.urn"))
     hub_id: Mapped[str] = mapped_column(ForeignKey("hub.id"))
+    number: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), default="draft")
     # The form's people: head teacher or senior leader, head of department, participants.
     head_teacher: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -126,3 +134,28 @@ class IdempotentRequest(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+@event.listens_for(Session, "before_flush")
+def _number_new_applications(session: Session, _context: object, _instances: object) -> None:
+    """Give each new application the next number of its programme (max + 1), whoever creates
+    it. The service locks the programme row first, so concurrent drafts for one programme take
+    numbers one after the other (PostgreSQL); SQLite writes one at a time anyway. The unique
+    constraint (programme_id, number) is the backstop."""
+    new = [row for row in session.new if isinstance(row, Application) and row.number is None]
+    if not new:
+        return
+    taken: dict[int, int] = {}
+    with session.no_autoflush:
+        for row in new:
+            if row.programme_id not in taken:
+                taken[row.programme_id] = (
+                    session.scalar(
+                        select(func.max(Application.number)).where(
+                            Application.programme_id == row.programme_id
+                        )
+                    )
+                    or 0
+                )
+            taken[row.programme_id] += 1
+            row.number = taken[row.programme_id]
