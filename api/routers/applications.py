@@ -188,7 +188,8 @@ def list_applications(
     )
 
 
-@router.get("/counts", **access(REVIEW, 403, 422))
+# Beside /applications, not under it: /applications/{application_id} would take the name.
+@router.get("-counts", **access(REVIEW, 403, 422))
 def application_counts(
     session: DbSession,
     principal: CurrentPrincipal,

@@ -210,7 +210,7 @@ def test_hub_staff_see_their_programmes_counts_and_no_one_else_does(
     make_hub(id="south", name="South Maths Hub")
 
     hub = sign_in(role=Role.HUB_ADMIN, hub_id="north")
-    counts = hub.get("/api/v1/applications/counts")
+    counts = hub.get("/api/v1/applications-counts")
     assert counts.status_code == 200, counts.text
     (mine,) = [c for c in counts.json()["items"] if c["programme_id"] == offer.id]
     assert (mine["submitted"], mine["places_filled"], mine["places"], mine["waiting_list"]) == (
@@ -222,17 +222,17 @@ def test_hub_staff_see_their_programmes_counts_and_no_one_else_does(
     assert mine["drafts"] == 1
 
     national = sign_in(role=Role.NATIONAL_ADMIN)
-    by_hub = national.get("/api/v1/applications/counts", params={"hub": "north"}).json()
+    by_hub = national.get("/api/v1/applications-counts", params={"hub": "north"}).json()
     assert [c["programme_id"] for c in by_hub["items"]] == [offer.id]
 
     other_hub = sign_in(role=Role.HUB_ADMIN, hub_id="south")
-    assert other_hub.get("/api/v1/applications/counts").json()["items"] == []
+    assert other_hub.get("/api/v1/applications-counts").json()["items"] == []
     assert (
-        other_hub.get("/api/v1/applications/counts", params={"hub": "north"}).status_code == 403
+        other_hub.get("/api/v1/applications-counts", params={"hub": "north"}).status_code == 403
     )
     make_school(urn="100005", phase="Secondary")
     school = sign_in(role=Role.SCHOOL_CONTACT, hub_id="north", school_urn="100005")
-    assert school.get("/api/v1/applications/counts").status_code == 403
+    assert school.get("/api/v1/applications-counts").status_code == 403
     assert hub.get("/api/v1/programmes").json()["items"][0].get("submitted") is None
 
 
