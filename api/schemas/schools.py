@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import EmailStr, Field, StringConstraints, model_validator
 
+from api.domain.applications import ApplicationStatus
 from api.domain.journey import ParticipationOutcome, ProgrammeType
 from api.schemas.common import HUB_ID_PATTERN, ApiModel, Id
 
@@ -231,7 +232,7 @@ class SchoolApplication(ApiModel):
     programme_title: str
     academic_year: str
     hub_id: str
-    status: str = Field(examples=["submitted"])
+    status: ApplicationStatus
     submitted_at: datetime | None
 
 

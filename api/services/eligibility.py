@@ -14,7 +14,7 @@ from api.domain.access import Principal, Role
 from api.domain.applicants import Applicant, History
 from api.domain.applicants import Person as Participant
 from api.domain.applicants import Role as ParticipantRole
-from api.domain.applications import reference
+from api.domain.applications import ApplicationStatus, reference
 from api.domain.journey import Audience, Phase, ProgrammeType, next_steps
 from api.domain.rules import ApplicationWindow, rules_from_dicts
 from api.errors import BadField, Forbidden, InvalidFields, Unauthenticated
@@ -210,7 +210,7 @@ def journey(session: Session, urn: str, *, viewer: Principal, now: datetime) -> 
                 programme_title=programmes[a.programme_id].title,
                 academic_year=programmes[a.programme_id].academic_year_id,
                 hub_id=a.hub_id,
-                status=a.status,
+                status=ApplicationStatus(a.status),
                 submitted_at=a.submitted_at,
             )
             for a in applied

@@ -10,6 +10,12 @@ export const accounts = {
   carmelContact: { email: "carmel.contact@example.org", password: "carmel-contact-e2e-password", name: "Cara Contact" },
   /** Archimedes NE's administrator, who reviews Carmel Academy's applications. */
   archimedesAdmin: { email: "archimedes.admin@example.org", password: "archimedes-admin-e2e-password", name: "Archie Admin" },
+  /** Hummersknott Academy (URN 100022, secondary, Archimedes NE): checking, deleting, withdrawing. */
+  hummersknottContact: {
+    email: "hummersknott.contact@example.org",
+    password: "hummersknott-contact-e2e-password",
+    name: "Hugo Contact",
+  },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];

@@ -2956,11 +2956,7 @@ export interface components {
             academic_year: string;
             /** Hub Id */
             hub_id: string;
-            /**
-             * Status
-             * @example submitted
-             */
-            status: string;
+            status: components["schemas"]["ApplicationStatus"];
             /** Submitted At */
             submitted_at: string | null;
         };
