@@ -7,7 +7,9 @@ Create Date: 2026-12-02 00:45:00.000000
 Each application gets a number within its programme, so that with the programme's code it
 makes a reference people can quote, such as NCP24-14-0007. Existing applications are numbered
 in the order they were made (by id) within each programme; the number is then required and
-unique per programme.
+unique per programme. application_numbering keeps each programme's last number given, so that
+a number is never given twice (not even a deleted draft's): it starts at each programme's
+highest number here.
 """
 
 from collections.abc import Sequence
@@ -49,8 +51,27 @@ def upgrade() -> None:
             "uq_application_programme_id_number", ["programme_id", "number"]
         )
 
+    numbering = op.create_table(
+        "application_numbering",
+        sa.Column("programme_id", sa.Integer(), nullable=False),
+        sa.Column("last_number", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["programme_id"],
+            ["programme.id"],
+            name=op.f("fk_application_numbering_programme_id_programme"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("programme_id", name=op.f("pk_application_numbering")),
+    )
+    if counts:
+        op.bulk_insert(
+            numbering,
+            [{"programme_id": p, "last_number": n} for p, n in sorted(counts.items())],
+        )
+
 
 def downgrade() -> None:
+    op.drop_table("application_numbering")
     with op.batch_alter_table("application", schema=None) as batch_op:
         batch_op.drop_constraint("uq_application_programme_id_number", type_="unique")
         batch_op.drop_column("number")

@@ -216,8 +216,6 @@ def create_draft(
             failed_rules=[{"kind": r.kind, "code": r.code, "reason": r.reason} for r in failed],
             decision=decision.model_dump(mode="json"),
         )
-    # Numbers are given out in order within the programme: lock it while this one is taken.
-    repo.lock_programme(session, programme.id)
     application = Application(
         programme_id=programme.id,
         school_urn=urn,

@@ -78,7 +78,7 @@ test("a school checks before it applies, quotes its reference, deletes a draft a
   expect(first).toMatch(REFERENCE);
   await expect(page.getByRole("heading", { name: "What we check when you submit" })).toBeVisible();
   await expect(page.getByText(/Everyone named has confirmed the commitments/)).toBeVisible();
-  await expect(page.getByText(/the closing date\.$/)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: /^It is submitted by 11:59pm on .*, the closing date\.$/ })).toBeVisible();
   await expectNoSeriousViolations(page);
 
   // Delete the draft, after saying so.

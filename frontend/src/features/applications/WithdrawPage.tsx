@@ -27,8 +27,9 @@ function Withdraw({ loaded }: { loaded: LoadedApplication }) {
   const problem = problemOf(withdraw.error);
   const errors = errorsByPointer(problem);
   usePageTitle(`Withdraw application ${application.reference}`, { error: problem !== null });
+  // Once withdrawn here, the page goes on to the application with the news (below), not from here.
   if (application.status === "draft") return <Navigate to={`${base}/delete`} replace />;
-  if (!WITHDRAWABLE.includes(application.status)) return <Navigate to={base} replace />;
+  if (!withdraw.isSuccess && !WITHDRAWABLE.includes(application.status)) return <Navigate to={base} replace />;
 
   function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

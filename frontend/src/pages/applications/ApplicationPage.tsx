@@ -115,7 +115,14 @@ function SubmittedApplication({ loaded }: { loaded: LoadedApplication }) {
                 ? [{ key: "Submitted", value: formatDateTime(application.submitted_at) }]
                 : []),
               ...(application.decided_at ? [{ key: "Decided", value: formatDateTime(application.decided_at) }] : []),
-              ...(application.decision_note ? [{ key: "Note from the hub", value: application.decision_note }] : []),
+              ...(application.decision_note
+                ? [
+                    {
+                      key: application.status === "withdrawn" ? "Why it was withdrawn" : "Note from the hub",
+                      value: application.decision_note,
+                    },
+                  ]
+                : []),
               { key: "What happens next", value: application.next_step },
             ]}
           />
