@@ -164,7 +164,10 @@ def journey(session: Session, urn: str, *, viewer: Principal, now: datetime) -> 
     programmes = applications_repository.programmes(
         session, [a.programme_id for a in applied] + [g.programme_id for g in groups]
     )
-    live = {a.programme_id for a in applied if a.status != "withdrawn"}
+    # Not offered again: a programme the school has applied for (and not withdrawn) or is in.
+    live = {a.programme_id for a in applied if a.status != "withdrawn"} | {
+        g.programme_id for g in groups
+    }
     under_way = {
         ProgrammeType(kind)
         for kind in [
@@ -184,8 +187,7 @@ def journey(session: Session, urn: str, *, viewer: Principal, now: datetime) -> 
     for programme in catalogue_repository.open_programmes(session):
         if not programme.programme_type or programme.id in live:
             continue
-        kind = ProgrammeType(programme.programme_type)
-        if kind.audience is not Audience.SCHOOL or kind in under_way:
+        if ProgrammeType(programme.programme_type).audience is not Audience.SCHOOL:
             continue
         decision = _decision(programme, rules_of(programme), applicant, history, now, urn=urn)
         if decision.may_apply:
