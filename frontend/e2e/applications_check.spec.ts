@@ -57,6 +57,26 @@ async function completeAndSubmit(page: Page, id: string) {
   expect(submitted.status(), await submitted.text()).toBe(200);
 }
 
+test("the hub's staff see each programme's applications submitted, places filled and waiting list", async ({ page }) => {
+  await signIn(page, accounts.archimedesAdmin);
+  await page.goto("/admin/applications");
+  await expect(page.getByRole("heading", { level: 1, name: "Review applications" })).toBeVisible();
+  for (const column of ["Submitted", "Places filled", "Waiting list"]) {
+    await expect(page.getByRole("columnheader", { name: column })).toBeVisible();
+  }
+  const row = page.getByRole("row").filter({ hasText: SECONDARY });
+  await expect(row.getByRole("cell").last()).toHaveText(/^\d+$/);
+  await expectNoSeriousViolations(page);
+
+  // The catalogue says the same beside each of the hub's programmes; a visitor sees none of it.
+  await page.goto("/programmes?status=open&phase=secondary");
+  const listed = page.getByRole("row").filter({ hasText: SECONDARY });
+  await expect(listed).toContainText(/\d+ submitted, \d+ of \d+ places? filled|\d+ submitted, \d+ selected/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/programmes?status=open&phase=secondary");
+  await expect(page.getByRole("row").filter({ hasText: SECONDARY })).not.toContainText("submitted");
+});
+
 test("a school checks before it applies, quotes its reference, deletes a draft and withdraws", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, accounts.hummersknottContact);
