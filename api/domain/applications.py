@@ -122,3 +122,9 @@ def free_places(capacity: int, statuses: Iterable[ApplicationStatus]) -> int:
     """Places not held by a selected application (never below zero)."""
     held = sum(1 for status in statuses if status in HOLDS_A_PLACE)
     return max(capacity - held, 0)
+
+
+def reference(programme_code: str | None, programme_id: int, number: int) -> str:
+    """The reference people quote: the programme's code and the application's number within
+    it, such as NCP24-14-0007 (a programme without a code: P<its id>, such as P12-0007)."""
+    return f"{programme_code or f'P{programme_id}'}-{number:04d}"

@@ -317,9 +317,12 @@ def next_steps(
     *,
     phases: Collection[Phase],
     audience: Audience = Audience.SCHOOL,
+    under_way: Collection[ProgrammeType] = (),
 ) -> tuple[ProgrammeType, ...]:
-    """The programmes the journey allows next, for a school or person of the given phases."""
-    taken = {p.programme_type for p in history if p.counts}
+    """The programmes the journey allows next, for a school or person of the given phases.
+    What is `under_way` (selected for it, or in its Work Group, now) counts as reached: the
+    journey goes on from it, and offers it again only when it may be repeated (Sustaining)."""
+    taken = {p.programme_type for p in history if p.counts} | set(under_way)
     allowed: set[ProgrammeType] = set()
     for track, starts in STARTING_POINTS.items():
         members = {t for t in PROGRAMME_TYPES if t.info.track is track}
@@ -334,7 +337,9 @@ def next_steps(
         # offered Embedding); ProgrammeType lists each track's steps in journey order.
         furthest = max(done, key=_JOURNEY_ORDER.index)
         allowed |= {t for t in MAY_FOLLOW[furthest] if t.info.repeatable or t not in done}
-    return tuple(t for t in ProgrammeType if t in allowed)
+    return tuple(
+        t for t in ProgrammeType if t in allowed and (t.info.repeatable or t not in under_way)
+    )
 
 
 _PROJECT_CODE = re.compile(r"^NCP(\d{2})-(\d{2})$")

@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.persistence.models import Application, Programme, School, Signatory, UserAccount
+from api.persistence.models import (
+    Application,
+    Hub,
+    Person,
+    Programme,
+    School,
+    Signatory,
+    UserAccount,
+    WorkGroup,
+    WorkGroupSchool,
+    WorkGroupSession,
+)
 
 
 @dataclass(frozen=True)
@@ -125,3 +136,85 @@ def add(session: Session, row: object) -> None:
 def delete(session: Session, row: object) -> None:
     session.delete(row)
     session.flush()
+
+
+def of_school(session: Session, urn: str) -> list[Application]:
+    """The school's applications, newest first."""
+    return list(
+        session.scalars(
+            select(Application)
+            .where(Application.school_urn == urn)
+            .order_by(Application.created_at.desc(), Application.id.desc())
+        )
+    )
+
+
+def programmes_of_hub(
+    session: Session, hub_id: str | None, academic_year_id: str | None
+) -> list[Programme]:
+    """Programmes of a hub (None: every hub), newest year first."""
+    query = select(Programme).order_by(Programme.academic_year_id.desc(), Programme.id)
+    if hub_id is not None:
+        query = query.where(Programme.hub_id == hub_id)
+    if academic_year_id is not None:
+        query = query.where(Programme.academic_year_id == academic_year_id)
+    return list(session.scalars(query))
+
+
+def programmes(session: Session, ids: Sequence[int]) -> dict[int, Programme]:
+    return {p.id: p for p in session.scalars(select(Programme).where(Programme.id.in_(ids)))}
+
+
+def hub_name(session: Session, hub_id: str) -> str | None:
+    return session.scalar(select(Hub.name).where(Hub.id == hub_id))
+
+
+def counts_by_status(session: Session, programme_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    """For each programme, how many applications have each status."""
+    found: dict[int, dict[str, int]] = {pid: {} for pid in programme_ids}
+    rows = session.execute(
+        select(Application.programme_id, Application.status, func.count())
+        .where(Application.programme_id.in_(programme_ids))
+        .group_by(Application.programme_id, Application.status)
+    )
+    for programme_id, status, count in rows:
+        found[programme_id][status] = count
+    return found
+
+
+# The Work Groups a school is in (read only: api.services.work_groups forms and changes them)
+
+
+def groups_of_school(
+    session: Session, urn: str, *, programme_id: int | None = None, current_only: bool = False
+) -> list[WorkGroup]:
+    query = (
+        select(WorkGroup)
+        .join(WorkGroupSchool, WorkGroupSchool.work_group_id == WorkGroup.id)
+        .where(WorkGroupSchool.school_urn == urn)
+        .order_by(WorkGroup.academic_year_id.desc(), WorkGroup.id)
+    )
+    if programme_id is not None:
+        query = query.where(WorkGroup.programme_id == programme_id)
+    if current_only:
+        query = query.where(WorkGroup.completed_on.is_(None))
+    return list(session.scalars(query))
+
+
+def group_sessions(session: Session, work_group_id: int) -> list[WorkGroupSession]:
+    return list(
+        session.scalars(
+            select(WorkGroupSession)
+            .where(WorkGroupSession.work_group_id == work_group_id)
+            .order_by(WorkGroupSession.starts_at, WorkGroupSession.number)
+        )
+    )
+
+
+def person_name(session: Session, person_id: int) -> str | None:
+    return session.scalar(select(Person.name).where(Person.id == person_id))
+
+
+def school_names(session: Session, urns: set[str]) -> dict[str, str]:
+    rows = session.execute(select(School.urn, School.name).where(School.urn.in_(urns)))
+    return {row.urn: row.name for row in rows}

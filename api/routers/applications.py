@@ -20,9 +20,9 @@ from api.routers.clock import Now
 from api.routers.conditional import etag, expected_version
 from api.routers.dependencies import DbSession
 from api.schemas import applications as schemas
-from api.schemas.common import Page
-from api.schemas.schools import LA_CODE_PATTERN
-from api.services import applications, audit, idempotency, schools
+from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
+from api.schemas.schools import LA_CODE_PATTERN, SchoolGroup
+from api.services import applications, audit, idempotency, school_groups, schools
 
 router = APIRouter(prefix="/applications", tags=["applications"])
 
@@ -58,6 +58,7 @@ def to_schema(
     *,
     priority: int | None = None,
     reason: str | None = None,
+    work_group: SchoolGroup | None = None,
 ) -> schemas.Application:
     programme = applications.programme_of(session, row)
     form = applications.form_of(programme)
@@ -67,10 +68,14 @@ def to_schema(
     return schemas.Application.model_validate(
         {
             "id": row.id,
+            "reference": applications.reference_of(programme, row),
+            "number": row.number,
             "programme": {
                 "id": programme.id,
                 "title": programme.title,
+                "code": programme.code,
                 "hub_id": programme.hub_id,
+                "hub_name": programme.hub.name,
                 "academic_year": programme.academic_year_id,
             },
             "school": {
@@ -106,6 +111,7 @@ def to_schema(
             "decision_note": row.decision_note,
             "priority": priority,
             "priority_reason": reason,
+            "work_group": work_group,
             "version": row.version,
             "created_at": row.created_at,
             "updated_at": row.updated_at,
@@ -182,6 +188,25 @@ def list_applications(
     )
 
 
+# Beside /applications, not under it: /applications/{application_id} would take the name.
+@router.get("-counts", **access(REVIEW, 403, 422))
+def application_counts(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    hub: Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)] = None,
+    academic_year: Annotated[
+        str | None, Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2024-25"])
+    ] = None,
+) -> schemas.ApplicationCounts:
+    """For each programme of your hub (national administrator: every hub, or `hub`): the
+    applications submitted, places filled and the waiting list. Never shown to the public."""
+    return schemas.ApplicationCounts(
+        items=applications.counts(
+            session, signed_in(principal), hub_id=hub, academic_year_id=academic_year
+        )
+    )
+
+
 _CSV_ACCESS = access(REVIEW, 422)
 _CSV_ACCESS["responses"][200] = {
     "content": {"text/csv": {}},
@@ -211,7 +236,9 @@ def export_applications(
     writer = csv.writer(out)
     writer.writerow(
         [
+            "reference",
             "priority",
+            "hub",
             "urn",
             "school",
             "status",
@@ -223,9 +250,12 @@ def export_applications(
     )
     for row, position, _reason in rows:
         school, _ = schools.get(session, row.school_urn)
+        programme_row = applications.programme_of(session, row)
         writer.writerow(
             [
+                applications.reference_of(programme_row, row),
                 position or "",
+                programme_row.hub.name,
                 row.school_urn,
                 school.name,
                 row.status,
@@ -253,13 +283,20 @@ def create_application(
     principal: CurrentPrincipal,
     request: Request,
     body: schemas.ApplicationCreate,
+    now: Now,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
-    """Start a draft for an open programme; school details come from the register."""
+    """Start a draft for an open programme; school details come from the register.
+
+    A school contact's own school is used when urn is left out (another school's URN is
+    refused, 403). The programme's rules are decided for the school first: a school that
+    fails one is refused with 409 (rule `not_eligible`), the problem carrying the decision
+    (`decision`, as the eligibility endpoint answers) and each failed rule (`failed_rules`),
+    and nothing is created."""
     actor = signed_in(principal)
 
     def run() -> tuple[int, schemas.Application]:
-        row = applications.create_draft(session, body, actor=actor)
+        row = applications.create_draft(session, body, actor=actor, now=now)
         return 201, to_schema(session, row)
 
     return _once(session, request, actor, idempotency_key, body.model_dump_json(), run)
@@ -271,11 +308,18 @@ def get_application(
     principal: CurrentPrincipal,
     application_id: ApplicationId,
     response: Response,
+    now: Now,
 ) -> schemas.Application:
-    """One application, with its tasks, signatories and next step."""
+    """One application, with its tasks, signatories and next step; a selected school's, with
+    its Work Group on the programme (its lead and sessions) once the hub has formed it."""
     row = applications.get(session, application_id, signed_in(principal))
     response.headers["ETag"] = etag(row.id, row.version)
-    return to_schema(session, row)
+    groups = (
+        school_groups.of_school(session, row.school_urn, now=now, programme_id=row.programme_id)
+        if row.status == ApplicationStatus.SELECTED.value
+        else []
+    )
+    return to_schema(session, row, work_group=groups[0] if groups else None)
 
 
 @router.patch(
@@ -299,6 +343,29 @@ def update_application(
     )
     response.headers["ETag"] = etag(row.id, row.version)
     return to_schema(session, row)
+
+
+@router.delete(
+    "/{application_id}",
+    status_code=204,
+    response_class=Response,
+    **access(APPLICATIONS_WRITE, 404, 409, 412, 422, own_hub_only=True),
+)
+def delete_application(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    application_id: ApplicationId,
+    if_match: Annotated[str | None, Header(max_length=1000)] = None,
+) -> Response:
+    """Delete a draft (If-Match optional: with it, a draft changed meanwhile is kept, 412).
+    A submitted application cannot be deleted (409, rule not_draft): withdraw it instead."""
+    applications.delete_draft(
+        session,
+        application_id,
+        actor=signed_in(principal),
+        expected_version=expected_version(if_match, application_id) if if_match else None,
+    )
+    return Response(status_code=204)
 
 
 @router.post("/{application_id}/signature-requests", **access(APPLICATIONS_WRITE, 404, 409, 422))

@@ -10,7 +10,7 @@ from pydantic import EmailStr, Field, StringConstraints
 
 from api.domain.applications import ApplicationStatus
 from api.schemas.common import ApiModel, Id
-from api.schemas.schools import Decision, Urn
+from api.schemas.schools import Decision, SchoolGroup, Urn
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 YearGroup = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
@@ -94,12 +94,20 @@ class SignatoryView(ApiModel):
 class ProgrammeRef(ApiModel):
     id: int
     title: str
+    code: str | None
     hub_id: str
+    hub_name: str
     academic_year: str
 
 
 class Application(ApplicationFields):
     id: int
+    reference: str = Field(
+        description="What people quote: the programme's code and this application's number "
+        "within it (P<programme id> for a programme without a code).",
+        examples=["NCP24-14-0007"],
+    )
+    number: int = Field(description="The application's number within its programme.")
     programme: ProgrammeRef
     school: SchoolDetails
     status: ApplicationStatus
@@ -116,6 +124,10 @@ class Application(ApplicationFields):
         default=None, description="Place in the review order, in a programme's review list."
     )
     priority_reason: str | None = None
+    work_group: SchoolGroup | None = Field(
+        default=None,
+        description="A selected school's Work Group on this programme: its lead and sessions.",
+    )
     version: int
     created_at: datetime
     updated_at: datetime
@@ -161,3 +173,21 @@ class ConfirmRequest(ApiModel):
     commitments: list[str] = Field(
         min_length=1, max_length=40, description="Every commitment, as shown, confirmed."
     )
+
+
+class ProgrammeApplicationCounts(ApiModel):
+    """How a programme's recruitment stands, for the staff of its hub."""
+
+    programme_id: int
+    hub_id: str
+    submitted: int = Field(
+        description="Applications submitted and not withdrawn (whatever their decision)."
+    )
+    places_filled: int = Field(description="Schools selected.")
+    places: int | None = Field(description="Places for schools; null: no limit set.")
+    waiting_list: int = Field(description="Schools on the waiting list.")
+    drafts: int = Field(description="Applications started and not submitted yet.")
+
+
+class ApplicationCounts(ApiModel):
+    items: list[ProgrammeApplicationCounts]

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.schemas.schools import Decision
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
@@ -47,12 +49,20 @@ class Problem(BaseModel):
         default=None,
         description="For /problems/not-eligible: each rule that refuses the application.",
     )
+    decision: Decision | None = Field(
+        default=None,
+        description=(
+            "With rule not_eligible (a draft refused): the programme's rules decided for the "
+            "school, as the eligibility endpoint answers them."
+        ),
+    )
     rule: str | None = Field(
         default=None,
         description=(
             "For a conflict with one of the service's rules: which one, as a stable code "
             "(such as max_schools, max_participants, already_member, selected_application, "
-            "session_cancelled, completed, not_completed, no_school_continues)."
+            "session_cancelled, completed, not_completed, no_school_continues, not_eligible, "
+            "already_applied, not_draft)."
         ),
         examples=["max_schools"],
     )

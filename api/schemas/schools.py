@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import EmailStr, Field, StringConstraints, model_validator
 
+from api.domain.applications import ApplicationStatus
 from api.domain.journey import ParticipationOutcome, ProgrammeType
 from api.schemas.common import HUB_ID_PATTERN, ApiModel, Id
 
@@ -192,9 +193,60 @@ class OpenProgramme(ApiModel):
     decision: Decision
 
 
+class GroupSession(ApiModel):
+    """One of a group's sessions, as its schools see it."""
+
+    number: int
+    date: date
+    start_time: str = Field(description="Local time in England, HH:MM", examples=["13:30"])
+    end_time: str = Field(examples=["16:00"])
+    starts_at: datetime
+    status: str = Field(examples=["scheduled", "cancelled"])
+    host_school: str | None = Field(description="The host school's name, when held at one.")
+    online_url: str | None
+
+
+class SchoolGroup(ApiModel):
+    """A Work Group the school is in: its lead and its sessions."""
+
+    id: int
+    name: str
+    programme_id: int
+    programme_title: str
+    academic_year: str
+    hub_id: str
+    lead_name: str = Field(description="The Mastery Specialist who leads it.")
+    completed_on: date | None
+    sessions: list[GroupSession] = Field(description="Every session, by date.")
+    next_session: GroupSession | None = Field(
+        description="The first scheduled session that has not started yet."
+    )
+
+
+class SchoolApplication(ApiModel):
+    """One of the school's applications, as its journey lists them."""
+
+    id: int
+    reference: str = Field(examples=["NCP24-14-0007"])
+    programme_id: int
+    programme_title: str
+    academic_year: str
+    hub_id: str
+    status: ApplicationStatus
+    submitted_at: datetime | None
+
+
 class Journey(ApiModel):
     urn: str
     school_name: str
+    applications: list[SchoolApplication] = Field(
+        default_factory=list,
+        description="The school's applications (withdrawn ones too), newest first.",
+    )
+    work_groups: list[SchoolGroup] = Field(
+        default_factory=list,
+        description="The Work Groups the school is in now (not completed), with their sessions.",
+    )
     years: list[JourneyYear] = Field(description="Earliest year first.")
     next_steps: list[ProgrammeType] = Field(
         description="Kinds of programme the mastery journey allows next."

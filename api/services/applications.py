@@ -20,6 +20,7 @@ from api.domain.applications import (
     ApplicationStatus,
     NoFreePlace,
     move,
+    reference,
 )
 from api.domain.priority import Candidate, engaging_with_tfm, rank
 from api.domain.programme_status import ProgrammeStatus
@@ -57,6 +58,11 @@ from api.services.versions import check_version
 
 SIGNATURE_LINK_LIFETIME = timedelta(days=14)
 LIVE = [s.value for s in ApplicationStatus if s is not ApplicationStatus.WITHDRAWN]
+SUBMITTED_STATUSES = [
+    s.value
+    for s in ApplicationStatus
+    if s not in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)
+]
 IN_REVIEW = [
     ApplicationStatus.SUBMITTED.value,
     ApplicationStatus.SHORTLISTED.value,
@@ -134,6 +140,35 @@ def list_applications(
     return ranked[offset : offset + limit], encode_cursor(offset + limit) if more else None
 
 
+def counts(
+    session: Session, viewer: Principal, *, hub_id: str | None, academic_year_id: str | None
+) -> list[schemas.ProgrammeApplicationCounts]:
+    """Applications submitted, places filled and the waiting list of each programme the viewer
+    runs (a hub's staff: their hub's; the national administrator: every hub's, or one)."""
+    if not viewer.is_national:
+        if hub_id is not None and hub_id != viewer.hub_id:
+            raise Forbidden("You can see the applications of your own hub's programmes only.")
+        hub_id = viewer.hub_id or "-"
+    programmes = repo.programmes_of_hub(session, hub_id, academic_year_id)
+    by_status = repo.counts_by_status(session, [p.id for p in programmes])
+    answer = []
+    for programme in programmes:
+        found = by_status.get(programme.id, {})
+        places = programme.capacity_places if programme.capacity_unit == "schools" else None
+        answer.append(
+            schemas.ProgrammeApplicationCounts(
+                programme_id=programme.id,
+                hub_id=programme.hub_id,
+                submitted=sum(found.get(s, 0) for s in SUBMITTED_STATUSES),
+                places_filled=found.get(ApplicationStatus.SELECTED.value, 0),
+                places=places,
+                waiting_list=found.get(ApplicationStatus.WAITLISTED.value, 0),
+                drafts=found.get(ApplicationStatus.DRAFT.value, 0),
+            )
+        )
+    return answer
+
+
 def _ranked(
     session: Session, rows: list[Application]
 ) -> list[tuple[Application, int | None, str | None]]:
@@ -159,14 +194,19 @@ def _ranked(
 
 
 def create_draft(
-    session: Session, data: schemas.ApplicationCreate, *, actor: Principal
+    session: Session, data: schemas.ApplicationCreate, *, actor: Principal, now: datetime
 ) -> Application:
+    """A draft for an open programme, for a school its rules do not already refuse: a school
+    that fails a rule is told each reason now, before anyone fills in the form."""
     programme = catalogue.get_programme(session, data.programme_id, viewer=actor)
     urn = data.urn or actor.school_urn
     if urn is None:
         raise InvalidFields([BadField("body", "/urn", "Say which school is applying")])
     if actor.role == Role.SCHOOL_CONTACT and urn != actor.school_urn:
-        raise Forbidden("You can apply only for your own school.")
+        raise Forbidden(
+            f"You can apply only for your own school (URN {actor.school_urn}); leave out urn "
+            "and your school is used."
+        )
     if actor.role != Role.SCHOOL_CONTACT and not actor.acts_for_hub(
         programme.hub_id, Scope.APPLICATIONS_WRITE
     ):
@@ -176,6 +216,15 @@ def create_draft(
             f"{programme.title} is {programme.status.replace('_', ' ')}: it takes no applications."
         )
     schools.get(session, urn)
+    decision = eligibility.school_decision(session, programme, urn, now=now)
+    if not decision.may_apply:
+        failed = [r for r in decision.rules if r.outcome.value == "failed"]
+        raise Conflict(
+            decision.summary,
+            rule="not_eligible",
+            failed_rules=[{"kind": r.kind, "code": r.code, "reason": r.reason} for r in failed],
+            decision=decision.model_dump(mode="json"),
+        )
     application = Application(
         programme_id=programme.id,
         school_urn=urn,
@@ -189,7 +238,8 @@ def create_draft(
             repo.add(session, application)
     except IntegrityError as exc:
         raise Conflict(
-            f"Your school already has an application for {programme.title}; carry on with it."
+            f"Your school already has an application for {programme.title}; carry on with it.",
+            rule="already_applied",
         ) from exc
     audit.record(
         session,
@@ -199,9 +249,55 @@ def create_draft(
         resource_id=application.id,
         hub_id=application.hub_id,
         before=None,
-        after={"programme_id": programme.id, "school_urn": urn, "status": "draft"},
+        after={
+            "reference": reference_of(programme, application),
+            "programme_id": programme.id,
+            "school_urn": urn,
+            "status": "draft",
+        },
     )
     return application
+
+
+def delete_draft(
+    session: Session, application_id: int, *, actor: Principal, expected_version: int | None
+) -> None:
+    """Delete a draft (never one that was submitted: that is withdrawn, and stays on record)."""
+    application = get(session, application_id, actor)
+    if expected_version is not None:
+        check_version(
+            f"Application {application_id}", current=application.version, expected=expected_version
+        )
+    if application.status != ApplicationStatus.DRAFT:
+        raise Conflict(
+            "Only a draft can be deleted; withdraw a submitted application instead.",
+            rule="not_draft",
+        )
+    programme = programme_of(session, application)
+    reference = reference_of(programme, application)
+    for signatory in repo.signatories(session, application.id):
+        repo.delete(session, signatory)
+    audit.record(
+        session,
+        actor,
+        action="delete",
+        resource_type="application",
+        resource_id=application.id,
+        hub_id=application.hub_id,
+        before={
+            "reference": reference,
+            "programme_id": application.programme_id,
+            "school_urn": application.school_urn,
+            "status": application.status,
+        },
+        after=None,
+    )
+    repo.delete(session, application)
+
+
+def reference_of(programme: Programme, application: Application) -> str:
+    """The reference people quote, such as NCP24-14-0007."""
+    return reference(programme.code, programme.id, application.number)
 
 
 def update_draft(
@@ -299,6 +395,7 @@ def send_signature_requests(
                 "hub_name": hub.name if hub else application.hub_id,
                 "commitments": commitments_of(programme),
                 "confirm_url": f"{base_url.rstrip('/')}/sign/{token}",
+                "reference": reference_of(programme, application),
                 "expires_on": (now + SIGNATURE_LINK_LIFETIME).date(),
             },
             now=now,
@@ -716,6 +813,7 @@ def _tell_school(
                 "shortlist_told_on": _date(milestones.get("shortlist_told")),
                 "selection_told_on": _date(milestones.get("selection_told")),
                 "application_url": f"{base_url.rstrip('/')}/applications/{application.id}",
+                "reference": reference_of(programme, application),
             },
             now=now,
         )

@@ -295,6 +295,7 @@ def _apply(
             engaging_with_tfm=applying.engaging,
         ),
         actor=LOADER,
+        now=_at(started),
     )
     # Started on its day of the story (create_draft stamps the wall clock).
     application.created_at = _at(started)

@@ -14,13 +14,14 @@ from api.domain.access import Principal, Role
 from api.domain.applicants import Applicant, History
 from api.domain.applicants import Person as Participant
 from api.domain.applicants import Role as ParticipantRole
+from api.domain.applications import ApplicationStatus, reference
 from api.domain.journey import Audience, Phase, ProgrammeType, next_steps
 from api.domain.rules import ApplicationWindow, rules_from_dicts
 from api.errors import BadField, Forbidden, InvalidFields, Unauthenticated
-from api.persistence import catalogue_repository
+from api.persistence import applications_repository, catalogue_repository
 from api.persistence.models import Programme
 from api.schemas import schools as schemas
-from api.services import catalogue, participations, people, schools
+from api.services import catalogue, participations, people, school_groups, schools
 
 # When a person holds several roles, the one the SKTM rules care about most comes first.
 _ROLE_PRIORITY = (
@@ -92,6 +93,16 @@ def decide(
     )
 
 
+def school_decision(
+    session: Session, programme: Programme, urn: str, *, now: datetime
+) -> schemas.Decision:
+    """The programme's rules decided for a school, as the eligibility endpoint answers."""
+    school, _ = schools.get(session, urn)
+    history = participations.history(session, participations.school_subject(school.urn))
+    applicant = Applicant(schools.establishment(school))
+    return _decision(programme, rules_of(programme), applicant, history, now, urn=school.urn)
+
+
 def _decision(
     programme: Programme,
     compiled: rules_engine.Programme,
@@ -146,9 +157,35 @@ def journey(session: Session, urn: str, *, viewer: Principal, now: datetime) -> 
     establishment = schools.establishment(school)
     phases = establishment.phases_taught.phases or frozenset(Phase)
     applicant = Applicant(establishment)
+
+    # What the school is doing now: its applications and the Work Groups it is in.
+    applied = applications_repository.of_school(session, urn)
+    groups = school_groups.of_school(session, urn, now=now, current_only=True)
+    programmes = applications_repository.programmes(
+        session, [a.programme_id for a in applied] + [g.programme_id for g in groups]
+    )
+    # Not offered again: a programme the school has applied for (and not withdrawn) or is in.
+    live = {a.programme_id for a in applied if a.status != "withdrawn"} | {
+        g.programme_id for g in groups
+    }
+    under_way = {
+        ProgrammeType(kind)
+        for kind in [
+            programmes[a.programme_id].programme_type
+            for a in applied
+            if a.status == "selected" and a.programme_id in programmes
+        ]
+        + [
+            programmes[g.programme_id].programme_type
+            for g in groups
+            if g.programme_id in programmes
+        ]
+        if kind
+    }
+
     open_now = []
     for programme in catalogue_repository.open_programmes(session):
-        if not programme.programme_type:
+        if not programme.programme_type or programme.id in live:
             continue
         if ProgrammeType(programme.programme_type).audience is not Audience.SCHOOL:
             continue
@@ -167,6 +204,20 @@ def journey(session: Session, urn: str, *, viewer: Principal, now: datetime) -> 
     return schemas.Journey(
         urn=urn,
         school_name=school.name,
+        applications=[
+            schemas.SchoolApplication(
+                id=a.id,
+                reference=reference(programmes[a.programme_id].code, a.programme_id, a.number),
+                programme_id=a.programme_id,
+                programme_title=programmes[a.programme_id].title,
+                academic_year=programmes[a.programme_id].academic_year_id,
+                hub_id=a.hub_id,
+                status=ApplicationStatus(a.status),
+                submitted_at=a.submitted_at,
+            )
+            for a in applied
+        ],
+        work_groups=groups,
         years=[
             schemas.JourneyYear(
                 academic_year=year,
@@ -175,6 +226,6 @@ def journey(session: Session, urn: str, *, viewer: Principal, now: datetime) -> 
             )
             for year, items in sorted(by_year.items())
         ],
-        next_steps=list(next_steps(taken, phases=phases)),
+        next_steps=list(next_steps(taken, phases=phases, under_way=under_way)),
         open_programmes=open_now,
     )

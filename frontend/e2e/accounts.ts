@@ -12,6 +12,12 @@ export const accounts = {
   archimedesAdmin: { email: "archimedes.admin@example.org", password: "archimedes-admin-e2e-password", name: "Archie Admin" },
   /** Ellesmere Port Primary School (URN 100044, Cheshire and Wirral): the test of a whole year. */
   ellesmereContact: { email: "ellesmere.contact@example.org", password: "ellesmere-contact-e2e-password", name: "Elle Contact" },
+  /** Hummersknott Academy (URN 100022, secondary, Archimedes NE): checking, deleting, withdrawing. */
+  hummersknottContact: {
+    email: "hummersknott.contact@example.org",
+    password: "hummersknott-contact-e2e-password",
+    name: "Hugo Contact",
+  },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];

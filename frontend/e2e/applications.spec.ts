@@ -359,7 +359,7 @@ async function callApi(page: Page, method: string, path: string, body: unknown, 
   );
 }
 
-test("an application after the closing date is refused, naming the closing date", async ({ page, browser }) => {
+test("after the closing date a school is stopped before it starts, naming the closing date", async ({ page, browser }) => {
   test.setTimeout(90_000);
   reportServerErrors(page);
   // The hub opens a programme whose closing date passed a week ago.
@@ -388,31 +388,11 @@ test("an application after the closing date is refused, naming the closing date"
   expect(open.status).toBe(200);
   await hub.context().close();
 
-  // The school applies anyway.
+  // The school is stopped before it starts: the closing date is named, and there is no start button.
   await signIn(page, accounts.carmelContact);
   await openProgramme(page, title);
-  await page.getByRole("button", { name: "Start an application" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Apply for ${title}` })).toBeVisible();
-  await task(page, "People").click();
-  const head = page.getByRole("group", { name: "Head teacher or senior leader" });
-  await head.getByLabel("Full name").fill(headTeacher.name);
-  await head.getByLabel("Email address").fill(address("late-head"));
-  const hod = page.getByRole("group", { name: "Head of department" });
-  await hod.getByLabel("Full name").fill(headOfDepartment.name);
-  await hod.getByLabel("Email address").fill(address("late-maths"));
-  const teacher = page.getByRole("group", { name: "Teacher 1", exact: true });
-  await teacher.getByLabel("Full name").fill("Tia Turner");
-  await teacher.getByLabel("Email address").fill(address("late-tia"));
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await task(page, "Statement").click();
-  await page.getByLabel("Statement").fill(STATEMENT);
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await task(page, "Check your answers and submit").click();
-  await page.getByRole("button", { name: "Submit application" }).click();
-
-  const summary = page.getByRole("alert");
-  await expect(summary).toContainText(`Applications closed at 11:59pm on ${longDate(closed)}.`);
-  await expect(page).toHaveTitle(/^Error: Check your answers/);
-  // Still a draft: nothing was submitted.
-  await expect(page.getByRole("heading", { level: 1, name: "Check your answers before submitting your application" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your school cannot apply" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(`Applications closed at 11:59pm on ${longDate(closed)}.`);
+  await expect(page.getByRole("button", { name: "Start an application" })).toHaveCount(0);
+  await expectNoSeriousViolations(page);
 });

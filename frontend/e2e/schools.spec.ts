@@ -43,16 +43,22 @@ test("a hub administrator finds a school by name and sees its journey and open p
   // The first: each open programme below names its hub too.
   await expect(facts.filter({ hasText: "Cheshire and Wirral Maths Hub" }).first()).toBeVisible();
 
-  // The timeline: Development in 2019/20, the stages after it open to the school next.
+  // The school is in this year's Sustaining Work Group now (the demo's), with its lead.
+  const group = page.getByRole("region", { name: "Cheshire West Sustaining Community" });
+  await expect(group).toContainText("Mo Specialist");
+  await expect(group).toContainText("Next session");
+
+  // The timeline: Development in 2019/20; Sustaining under way now, so the journey goes on from
+  // it (Sustaining again, not back to Embedding).
   await expect(stage(page, "Primary", "Readiness")).toContainText("Not taken part.");
   await expect(stage(page, "Primary", "Development")).toContainText(
     "Completed in 2019/20, with Cheshire and Wirral Maths Hub.",
   );
-  await expect(stage(page, "Primary", "Embedding")).toContainText("The school can do this next.");
+  await expect(stage(page, "Primary", "Embedding")).toContainText("Not taken part.");
   await expect(stage(page, "Primary", "Sustaining")).toContainText("The school can do this next.");
   await expect(page.getByRole("list", { name: "Secondary stages" })).toHaveCount(0);
   await expect(page.getByRole("row").filter({ hasText: "2019/20" })).toContainText("Primary Development");
-  await expect(page.getByRole("link", { name: "find open Primary Embedding programmes" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "find open Primary Sustaining programmes" })).toBeVisible();
 
   // Open programmes it may apply for, each with the decision; not the Development it has done.
   const sustaining = page.getByRole("heading", { level: 3, name: "Primary Mastery Sustaining Programme" });

@@ -82,6 +82,10 @@ create_user 'carmel-contact-e2e-password' --email carmel.contact@example.org --r
   --hub archimedes-ne --school-urn 100005 --name "Cara Contact"
 create_user 'archimedes-admin-e2e-password' --email archimedes.admin@example.org --role hub_admin \
   --hub archimedes-ne --name "Archie Admin"
+# Checking before applying, deleting a draft and withdrawing (applications_check.spec.ts): a
+# contact of Hummersknott Academy (secondary, Darlington, Archimedes NE), no one else's school.
+create_user 'hummersknott-contact-e2e-password' --email hummersknott.contact@example.org \
+  --role school_contact --hub archimedes-ne --school-urn 100022 --name "Hugo Contact"
 
 # The test of a whole year: a school contact of Ellesmere Port Primary School (100044), which
 # the demo leaves untouched.

@@ -25,7 +25,16 @@ const form: ApplicationForm = {
 function application(changes: Partial<Application> = {}): Application {
   return {
     id: 7,
-    programme: { id: 16, title: "Secondary DWG", hub_id: "archimedes-ne", academic_year: "2027-28" },
+    reference: "NCP27-14-0007",
+    number: 7,
+    programme: {
+      id: 16,
+      title: "Secondary DWG",
+      code: "NCP27-14",
+      hub_id: "archimedes-ne",
+      hub_name: "Archimedes NE",
+      academic_year: "2027-28",
+    },
     school: { urn: "100005", name: "Carmel Academy", address: "Nunnery Lane", telephone: null },
     status: "draft",
     head_teacher: null,
@@ -43,6 +52,7 @@ function application(changes: Partial<Application> = {}): Application {
     decided_at: null,
     decision_note: null,
     priority: null,
+    work_group: null,
     priority_reason: null,
     version: 1,
     created_at: "2026-11-26T00:00:00Z",

@@ -24,6 +24,8 @@ function journey(participations: Participation[], nextSteps: ProgrammeType[]): J
   return {
     urn: "100001",
     school_name: "St Bede’s Catholic Primary School",
+    applications: [],
+    work_groups: [],
     years: years.map((year) => ({
       academic_year: year,
       academic_year_label: year.replace("-", "/"),

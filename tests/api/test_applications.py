@@ -273,7 +273,8 @@ def test_capacity_full_booking_withdrawal_and_the_waiting_list(
     assert len(offered) >= 1
 
     csv_text = hub.get("/api/v1/applications.csv", params={"programme": offer.id}).text
-    assert csv_text.splitlines()[0].startswith("priority,urn,school,status")
+    assert csv_text.splitlines()[0].startswith("reference,priority,hub,urn,school,status")
+    assert "\nP" in csv_text or "NCP" in csv_text
     assert "School 200004" in csv_text
 
 

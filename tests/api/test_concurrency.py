@@ -176,7 +176,10 @@ def test_two_parallel_drafts_make_one_application_and_one_conflict(
         try:
             with unit_of_work(committed) as session:
                 applications.create_draft(
-                    session, ApplicationCreate(programme_id=programme_id), actor=contact
+                    session,
+                    ApplicationCreate(programme_id=programme_id),
+                    actor=contact,
+                    now=TEST_NOW,
                 )
         except Conflict as exc:
             return str(exc)
@@ -194,6 +197,30 @@ def test_two_parallel_drafts_make_one_application_and_one_conflict(
             .where(Application.programme_id == programme_id)
         )
     assert count == 1
+
+
+@pytest.mark.postgres_only
+def test_parallel_drafts_of_many_schools_take_numbers_one_after_the_other(
+    committed: sessionmaker[Session],
+) -> None:
+    programme_id = make_programme(committed)
+    schools = [f"{700000 + n}" for n in range(10)]
+    start = Barrier(len(schools))
+
+    def apply(urn: str) -> int:
+        contact = Principal(
+            kind="user", id=0, label=urn, role=Role.SCHOOL_CONTACT, hub_id=HUB, school_urn=urn
+        )
+        start.wait()
+        with unit_of_work(committed) as session:
+            return applications.create_draft(
+                session, ApplicationCreate(programme_id=programme_id), actor=contact, now=TEST_NOW
+            ).number
+
+    with ThreadPoolExecutor(max_workers=len(schools)) as pool:
+        numbers = list(pool.map(apply, schools))
+
+    assert sorted(numbers) == list(range(1, len(schools) + 1))
 
 
 def _until_a_transaction_waits_for_a_lock(factory: sessionmaker[Session]) -> None:

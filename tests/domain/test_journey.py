@@ -171,3 +171,18 @@ def test_project_codes_name_their_year(text: str, year: str, shown: str) -> None
 def test_project_codes_are_checked(text: str) -> None:
     with pytest.raises(InvalidProjectCode):
         ProjectCode.parse(text)
+
+
+def test_what_is_under_way_counts_as_reached_and_is_offered_again_only_if_repeatable() -> None:
+    # In a Development group now: not offered Development again; Embedding and Sustaining follow.
+    assert next_steps((), phases=PRIMARY, under_way={PT.PRIMARY_DEVELOPMENT}) == (
+        PT.PRIMARY_EMBEDDING,
+        PT.PRIMARY_SUSTAINING,
+    )
+    # In a Sustaining group now: Sustaining may be taken again next year.
+    done = (took_part(PT.PRIMARY_DEVELOPMENT, 2019),)
+    assert PT.PRIMARY_SUSTAINING in next_steps(
+        done,  # type: ignore[arg-type]
+        phases=PRIMARY,
+        under_way={PT.PRIMARY_SUSTAINING},
+    )

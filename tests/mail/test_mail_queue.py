@@ -19,6 +19,7 @@ APPLICATION: dict[str, object] = {
     "programme_title": "Primary Teaching for Mastery – Development",
     "hub_name": "North West Maths Hub",
     "application_url": "https://mathshubs.example/applications/7?tab=status&x=1",
+    "reference": "NCP24-14-0007",
 }
 CONTEXTS: dict[str, dict[str, object]] = {
     "signature_request": {

@@ -33,6 +33,7 @@ CONTEXT = {
     "programme_title": "Primary Teaching for Mastery – Development",
     "hub_name": "North West Maths Hub",
     "application_url": "https://mathshubs.example/applications/7",
+    "reference": "NCP24-14-0007",
 }
 
 

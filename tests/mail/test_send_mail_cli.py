@@ -68,6 +68,7 @@ def queue_committed(sqlite_url: str, to: str) -> None:
                     "programme_title": "Primary Teaching for Mastery – Development",
                     "hub_name": "North West Maths Hub",
                     "application_url": "http://127.0.0.1:8000/applications/1",
+                    "reference": "NCP24-14-0001",
                 },
             )
     finally:

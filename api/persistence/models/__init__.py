@@ -9,6 +9,7 @@ from api.persistence.models.access import (
 )
 from api.persistence.models.applications import (
     Application,
+    ApplicationNumbering,
     IdempotentRequest,
     OutboxMessage,
     Signatory,
@@ -37,6 +38,7 @@ __all__ = [
     "AcademicYearRow",
     "ApiKey",
     "Application",
+    "ApplicationNumbering",
     "AuditEvent",
     "CalendarFeed",
     "DataVersion",

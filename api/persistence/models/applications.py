@@ -13,9 +13,13 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
+    event,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from api.persistence.base import Base
 from api.persistence.models.common import Timestamped, utc_now
@@ -49,6 +53,9 @@ class Application(Timestamped, Base):
             postgresql_where=text("status <> 'withdrawn'"),
             sqlite_where=text("status <> 'withdrawn'"),
         ),
+        # The number in the reference people quote (NCP24-14-0007): one per programme, given out
+        # in order, never twice (ApplicationNumbering, below).
+        UniqueConstraint("programme_id", "number"),
         Index("ix_application_programme_status", "programme_id", "status"),
         Index("ix_application_school_urn", "school_urn"),
     )
@@ -57,6 +64,7 @@ class Application(Timestamped, Base):
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"))
     school_urn: Mapped[str] = mapped_column(ForeignKey("school.urn"))
     hub_id: Mapped[str] = mapped_column(ForeignKey("hub.id"))
+    number: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), default="draft")
     # The form's people: head teacher or senior leader, head of department, participants.
     head_teacher: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -126,3 +134,42 @@ class IdempotentRequest(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class ApplicationNumbering(Base):
+    """The last number given to an application of each programme: numbers are never given
+    twice, not even that of a draft since deleted, so a reference once quoted stays its own."""
+
+    __tablename__ = "application_numbering"
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True
+    )
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+def _next_number(session: Session, programme_id: int) -> int:
+    """Take the programme's next number in one atomic statement (an upsert that returns the
+    new count): concurrent drafts queue on the row, each with a number of its own."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(ApplicationNumbering)
+        .values(programme_id=programme_id, last_number=1)
+        .on_conflict_do_update(
+            index_elements=[ApplicationNumbering.programme_id],
+            set_={"last_number": ApplicationNumbering.last_number + 1},
+        )
+        .returning(ApplicationNumbering.last_number)
+    )
+    return int(session.execute(statement).scalar_one())
+
+
+@event.listens_for(Session, "before_flush")
+def _number_new_applications(session: Session, _context: object, _instances: object) -> None:
+    """Give each new application the next number of its programme, whoever creates it. The
+    unique constraint (programme_id, number) is the backstop."""
+    new = [row for row in session.new if isinstance(row, Application) and row.number is None]
+    with session.no_autoflush:
+        for row in new:
+            row.number = _next_number(session, row.programme_id)

@@ -2,7 +2,7 @@
 // application pages, kept apart from queries.ts and mutations.ts so that each area's hooks
 // sit together. Every write says which reads it makes stale.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ProblemError, problemStatus, unwrap, type Problem } from "./client";
+import { api, ProblemError, problemStatus, unwrap, unwrapEmpty, type Problem } from "./client";
 import type { components, paths } from "./schema";
 
 type Schemas = components["schemas"];
@@ -246,4 +246,70 @@ export function useConfirmSignature(token: string) {
 /** The address of a programme's applications as CSV, for a spreadsheet (the browser downloads it). */
 export function applicationsCsvUrl(programmeId: number): string {
   return `/api/v1/applications.csv?programme=${String(programmeId)}`;
+}
+
+export type ApplicationCounts = Schemas["ProgrammeApplicationCounts"];
+export type SchoolGroup = Schemas["SchoolGroup"];
+export type GroupSession = Schemas["GroupSession"];
+
+/**
+ * The programme's rules decided for a school before it starts an application (a school that
+ * fails one cannot start: the API would refuse the draft). Read like a query: it changes nothing.
+ */
+export function useSchoolEligibility(programmeId: number, urn: string | null) {
+  return useQuery({
+    queryKey: ["eligibility", programmeId, urn],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.POST("/api/v1/programmes/{programme_id}/eligibility", {
+          params: { path: { programme_id: programmeId } },
+          body: { urn },
+          signal,
+        }),
+      ),
+    enabled: urn !== null,
+    staleTime: 0,
+  });
+}
+
+/** Hub staff: each programme's applications submitted, places filled and waiting list. */
+export function useApplicationCounts({ enabled }: { enabled: boolean }) {
+  return useQuery({
+    queryKey: [...APPLICATIONS_KEY, "counts"],
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/applications-counts", { signal })),
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+/** Delete a draft (never a submitted application: that is withdrawn). */
+export function useDeleteDraft() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, etag }: { id: number; etag: string | null }) =>
+      unwrapEmpty(
+        api.DELETE("/api/v1/applications/{application_id}", {
+          params: { path: { application_id: id }, header: { "if-match": etag } },
+        }),
+      ),
+    onSuccess: (_done, { id }) => {
+      queryClient.removeQueries({ queryKey: [...APPLICATIONS_KEY, "one", id] });
+      return queryClient.invalidateQueries({ queryKey: APPLICATIONS_KEY });
+    },
+  });
+}
+
+/** Withdraw an application; a place it held goes to the first on the waiting list. */
+export function useWithdrawApplication() {
+  const stale = useApplicationsStale();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: number; note: string | null }) =>
+      unwrap(
+        api.POST("/api/v1/applications/{application_id}/withdraw", {
+          params: { path: { application_id: id } },
+          body: { note },
+        }),
+      ),
+    onSettled: () => stale(),
+  });
 }

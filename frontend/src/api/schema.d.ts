@@ -671,8 +671,35 @@ export interface paths {
         /**
          * Create Application
          * @description Start a draft for an open programme; school details come from the register.
+         *
+         *     A school contact's own school is used when urn is left out (another school's URN is
+         *     refused, 403). The programme's rules are decided for the school first: a school that
+         *     fails one is refused with 409 (rule `not_eligible`), the problem carrying the decision
+         *     (`decision`, as the eligibility endpoint answers) and each failed rule (`failed_rules`),
+         *     and nothing is created.
          */
         post: operations["applications-create_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Application Counts
+         * @description For each programme of your hub (national administrator: every hub, or `hub`): the
+         *     applications submitted, places filled and the waiting list. Never shown to the public.
+         */
+        get: operations["applications-application_counts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -708,12 +735,18 @@ export interface paths {
         };
         /**
          * Get Application
-         * @description One application, with its tasks, signatories and next step.
+         * @description One application, with its tasks, signatories and next step; a selected school's, with
+         *     its Work Group on the programme (its lead and sessions) once the hub has formed it.
          */
         get: operations["applications-get_application"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Application
+         * @description Delete a draft (If-Match optional: with it, a draft changed meanwhile is kept, 412).
+         *     A submitted application cannot be deleted (409, rule not_draft): withdraw it instead.
+         */
+        delete: operations["applications-delete_application"];
         options?: never;
         head?: never;
         /**
@@ -1282,6 +1315,17 @@ export interface components {
             engaging_with_tfm: boolean;
             /** Id */
             id: number;
+            /**
+             * Reference
+             * @description What people quote: the programme's code and this application's number within it (P<programme id> for a programme without a code).
+             * @example NCP24-14-0007
+             */
+            reference: string;
+            /**
+             * Number
+             * @description The application's number within its programme.
+             */
+            number: number;
             programme: components["schemas"]["ProgrammeRef"];
             school: components["schemas"]["SchoolDetails"];
             status: components["schemas"]["ApplicationStatus"];
@@ -1315,6 +1359,8 @@ export interface components {
             priority: number | null;
             /** Priority Reason */
             priority_reason: string | null;
+            /** @description A selected school's Work Group on this programme: its lead and sessions. */
+            work_group: components["schemas"]["SchoolGroup"] | null;
             /** Version */
             version: number;
             /**
@@ -1327,6 +1373,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** ApplicationCounts */
+        ApplicationCounts: {
+            /** Items */
+            items: components["schemas"]["ProgrammeApplicationCounts"][];
         };
         /** ApplicationCreate */
         ApplicationCreate: {
@@ -1807,6 +1858,48 @@ export interface components {
             town: string | null;
         };
         /**
+         * GroupSession
+         * @description One of a group's sessions, as its schools see it.
+         */
+        GroupSession: {
+            /** Number */
+            number: number;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Start Time
+             * @description Local time in England, HH:MM
+             * @example 13:30
+             */
+            start_time: string;
+            /**
+             * End Time
+             * @example 16:00
+             */
+            end_time: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @example scheduled
+             * @example cancelled
+             */
+            status: string;
+            /**
+             * Host School
+             * @description The host school's name, when held at one.
+             */
+            host_school: string | null;
+            /** Online Url */
+            online_url: string | null;
+        };
+        /**
          * HalfTerm
          * @enum {string}
          */
@@ -1965,6 +2058,16 @@ export interface components {
             urn: string;
             /** School Name */
             school_name: string;
+            /**
+             * Applications
+             * @description The school's applications (withdrawn ones too), newest first.
+             */
+            applications: components["schemas"]["SchoolApplication"][];
+            /**
+             * Work Groups
+             * @description The Work Groups the school is in now (not completed), with their sessions.
+             */
+            work_groups: components["schemas"]["SchoolGroup"][];
             /**
              * Years
              * @description Earliest year first.
@@ -2410,9 +2513,11 @@ export interface components {
              * @description For /problems/not-eligible: each rule that refuses the application.
              */
             failed_rules?: components["schemas"]["FailedRule"][] | null;
+            /** @description With rule not_eligible (a draft refused): the programme's rules decided for the school, as the eligibility endpoint answers them. */
+            decision?: components["schemas"]["Decision"] | null;
             /**
              * Rule
-             * @description For a conflict with one of the service's rules: which one, as a stable code (such as max_schools, max_participants, already_member, selected_application, session_cancelled, completed, not_completed, no_school_continues).
+             * @description For a conflict with one of the service's rules: which one, as a stable code (such as max_schools, max_participants, already_member, selected_application, session_cancelled, completed, not_completed, no_school_continues, not_eligible, already_applied, not_draft).
              * @example max_schools
              */
             rule?: string | null;
@@ -2525,6 +2630,41 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * ProgrammeApplicationCounts
+         * @description How a programme's recruitment stands, for the staff of its hub.
+         */
+        ProgrammeApplicationCounts: {
+            /** Programme Id */
+            programme_id: number;
+            /** Hub Id */
+            hub_id: string;
+            /**
+             * Submitted
+             * @description Applications submitted and not withdrawn (whatever their decision).
+             */
+            submitted: number;
+            /**
+             * Places Filled
+             * @description Schools selected.
+             */
+            places_filled: number;
+            /**
+             * Places
+             * @description Places for schools; null: no limit set.
+             */
+            places: number | null;
+            /**
+             * Waiting List
+             * @description Schools on the waiting list.
+             */
+            waiting_list: number;
+            /**
+             * Drafts
+             * @description Applications started and not submitted yet.
+             */
+            drafts: number;
+        };
         /** ProgrammeCopy */
         ProgrammeCopy: {
             /**
@@ -2606,8 +2746,12 @@ export interface components {
             id: number;
             /** Title */
             title: string;
+            /** Code */
+            code: string | null;
             /** Hub Id */
             hub_id: string;
+            /** Hub Name */
+            hub_name: string;
             /** Academic Year */
             academic_year: string;
         };
@@ -2885,6 +3029,30 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * SchoolApplication
+         * @description One of the school's applications, as its journey lists them.
+         */
+        SchoolApplication: {
+            /** Id */
+            id: number;
+            /**
+             * Reference
+             * @example NCP24-14-0007
+             */
+            reference: string;
+            /** Programme Id */
+            programme_id: number;
+            /** Programme Title */
+            programme_title: string;
+            /** Academic Year */
+            academic_year: string;
+            /** Hub Id */
+            hub_id: string;
+            status: components["schemas"]["ApplicationStatus"];
+            /** Submitted At */
+            submitted_at: string | null;
+        };
         /** SchoolDetails */
         SchoolDetails: {
             /** Urn */
@@ -2895,6 +3063,38 @@ export interface components {
             address: string;
             /** Telephone */
             telephone: string | null;
+        };
+        /**
+         * SchoolGroup
+         * @description A Work Group the school is in: its lead and its sessions.
+         */
+        SchoolGroup: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Programme Id */
+            programme_id: number;
+            /** Programme Title */
+            programme_title: string;
+            /** Academic Year */
+            academic_year: string;
+            /** Hub Id */
+            hub_id: string;
+            /**
+             * Lead Name
+             * @description The Mastery Specialist who leads it.
+             */
+            lead_name: string;
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Sessions
+             * @description Every session, by date.
+             */
+            sessions: components["schemas"]["GroupSession"][];
+            /** @description The first scheduled session that has not started yet. */
+            next_session: components["schemas"]["GroupSession"] | null;
         };
         /** SchoolRelease */
         SchoolRelease: {
@@ -5849,6 +6049,65 @@ export interface operations {
             };
         };
     };
+    "applications-application_counts": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                academic_year?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationCounts"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "applications-export_applications": {
         parameters: {
             query: {
@@ -5947,6 +6206,91 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "applications-delete_application": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

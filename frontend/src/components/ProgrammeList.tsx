@@ -1,6 +1,10 @@
 import { Link, useLocation } from "react-router-dom";
+import { useApplicationCounts } from "../api/applications";
 import type { Programme } from "../api/client";
-import { formatDate, phaseLabels, stageLabels } from "../format";
+import { useMe } from "../api/queries";
+import { isHubStaff } from "../auth";
+import type { ApplicationCounts } from "../api/applications";
+import { formatDate, phaseLabels, pluralise, stageLabels } from "../format";
 import { StatusTag } from "./StatusTag";
 
 /**
@@ -11,6 +15,10 @@ export function ProgrammeList({ programmes }: { programmes: Programme[] }) {
   const location = useLocation();
   // The programme page's back link returns to this list, filters and page included.
   const from = `${location.pathname}${location.search}`;
+  // The hub's staff see how recruitment stands on their own programmes (never the public).
+  const me = useMe();
+  const counts = useApplicationCounts({ enabled: isHubStaff(me.data) });
+  const byProgramme = new Map((counts.data?.items ?? []).map((count) => [count.programme_id, count]));
   return (
     <div className="app-table-wrapper" role="region" aria-labelledby="programmes-caption" tabIndex={0}>
       <table className="govuk-table app-table--stacked">
@@ -64,6 +72,11 @@ export function ProgrammeList({ programmes }: { programmes: Programme[] }) {
                     Closing date: {formatDate(programme.closing_date)}
                   </span>
                 )}
+                {byProgramme.has(programme.id) && programme.status !== "draft" && (
+                  <span className="app-table__meta govuk-body-s govuk-!-margin-bottom-0">
+                    {countsLine(byProgramme.get(programme.id))}
+                  </span>
+                )}
               </td>
             </tr>
           ))}
@@ -71,4 +84,11 @@ export function ProgrammeList({ programmes }: { programmes: Programme[] }) {
       </table>
     </div>
   );
+}
+
+/** "3 submitted, 1 of 7 places filled, 2 on the waiting list". */
+function countsLine(count: ApplicationCounts | undefined): string {
+  if (!count) return "";
+  const places = count.places === null ? `${String(count.places_filled)} selected` : `${String(count.places_filled)} of ${pluralise(count.places, "place")} filled`;
+  return `${String(count.submitted)} submitted, ${places}, ${String(count.waiting_list)} on the waiting list`;
 }

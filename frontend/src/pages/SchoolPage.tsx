@@ -6,6 +6,7 @@ import { isHubStaff } from "../auth";
 import { ErrorSummary } from "../components/ErrorSummary";
 import { Layout } from "../components/Layout";
 import { JourneyTimeline } from "../components/schools/JourneyTimeline";
+import { SchoolNow } from "../features/applications/SchoolNow";
 import { OpenProgrammes } from "../components/schools/OpenProgrammes";
 import { SchoolStatusTag } from "../components/schools/SchoolTable";
 import { PrivateFeed } from "../components/workGroups/PrivateFeed";
@@ -73,6 +74,8 @@ export function SchoolPage() {
             <span className="govuk-caption-l">URN {school.data.urn}</span>
             <h1 className="govuk-heading-xl">{school.data.name}</h1>
             <SchoolFacts school={school.data} hubName={school.data.hub_id ? hubNames.get(school.data.hub_id) : undefined} />
+
+            {journey.data && <SchoolNow journey={journey.data} />}
 
             <h2 className="govuk-heading-l govuk-!-margin-top-8">Teaching for Mastery journey</h2>
             {journey.isPending && (

@@ -87,7 +87,9 @@ export function ReviewTable({ applications, selected, onToggle, onToggleAll, cap
                   <Link className="govuk-link" to={`/applications/${String(application.id)}`}>
                     {application.school.name}
                   </Link>
-                  <span className="govuk-body-s app-table__meta">URN {application.school.urn}</span>
+                  <span className="govuk-body-s app-table__meta">
+                    {application.reference} · URN {application.school.urn}
+                  </span>
                 </th>
                 <td className="govuk-table__cell" data-label="Status">
                   <ApplicationStatusTag status={application.status} />

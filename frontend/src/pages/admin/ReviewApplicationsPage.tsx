@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import {
   applicationsCsvUrl,
+  useApplicationCounts,
   useApplications,
   useBulkDecision,
   useLocalAuthorities,
@@ -9,6 +10,7 @@ import {
   type DecisionKind,
 } from "../../api/applications";
 import type { Problem, Programme } from "../../api/client";
+import { ApplicationCountCells } from "../../features/applications/ApplicationCountCells";
 import { useMe, useProgramme, useProgrammes } from "../../api/queries";
 import { applicationStatusLabels, decisionActions, decisionReport, type DecisionReport } from "../../applications";
 import { DecisionBanner } from "../../components/applications/DecisionBanner";
@@ -57,6 +59,9 @@ export function ReviewApplicationsPage() {
 function ChooseProgramme() {
   const me = useMe();
   const programmes = useProgrammes({ limit: 200, ...(me.data?.hub_id ? { hub: me.data.hub_id } : {}) });
+  const national = me.data?.role === "national_admin";
+  const counts = useApplicationCounts({ enabled: me.data !== undefined });
+  const byProgramme = new Map((counts.data?.items ?? []).map((count) => [count.programme_id, count]));
   const problem = problemOf(programmes.error);
   usePageTitle("Review applications", { error: problem !== null });
   const items = [...(programmes.data?.items ?? [])]
@@ -82,11 +87,25 @@ function ChooseProgramme() {
               <th scope="col" className="govuk-table__header">
                 Programme
               </th>
+              {national && (
+                <th scope="col" className="govuk-table__header">
+                  Maths Hub
+                </th>
+              )}
               <th scope="col" className="govuk-table__header">
                 Academic year
               </th>
               <th scope="col" className="govuk-table__header">
                 Status
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Submitted
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Places filled
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Waiting list
               </th>
             </tr>
           </thead>
@@ -98,10 +117,12 @@ function ChooseProgramme() {
                     {programme.title}
                   </Link>
                 </td>
+                {national && <td className="govuk-table__cell">{programme.hub.name}</td>}
                 <td className="govuk-table__cell">{programme.academic_year_label}</td>
                 <td className="govuk-table__cell">
                   <StatusTag status={programme.status} />
                 </td>
+                <ApplicationCountCells count={byProgramme.get(programme.id)} />
               </tr>
             ))}
           </tbody>
@@ -288,7 +309,7 @@ function Review({ programmeId }: { programmeId: number }) {
 function Caption({ programme }: { programme: Programme }) {
   return (
     <span className="govuk-caption-l">
-      {programme.title}, {academicYearLabel(programme.academic_year)}
+      {programme.title}, {academicYearLabel(programme.academic_year)}, {programme.hub.name}
     </span>
   );
 }

@@ -12,6 +12,10 @@ import { usePageTitle } from "../../usePageTitle";
 
 const PAGE_SIZE = 50;
 
+function isDeletedState(state: unknown): state is { deleted: string } {
+  return typeof state === "object" && state !== null && typeof (state as { deleted?: unknown }).deleted === "string";
+}
+
 /** A school contact's applications: each programme, its status and what happens next. */
 export function MyApplicationsPage() {
   const [search] = useSearchParams();
@@ -25,6 +29,11 @@ export function MyApplicationsPage() {
   return (
     <Layout>
       {problem && <ErrorSummary problem={problem} />}
+      {isDeletedState(state) && (
+        <SuccessBanner heading="Your draft application has been deleted">
+          <p className="govuk-body">The draft {state.deleted} is deleted.</p>
+        </SuccessBanner>
+      )}
       {isSavedState(state) && (
         <SuccessBanner heading="Your application has been saved">
           <p className="govuk-body">
@@ -57,6 +66,9 @@ export function MyApplicationsPage() {
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">
+                  Reference
+                </th>
+                <th scope="col" className="govuk-table__header">
                   Programme
                 </th>
                 <th scope="col" className="govuk-table__header">
@@ -70,6 +82,7 @@ export function MyApplicationsPage() {
             <tbody className="govuk-table__body">
               {page.items.map((application) => (
                 <tr className="govuk-table__row" key={application.id}>
+                  <td className="govuk-table__cell">{application.reference}</td>
                   <td className="govuk-table__cell">
                     <Link className="govuk-link" to={`/applications/${String(application.id)}`}>
                       {application.programme.title}

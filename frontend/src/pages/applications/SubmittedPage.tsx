@@ -35,7 +35,7 @@ function Submitted({ loaded }: { loaded: LoadedApplication }) {
             <div className="govuk-panel__body">
               Your reference number
               <br />
-              <strong>{application.id}</strong>
+              <strong>{application.reference}</strong>
             </div>
           </div>
           <p className="govuk-body">

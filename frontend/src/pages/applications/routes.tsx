@@ -3,6 +3,8 @@ import { Route } from "react-router-dom";
 import type { Role } from "../../api/client";
 import { HUB_STAFF } from "../../auth";
 import { RequireRole } from "../../components/RequireRole";
+import { DeleteDraftPage } from "../../features/applications/DeleteDraftPage";
+import { WithdrawPage } from "../../features/applications/WithdrawPage";
 import { NotFoundPage } from "../NotFoundPage";
 import { ApplicationPage } from "./ApplicationPage";
 import { CheckAnswersPage } from "./CheckAnswersPage";
@@ -42,6 +44,8 @@ export function applicationRoutes() {
         <Route path="commitments" element={<CommitmentsPage />} />
         <Route path="check-answers" element={<CheckAnswersPage />} />
         <Route path="submitted" element={<SubmittedPage />} />
+        <Route path="delete" element={<DeleteDraftPage />} />
+        <Route path="withdraw" element={<WithdrawPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="sign/:token" element={<SignPage />} />
