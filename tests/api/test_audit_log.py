@@ -3,11 +3,13 @@ in the log to filter by; a signatory's confirmation credited to the signatory.""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from api.clock import FixedClock
 from api.domain.access import Role
 from api.persistence.models import Programme
 from tests.accounts import SignIn
@@ -66,7 +68,9 @@ def test_a_session_change_says_who_what_and_which_fields_in_words(
     assert lead["resource_title"] == "Sam Specialist"
 
 
-def test_a_register_names_each_person_it_changed(group_setup: GroupSetUp) -> None:
+def test_a_register_names_each_person_it_changed(
+    group_setup: GroupSetUp, sign_in: SignIn, clock: FixedClock
+) -> None:
     setup = group_setup(schools=1)
     group = new_group(setup, name="Year 5 Fractions")
     url = f"/api/v1/work-groups/{group['id']}"
@@ -83,6 +87,8 @@ def test_a_register_names_each_person_it_changed(group_setup: GroupSetUp) -> Non
             "host_urn": LEAD_SCHOOL,
         },
     ).json()["items"]
+    clock.at = datetime(2027, 11, 10, 17, 0, tzinfo=UTC)  # the session is over
+    setup.staff = sign_in(role=Role.HUB_ADMIN, hub_id="north")
     taken = setup.staff.post(
         f"/api/v1/sessions/{session['id']}/attendance",
         json={"records": [{"person_id": ada, "status": "present"}]},
@@ -112,7 +118,8 @@ def test_a_signatory_is_credited_with_their_confirmation(
     assert all(e["actor"].startswith("signatory:") for e in confirmed)
     assert all(e["actor"] != "system" for e in confirmations)
     title = confirmations[0]["resource_title"]
-    assert title.startswith("Carmel Academy's application to Secondary Development")
+    reference = application["reference"]
+    assert title.startswith(f"Carmel Academy's application {reference} to Secondary Development")
 
     # The people in the log, to choose from: the school contact and each signatory, by name.
     listed = actors(hub)
