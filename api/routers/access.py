@@ -59,6 +59,14 @@ WORK_GROUPS_READ = Policy(
     scopes=frozenset({Scope.ADMIN}),
 )
 
+# A group's sessions are moved or cancelled by hub staff, and by the Mastery Specialist who
+# leads the group (the service checks that they lead it).
+WORK_GROUP_LEAD = Policy(
+    "work_group_lead",
+    roles=frozenset({Role.NATIONAL_ADMIN, Role.HUB_ADMIN, Role.MASTERY_SPECIALIST}),
+    scopes=frozenset({Scope.ADMIN}),
+)
+
 
 def _key_caller(authorization: str, session: Session, now: datetime) -> Caller:
     scheme, _, credentials = authorization.partition(" ")

@@ -293,6 +293,7 @@ def send_signature_requests(
                 "expires_on": (now + SIGNATURE_LINK_LIFETIME).date(),
             },
             now=now,
+            about=mail.About("application", application.id),
         )
     return application
 
@@ -706,6 +707,7 @@ def _tell_school(
                 "application_url": f"{base_url.rstrip('/')}/applications/{application.id}",
             },
             now=now,
+            about=mail.About("application", application.id),
         )
 
 

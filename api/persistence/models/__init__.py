@@ -10,6 +10,7 @@ from api.persistence.models.access import (
 from api.persistence.models.applications import (
     Application,
     IdempotentRequest,
+    OutboxAttachment,
     OutboxMessage,
     Signatory,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "HubTermDates",
     "IdempotentRequest",
     "LocalAuthority",
+    "OutboxAttachment",
     "OutboxMessage",
     "Participation",
     "Person",
