@@ -144,6 +144,25 @@ def _refuse_non_school_days(calendar: SchoolCalendar, days: list[tuple[str, date
     )
 
 
+def _number_by_date(session: Session, work_group_id: int, *, fresh: set[int]) -> None:
+    """Number the group's sessions 1, 2, 3 … in the order they meet. A session whose number
+    changes (its title in calendars) raises its SEQUENCE, unless it is one of `fresh`, the
+    sessions this request created or changed (raised already)."""
+    rows = repo.sessions_of(session, work_group_id)
+    ordered = sorted(rows, key=lambda r: (r.on, r.start_time, r.number))
+    changed = [(row, n) for n, row in enumerate(ordered, start=1) if row.number != n]
+    if not changed:
+        return
+    for row, _ in changed:  # out of the way first: (group, number) is unique
+        row.number = -row.id
+    session.flush()
+    for row, number in changed:
+        row.number = number
+        if row.id not in fresh:
+            row.sequence += 1
+    session.flush()
+
+
 def _changeable(session: Session, row: WorkGroupSession, actor: Principal) -> WorkGroup:
     """Hub staff change their hub's sessions; the group's lead Mastery Specialist theirs."""
     group = work_groups.get(session, row.work_group_id, actor)  # 404 unless they may see it
@@ -224,6 +243,8 @@ def create(
     )
     for row in rows:
         repo.add(session, row)
+    _number_by_date(session, group.id, fresh={row.id for row in rows})
+    for row in rows:
         audit.record(
             session,
             actor,
@@ -402,6 +423,8 @@ def _apply(
     ]
     row.sequence += 1
     session.flush()
+    if (before["date"], before["start_time"]) != (after["date"], after["start_time"]):
+        _number_by_date(session, group.id, fresh={row.id})
     repo.raise_data_version(session)
     told = ("date", "start_time", "end_time", "host_urn", "online_url", "status")
     if any(before[name] != after[name] for name in told):

@@ -39,7 +39,10 @@ def _group(setup: Any, make_user: MakeUser) -> tuple[str, dict[str, Any], list[s
         assert added.status_code == 200, added.text
         emails.append(f"{name.lower().replace(' ', '.')}@school.example")
     make_user(
-        role=Role.SCHOOL_CONTACT, hub_id="north", email="office@lead.example", school_urn=LEAD_SCHOOL
+        role=Role.SCHOOL_CONTACT,
+        hub_id="north",
+        email="office@lead.example",
+        school_urn=LEAD_SCHOOL,
     )
     created = setup.staff.post(
         f"{url}/sessions",
@@ -238,7 +241,7 @@ def test_a_day_that_is_not_a_school_day_is_refused_until_confirmed(
 
     # Moving one there is refused too, and nothing is told; confirmed, it moves.
     target = f"/api/v1/sessions/{session['id']}"
-    _, tag = _read(setup.staff, session["id"])
+    current, tag = _read(setup.staff, session["id"])
     move = setup.staff.patch(target, json={"date": day}, headers={"If-Match": tag})
     assert (move.status_code, move.json()["rule"]) == (409, "non_school_day")
     assert _outbox(db) == []
@@ -246,7 +249,7 @@ def test_a_day_that_is_not_a_school_day_is_refused_until_confirmed(
         target, json={"date": day, "confirm_non_school_day": True}, headers={"If-Match": tag}
     )
     assert moved.status_code == 200, moved.text
-    assert (moved.json()["date"], moved.json()["sequence"]) == (day, 1)
+    assert (moved.json()["date"], moved.json()["sequence"]) == (day, current["sequence"] + 1)
 
 
 def test_a_batch_names_each_day_that_is_not_a_school_day(
@@ -323,3 +326,37 @@ def test_an_applications_messages_show_their_status(
     )
     other_hub = sign_in(role=Role.HUB_ADMIN, hub_id=make_hub(id="south").id)
     assert other_hub.get(url).status_code == 404
+
+
+def test_sessions_are_numbered_by_date_and_a_renumbered_one_raises_its_sequence(
+    group_setup: GroupSetUp, make_user: MakeUser
+) -> None:
+    setup = group_setup(schools=1)
+    url, first, _ = _group(setup, make_user)  # session 1 on Wednesday 10 November
+    earlier = setup.staff.post(
+        f"{url}/sessions",
+        json={
+            "kind": "workshop",
+            "date": "2027-10-06",
+            "start_time": "09:00",
+            "end_time": "12:00",
+            "host_urn": LEAD_SCHOOL,
+        },
+    )
+    assert earlier.status_code == 201, earlier.text
+    assert earlier.json()["items"][0]["number"] == 1
+    listed = setup.staff.get(f"{url}/sessions").json()["items"]
+    assert [(s["date"], s["number"], s["sequence"]) for s in listed] == [
+        ("2027-10-06", 1, 0),
+        (WEDNESDAY, 2, 1),  # its title in calendars changed
+    ]
+
+    # Moved before the other, it takes the first number.
+    _, tag = _read(setup.staff, first["id"])
+    moved = setup.staff.patch(
+        f"/api/v1/sessions/{first['id']}", json={"date": "2027-09-29"}, headers={"If-Match": tag}
+    )
+    assert moved.status_code == 200, moved.text
+    assert (moved.json()["number"], moved.json()["sequence"]) == (1, 2)
+    listed = setup.staff.get(f"{url}/sessions").json()["items"]
+    assert [(s["date"], s["number"]) for s in listed] == [("2027-09-29", 1), ("2027-10-06", 2)]
