@@ -160,8 +160,8 @@ class SessionCreate(ApiModel):
     host_urn: Urn | None = Field(default=None, description="A member school, or the lead's")
     online_url: OnlineUrl | None = None
     note: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    confirm_non_school_day: bool = Field(
-        default=False,
+    confirm_non_school_day: bool | None = Field(
+        default=None,
         description="Plan it on a weekend, bank holiday or school holiday all the same; "
         "without it such a day is refused (409, rule non_school_day)",
     )
@@ -187,8 +187,8 @@ class SessionUpdate(ApiModel):
     online_url: OnlineUrl | None = None
     status: SessionStatus | None = None
     note: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    confirm_non_school_day: bool = Field(
-        default=False,
+    confirm_non_school_day: bool | None = Field(
+        default=None,
         description="Plan it on a weekend, bank holiday or school holiday all the same; "
         "without it such a day is refused (409, rule non_school_day)",
     )

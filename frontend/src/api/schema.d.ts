@@ -3120,9 +3120,8 @@ export interface components {
             /**
              * Confirm Non School Day
              * @description Plan it on a weekend, bank holiday or school holiday all the same; without it such a day is refused (409, rule non_school_day)
-             * @default false
              */
-            confirm_non_school_day: boolean;
+            confirm_non_school_day?: boolean | null;
         };
         /**
          * SessionFormat
@@ -3203,9 +3202,8 @@ export interface components {
             /**
              * Confirm Non School Day
              * @description Plan it on a weekend, bank holiday or school holiday all the same; without it such a day is refused (409, rule non_school_day)
-             * @default false
              */
-            confirm_non_school_day: boolean;
+            confirm_non_school_day?: boolean | null;
         };
         /** Sessions */
         Sessions: {

@@ -158,7 +158,12 @@ function GroupPage() {
               </Link>
             </p>
           )}
-          <Sessions sessions={sessions.data?.items} schoolNames={names} attendanceLinks={hubStaff} />
+          <Sessions
+            sessions={sessions.data?.items}
+            schoolNames={names}
+            attendanceLinks={hubStaff}
+            changeLinks={hubStaff || me.data?.role === "mastery_specialist"}
+          />
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Release time</h2>
           <ReleaseTime report={release.data} />
@@ -247,10 +252,12 @@ function Sessions({
   sessions,
   schoolNames,
   attendanceLinks,
+  changeLinks,
 }: {
   sessions: Session[] | undefined;
   schoolNames: ReadonlyMap<string, string>;
   attendanceLinks: boolean;
+  changeLinks: boolean;
 }) {
   if (!sessions) {
     return (
@@ -267,6 +274,7 @@ function Sessions({
       schoolNames={schoolNames}
       attendanceLinks={attendanceLinks}
       nextId={next?.id ?? null}
+      changeLinks={changeLinks}
     />
   );
 }
