@@ -195,7 +195,9 @@ def test_a_failed_change_queues_nothing(
     url = f"/api/v1/sessions/{session['id']}"
     _, tag = _read(setup.staff, session["id"])
 
-    stale = setup.staff.patch(url, json={"date": TUESDAY}, headers={"If-Match": '"1.99"'})
+    stale = setup.staff.patch(
+        url, json={"date": TUESDAY}, headers={"If-Match": f'"{session["id"]}.99"'}
+    )
     assert stale.status_code == 412
 
     # The notices are written before the audit record: an error there undoes them too.
