@@ -146,7 +146,7 @@ function SessionPlanner({ group }: { group: WorkGroup }) {
         host_urn: formText(data, planHostId(index)),
       };
     });
-    const request = sessionsRequest(proposal.sessions, rows);
+    const request = sessionsRequest(proposal.sessions, rows, numbersByDate(existing.data?.items ?? [], proposal.sessions));
     const found = checksProblem(request.errors);
     setChecks(found);
     setWrongParts(request.wrongParts);
