@@ -35,7 +35,9 @@ class Before:
 
 
 def clock_time(at: time) -> str:
-    """1:30pm, 10am, 12pm."""
+    """1:30pm, 10am, midday (as the SPA says times)."""
+    if at.minute == 0 and at.hour in (0, 12):
+        return "midnight" if at.hour == 0 else "midday"
     hour = at.hour % 12 or 12
     minutes = f":{at.minute:02d}" if at.minute else ""
     return f"{hour}{minutes}{'am' if at.hour < 12 else 'pm'}"
