@@ -46,6 +46,7 @@ function Commitments({ loaded }: { loaded: LoadedApplication }) {
     send.mutate(application.id, {
       onSuccess: () => {
         setSent({ count, at: Date.now() });
+        void messages.refetch(); // the new emails, each waiting to send until the server takes it
       },
     });
   }
