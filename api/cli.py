@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from api.clock import Clock, clock_at, today_in_england
 from api.domain.access import Role, Scope
-from api.settings import PROJECT_ROOT, Settings, UnsafeSettings, get_settings
+from api.settings import PROJECT_ROOT, Settings, UnsafeSettings, get_settings, served_at
 
 if TYPE_CHECKING:
     from api.services.csv_import import ImportReport
@@ -249,6 +250,10 @@ def serve(
     import uvicorn
 
     settings = get_settings()
+    if not settings.base_url_given and (host or port):
+        # Links in email and feed URLs start where this serves (the workers read it too).
+        settings.public_base_url = served_at(host or settings.host, port or settings.port)
+        os.environ["PUBLIC_BASE_URL"] = settings.public_base_url
     try:
         settings.check_safe_to_serve()
     except UnsafeSettings as exc:

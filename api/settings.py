@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import AwareDatetime, Field, PrivateAttr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -64,8 +64,10 @@ class Settings(BaseSettings):
     # On PostgreSQL, each process listens for data version changes, so a cached timetable is
     # served without a query; off, each request asks the database (as on SQLite).
     data_version_listen: bool = True
-    # Where recipients reach the service; the links in emails start with it.
-    public_base_url: str = "http://127.0.0.1:8000"
+    # Where recipients reach the service; the links in emails and feed URLs start with it.
+    # Unset (empty), it is the address `serve` listens on: http://HOST:PORT.
+    public_base_url: str = ""
+    _base_url_given: bool = PrivateAttr(default=False)
     # The service's clock stands still at this instant (ISO 8601 with its offset, such as
     # 2029-06-15T10:00:00+01:00) instead of following the system clock: the browser tests and
     # demonstrations run at a set moment. Refused in production.
@@ -73,6 +75,18 @@ class Settings(BaseSettings):
     # The clock stands at the instant written in this file, read at each request: the browser
     # test of a whole year moves it on. Refused in production.
     clock_file: Path | None = None
+
+    @model_validator(mode="after")
+    def _base_url_defaults_to_where_it_serves(self) -> Self:
+        self._base_url_given = bool(self.public_base_url)
+        if not self.public_base_url:
+            self.public_base_url = served_at(self.host, self.port)
+        return self
+
+    @property
+    def base_url_given(self) -> bool:
+        """Whether PUBLIC_BASE_URL was set, rather than defaulted to HOST and PORT."""
+        return self._base_url_given
 
     @model_validator(mode="after")
     def _no_fixed_clock_in_production(self) -> Self:
@@ -96,6 +110,15 @@ class Settings(BaseSettings):
                 f"ENVIRONMENT={self.environment} (python -c 'import secrets; "
                 "print(secrets.token_urlsafe(48))')"
             )
+
+
+def served_at(host: str, port: int) -> str:
+    """The address a browser on this machine reaches `serve` at (all interfaces: localhost)."""
+    if host in ("0.0.0.0", "::", ""):  # noqa: S104 (naming it, not binding to it)
+        host = "127.0.0.1"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
 
 
 class UnsafeSettings(RuntimeError):

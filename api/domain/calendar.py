@@ -187,6 +187,23 @@ class SchoolCalendar:
             and self.terms.half_term_of(day) is not None
         )
 
+    def why_not_school_day(self, day: date) -> str | None:
+        """None on a school day; else what the day is, to finish "14 March 2027 is …"."""
+        if day.weekday() > FRIDAY:
+            return "a Saturday" if day.weekday() == FRIDAY + 1 else "a Sunday"
+        holiday = bank_holidays(self.terms.academic_year).get(day)
+        if holiday is not None:
+            return f"a bank holiday ({holiday})"
+        if day in self.closed:
+            return "a day the hub's schools are closed"
+        if self.terms.half_term_of(day) is None:
+            before = [h for h in HalfTerm if self.terms[h].ends_on < day]
+            after = [h for h in HalfTerm if self.terms[h].starts_on > day]
+            if before and after:
+                return f"in the school holiday between {before[-1].label} and {after[0].label}"
+            return "outside the school year's terms"
+        return None
+
     def school_days(self, half_term: HalfTerm) -> tuple[date, ...]:
         return tuple(
             day

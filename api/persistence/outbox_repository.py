@@ -8,13 +8,45 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from api.persistence.models import OutboxMessage
+from api.persistence.models import OutboxAttachment, OutboxMessage
 
 
 def add(session: Session, message: OutboxMessage) -> OutboxMessage:
     session.add(message)
     session.flush()
     return message
+
+
+def add_attachment(session: Session, attachment: OutboxAttachment) -> None:
+    session.add(attachment)
+    session.flush()
+
+
+def attachments_of(
+    session: Session, message_ids: Sequence[int]
+) -> dict[int, list[OutboxAttachment]]:
+    """The attachments of each message, in the order they were added."""
+    found: dict[int, list[OutboxAttachment]] = {}
+    if not message_ids:
+        return found
+    for attachment in session.scalars(
+        select(OutboxAttachment)
+        .where(OutboxAttachment.message_id.in_(message_ids))
+        .order_by(OutboxAttachment.id)
+    ):
+        found.setdefault(attachment.message_id, []).append(attachment)
+    return found
+
+
+def about(session: Session, about_type: str, about_id: int) -> list[OutboxMessage]:
+    """The messages about one record, oldest first."""
+    return list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.about_type == about_type, OutboxMessage.about_id == about_id)
+            .order_by(OutboxMessage.id)
+        )
+    )
 
 
 def is_queued(session: Session, *, template: str, to: str, subject: str) -> bool:

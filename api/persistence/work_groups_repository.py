@@ -425,3 +425,7 @@ def replace_term_overrides(
     )
     session.add_all(rows)
     session.flush()
+
+
+def people_at_school(session: Session, urn: str) -> list[Person]:
+    return list(session.scalars(select(Person).where(Person.school_urn == urn).order_by(Person.id)))

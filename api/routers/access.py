@@ -59,9 +59,10 @@ WORK_GROUPS_READ = Policy(
     scopes=frozenset({Scope.ADMIN}),
 )
 
-# Registers: hub staff, and a Mastery Specialist for the sessions of the groups they lead.
-REGISTERS = Policy(
-    "registers",
+# A group's sessions are moved, cancelled and their registers taken by hub staff, and by the
+# Mastery Specialist who leads the group (the service checks that they lead it).
+WORK_GROUP_LEAD = Policy(
+    "work_group_lead",
     roles=frozenset({Role.NATIONAL_ADMIN, Role.HUB_ADMIN, Role.MASTERY_SPECIALIST}),
     scopes=frozenset({Scope.ADMIN}),
 )

@@ -21,8 +21,9 @@ from api.routers.conditional import etag, expected_version
 from api.routers.dependencies import DbSession
 from api.schemas import applications as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
+from api.schemas.messages import Messages
 from api.schemas.schools import LA_CODE_PATTERN, SchoolGroup
-from api.services import applications, audit, idempotency, school_groups, schools
+from api.services import applications, audit, idempotency, messages, school_groups, schools
 
 router = APIRouter(prefix="/applications", tags=["applications"])
 
@@ -320,6 +321,15 @@ def get_application(
         else []
     )
     return to_schema(session, row, work_group=groups[0] if groups else None)
+
+
+@router.get("/{application_id}/messages", **access(APPLICATIONS_READ, 404, 422, own_hub_only=True))
+def application_messages(
+    session: DbSession, principal: CurrentPrincipal, application_id: ApplicationId
+) -> Messages:
+    """The emails about an application (signature requests, its confirmation, decisions),
+    each queued, sent or failing: whoever may see the application sees them."""
+    return messages.of_application(session, application_id, signed_in(principal))
 
 
 @router.patch(

@@ -33,6 +33,16 @@ class FailedRule(BaseModel):
     reason: str = Field(description="Why it refuses, in plain English.")
 
 
+class NonSchoolDay(BaseModel):
+    pointer: str = Field(description="JSON pointer to the date in the request body")
+    date: str = Field(examples=["2027-03-13"])
+    reason: str = Field(
+        description="What the day is: a Saturday, a Sunday, a bank holiday (…), in the school "
+        "holiday between … and …",
+        examples=["a Saturday"],
+    )
+
+
 class Problem(BaseModel):
     # Extension members (RFC 9457 section 3.2) are described below; a client may meet others.
     model_config = ConfigDict(extra="allow")
@@ -62,7 +72,7 @@ class Problem(BaseModel):
             "For a conflict with one of the service's rules: which one, as a stable code "
             "(such as max_schools, max_participants, already_member, selected_application, "
             "session_cancelled, completed, not_completed, no_school_continues, not_eligible, "
-            "already_applied, not_draft)."
+            "already_applied, not_draft, non_school_day, already_cancelled)."
         ),
         examples=["max_schools"],
     )
@@ -75,6 +85,10 @@ class Problem(BaseModel):
         default=None,
         description="For /problems/content-too-large: the largest body this endpoint takes.",
         examples=[1048576],
+    )
+    days: list[NonSchoolDay] | None = Field(
+        default=None,
+        description="With rule non_school_day: each date that is not a school day, and why.",
     )
 
 

@@ -168,6 +168,11 @@ class SessionCreate(ApiModel):
     host_urn: Urn | None = Field(default=None, description="A member school, or the lead's")
     online_url: OnlineUrl | None = None
     note: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    confirm_non_school_day: bool | None = Field(
+        default=None,
+        description="Plan it on a weekend, bank holiday or school holiday all the same; "
+        "without it such a day is refused (409, rule non_school_day)",
+    )
 
     @model_validator(mode="after")
     def _valid(self) -> SessionCreate:
@@ -190,6 +195,17 @@ class SessionUpdate(ApiModel):
     online_url: OnlineUrl | None = None
     status: SessionStatus | None = None
     note: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    confirm_non_school_day: bool | None = Field(
+        default=None,
+        description="Plan it on a weekend, bank holiday or school holiday all the same; "
+        "without it such a day is refused (409, rule non_school_day)",
+    )
+
+
+class SessionCancel(ApiModel):
+    reason: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)
+    ] = Field(description="Why it is cancelled: told to the participants and the host school")
 
 
 class SessionChange(ApiModel):
@@ -223,6 +239,9 @@ class Session(ApiModel):
     sequence: int = Field(description="iCalendar SEQUENCE: raised at each change")
     history: list[SessionChange]
     note: str | None
+    cancellation_reason: str | None = Field(
+        default=None, description="Why it was cancelled, when it was"
+    )
     version: int
     updated_at: dt.datetime
     register_taken: bool = Field(

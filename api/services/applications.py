@@ -399,6 +399,7 @@ def send_signature_requests(
                 "expires_on": (now + SIGNATURE_LINK_LIFETIME).date(),
             },
             now=now,
+            about=mail.About("application", application.id),
         )
     return application
 
@@ -816,6 +817,7 @@ def _tell_school(
                 "reference": reference_of(programme, application),
             },
             now=now,
+            about=mail.About("application", application.id),
         )
 
 

@@ -7,7 +7,8 @@ and rolls back, the email goes with it. `mail_sender` delivers committed message
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from api.domain.wording import counted, format_date
 from api.persistence import outbox_repository as repo
-from api.persistence.models import OutboxMessage, utc_now
+from api.persistence.models import OutboxAttachment, OutboxMessage, utc_now
 
 SERVICE_NAME = "Maths Hubs Programmes"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "mail"
@@ -34,6 +35,23 @@ _SUBJECT_MAX = 300
 _TEMPLATE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 # One bare address, nothing that could break the To header (the API validates addresses).
 _ADDRESS = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message, such as a session notice's `invite.ics`."""
+
+    filename: str
+    content_type: str  # such as "text/calendar; method=REQUEST"
+    content: bytes
+
+
+@dataclass(frozen=True)
+class About:
+    """The record a message is about, so that its page can show the message's status."""
+
+    type: str  # "application", "session"
+    id: int
 
 
 class MailTemplateError(ValueError):
@@ -85,14 +103,17 @@ def queue(
     template: str,
     context: Mapping[str, object],
     now: datetime | None = None,
+    about: About | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> OutboxMessage:
     """Render the template and add the message to the outbox; the caller's transaction sends
-    it (by committing) or drops it (by rolling back)."""
+    it (by committing) or drops it (by rolling back). `about` names the record the message is
+    about; `attachments` go with it."""
     if not _ADDRESS.fullmatch(to):  # refused now, rather than retried for ever by the sender
         raise ValueError(f"{to!r} is not an email address")
     subject, text_body, html_body = render(template, context)
     at = now or utc_now()
-    return repo.add(
+    message = repo.add(
         session,
         OutboxMessage(
             to_address=to,
@@ -103,8 +124,21 @@ def queue(
             created_at=at,
             next_attempt_at=at,
             attempts=0,
+            about_type=about.type if about else None,
+            about_id=about.id if about else None,
         ),
     )
+    for attachment in attachments:
+        repo.add_attachment(
+            session,
+            OutboxAttachment(
+                message_id=message.id,
+                filename=attachment.filename,
+                content_type=attachment.content_type,
+                content=attachment.content,
+            ),
+        )
+    return message
 
 
 def render(template: str, context: Mapping[str, object]) -> tuple[str, str, str]:

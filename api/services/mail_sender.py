@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from api.clock import Clock
 from api.persistence import outbox_repository as repo
 from api.persistence.database import unit_of_work
-from api.persistence.models import OutboxMessage
+from api.persistence.models import OutboxAttachment, OutboxMessage
 from api.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -97,9 +97,11 @@ class _Claimed:
     html_body: str
     created_at: datetime
     attempts: int
+    # (filename, content type, content) of each attachment.
+    attachments: tuple[tuple[str, str, bytes], ...] = ()
 
     @classmethod
-    def of(cls, message: OutboxMessage) -> _Claimed:
+    def of(cls, message: OutboxMessage, attachments: Sequence[OutboxAttachment] = ()) -> _Claimed:
         return cls(
             id=message.id,
             to=message.to_address,
@@ -108,6 +110,7 @@ class _Claimed:
             html_body=message.html_body,
             created_at=message.created_at,
             attempts=message.attempts,
+            attachments=tuple((a.filename, a.content_type, a.content) for a in attachments),
         )
 
 
@@ -125,12 +128,9 @@ def deliver_due(
     sent = failed = 0
     while True:
         with unit_of_work(session_factory) as session:
-            claimed = [
-                _Claimed.of(message)
-                for message in repo.claim_due(
-                    session, now=now, limit=batch, lease_until=now + CLAIM_LEASE
-                )
-            ]
+            messages = repo.claim_due(session, now=now, limit=batch, lease_until=now + CLAIM_LEASE)
+            attachments = repo.attachments_of(session, [m.id for m in messages])
+            claimed = [_Claimed.of(m, attachments.get(m.id, ())) for m in messages]
         if not claimed:
             break
         report, completed = _send_batch(session_factory, smtp, claimed, now=now)
@@ -243,7 +243,23 @@ def _compose(message: _Claimed, *, mail_from: str) -> EmailMessage:
     email["Message-ID"] = _message_id(message, mail_from=mail_from)
     email.set_content(message.text_body)
     email.add_alternative(message.html_body, subtype="html")
+    for filename, content_type, content in message.attachments:
+        _attach(email, filename, content_type, content)
     return email
+
+
+def _attach(email: EmailMessage, filename: str, content_type: str, content: bytes) -> None:
+    """Add a file; a text/calendar one keeps its `method` parameter, which calendar programs
+    read to tell an invitation (REQUEST) from a cancellation (CANCEL)."""
+    kind, _, parameters = content_type.partition(";")
+    maintype, _, subtype = kind.strip().partition("/")
+    params = {
+        name.strip().lower(): value.strip().strip('"')
+        for name, _, value in (p.partition("=") for p in parameters.split(";") if "=" in p)
+    }
+    email.add_attachment(
+        content, maintype=maintype, subtype=subtype, filename=filename, params=params
+    )
 
 
 def _message_id(message: _Claimed, *, mail_from: str) -> str:

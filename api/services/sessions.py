@@ -5,18 +5,20 @@ SEQUENCE and keeps what it was before in its history."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
-from api.domain.access import Principal
+from api.domain.access import Principal, Role
 from api.domain.calendar import (
     EVERY_HALF_TERM,
     CannotSchedule,
     HalfTerm,
+    SchoolCalendar,
     propose_schedule,
 )
+from api.domain.wording import format_date
 from api.domain.work_groups import (
     LONDON_NAME,
     MeetingKind,
@@ -26,12 +28,12 @@ from api.domain.work_groups import (
     instant,
     local,
 )
-from api.errors import BadField, Conflict, InvalidFields, NotFound
+from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound
 from api.persistence import catalogue_repository, schools_repository
 from api.persistence import work_groups_repository as repo
 from api.persistence.models import WorkGroup, WorkGroupSession
 from api.schemas import work_groups as schemas
-from api.services import audit, terms, work_groups
+from api.services import audit, session_notices, terms, work_groups
 from api.services.versions import check_version
 
 DEFAULT_SESSIONS = 6
@@ -120,6 +122,57 @@ def _check_place(
     return []
 
 
+def _refuse_non_school_days(calendar: SchoolCalendar, days: list[tuple[str, date]]) -> None:
+    """A session on a day that is not a school day is refused unless the person confirmed it
+    (confirm_non_school_day): a 409 naming the rule, and each day with what it is."""
+    found = [
+        (pointer, day, why)
+        for pointer, day in days
+        if (why := calendar.why_not_school_day(day)) is not None
+    ]
+    if not found:
+        return
+    words = "; ".join(f"{format_date(day)} is {why}" for _, day, why in found)
+    raise Conflict(
+        f"{words}. Sessions meet on school days; send confirm_non_school_day: true to plan "
+        "it all the same.",
+        rule="non_school_day",
+        days=[
+            {"pointer": pointer, "date": day.isoformat(), "reason": why}
+            for pointer, day, why in found
+        ],
+    )
+
+
+def _number_by_date(session: Session, work_group_id: int, *, fresh: set[int]) -> None:
+    """Number the group's sessions 1, 2, 3 … in the order they meet. A session whose number
+    changes (its title in calendars) raises its SEQUENCE, unless it is one of `fresh`, the
+    sessions this request created or changed (raised already)."""
+    rows = repo.sessions_of(session, work_group_id)
+    ordered = sorted(rows, key=lambda r: (r.on, r.start_time, r.number))
+    changed = [(row, n) for n, row in enumerate(ordered, start=1) if row.number != n]
+    if not changed:
+        return
+    for row, _ in changed:  # out of the way first: (group, number) is unique
+        row.number = -row.id
+    session.flush()
+    for row, number in changed:
+        row.number = number
+        if row.id not in fresh:
+            row.sequence += 1
+    session.flush()
+
+
+def _changeable(session: Session, row: WorkGroupSession, actor: Principal) -> WorkGroup:
+    """Hub staff change their hub's sessions; the group's lead Mastery Specialist theirs."""
+    group = work_groups.get(session, row.work_group_id, actor)  # 404 unless they may see it
+    if actor.runs_hub(group.hub_id):
+        return group
+    if actor.kind == "user" and actor.role == Role.MASTERY_SPECIALIST:
+        return group  # may_see let them in: they lead it
+    raise Forbidden(f"Only the hub's staff or the group's lead may change session {row.id}.")
+
+
 def create(
     session: Session,
     work_group_id: int,
@@ -180,8 +233,18 @@ def create(
         )
     if problems:
         raise InvalidFields(problems)
+    _refuse_non_school_days(
+        calendar,
+        [
+            (f"{f'/{index}' if len(items) > 1 else ''}/date", item.date)
+            for index, item in enumerate(items)
+            if not item.confirm_non_school_day
+        ],
+    )
     for row in rows:
         repo.add(session, row)
+    _number_by_date(session, group.id, fresh={row.id for row in rows})
+    for row in rows:
         audit.record(
             session,
             actor,
@@ -213,9 +276,13 @@ def update(
     *,
     actor: Principal,
     expected_version: int,
+    now: datetime,
+    base_url: str,
 ) -> WorkGroupSession:
+    """Move a session or change its status; each change to when, where or whether it meets
+    raises its SEQUENCE and queues a notice to those it concerns, in this transaction."""
     row = get(session, session_id, actor)
-    group = work_groups.run(session, row.work_group_id, actor, lock=False)
+    group = _changeable(session, row, actor)
     check_version(f"Session {session_id}", current=row.version, expected=expected_version)
     sent = changes.model_fields_set
     nulls = [
@@ -248,7 +315,90 @@ def update(
         problems += _check_place(session, group, host, "/host_urn")
     if problems:
         raise InvalidFields(problems)
+    calendar = terms.calendar_for(session, group.hub_id, year)
+    if on != row.on and not changes.confirm_non_school_day:
+        _refuse_non_school_days(calendar, [("/date", on)])
+    return _apply(
+        session,
+        row,
+        group,
+        actor=actor,
+        now=now,
+        base_url=base_url,
+        on=on,
+        starts=starts,
+        ends=ends,
+        host=host,
+        online=online,
+        kind=changes.kind.value if changes.kind is not None else row.kind,
+        status=changes.status.value if changes.status is not None else row.status,
+        note=changes.note if "note" in sent else row.note,
+        reason=row.cancellation_reason,
+    )
+
+
+def cancel(
+    session: Session,
+    session_id: int,
+    reason: str,
+    *,
+    actor: Principal,
+    expected_version: int,
+    now: datetime,
+    base_url: str,
+) -> WorkGroupSession:
+    """Cancel a session with the reason told to its participants and host school."""
+    row = get(session, session_id, actor)
+    group = _changeable(session, row, actor)
+    check_version(f"Session {session_id}", current=row.version, expected=expected_version)
+    if row.status == SessionStatus.CANCELLED:
+        raise Conflict(f"Session {session_id} is already cancelled.", rule="already_cancelled")
+    return _apply(
+        session,
+        row,
+        group,
+        actor=actor,
+        now=now,
+        base_url=base_url,
+        on=row.on,
+        starts=row.start_time,
+        ends=row.end_time,
+        host=row.host_school_urn,
+        online=row.online_url,
+        kind=row.kind,
+        status=SessionStatus.CANCELLED.value,
+        note=row.note,
+        reason=reason,
+    )
+
+
+def _apply(
+    session: Session,
+    row: WorkGroupSession,
+    group: WorkGroup,
+    *,
+    actor: Principal,
+    now: datetime,
+    base_url: str,
+    on: date,
+    starts: time,
+    ends: time,
+    host: str | None,
+    online: str | None,
+    kind: str,
+    status: str,
+    note: str | None,
+    reason: str | None,
+) -> WorkGroupSession:
+    year = AcademicYear.parse(group.academic_year_id)
     before = _snapshot(row)
+    told_before = session_notices.Before(
+        on=row.on,
+        starts=row.start_time,
+        ends=row.end_time,
+        host_urn=row.host_school_urn,
+        online_url=row.online_url,
+    )
     earlier = SessionTimes(
         on=row.on,
         starts=row.start_time,
@@ -262,22 +412,23 @@ def update(
     row.starts_at, row.ends_at = instant(on, starts), instant(on, ends)
     row.half_term = half_term.value if half_term else None
     row.host_school_urn, row.online_url = host, online
-    if changes.kind is not None:
-        row.kind = changes.kind.value
-    if changes.status is not None:
-        row.status = changes.status.value
-    if "note" in sent:
-        row.note = changes.note
+    row.kind, row.status, row.note = kind, status, note
+    row.cancellation_reason = reason if status == SessionStatus.CANCELLED else None
     after = _snapshot(row)
     if after == before:
         return row
     row.history = [
         *row.history,
-        history_entry(earlier, sequence=row.sequence, changed_at=datetime.now(UTC)),
+        history_entry(earlier, sequence=row.sequence, changed_at=now),
     ]
     row.sequence += 1
     session.flush()
+    if (before["date"], before["start_time"]) != (after["date"], after["start_time"]):
+        _number_by_date(session, group.id, fresh={row.id})
     repo.raise_data_version(session)
+    told = ("date", "start_time", "end_time", "host_urn", "online_url", "status")
+    if any(before[name] != after[name] for name in told):
+        session_notices.notify(session, row, group, before=told_before, now=now, base_url=base_url)
     audit.record(
         session,
         actor,
@@ -303,6 +454,7 @@ def _snapshot(row: WorkGroupSession) -> dict[str, object]:
         "online_url": row.online_url,
         "status": row.status,
         "note": row.note,
+        "cancellation_reason": row.cancellation_reason,
     }
 
 
@@ -327,6 +479,7 @@ def to_schema(row: WorkGroupSession) -> schemas.Session:
         sequence=row.sequence,
         history=[schemas.SessionChange(**entry) for entry in row.history],
         note=row.note,
+        cancellation_reason=row.cancellation_reason,
         version=row.version,
         updated_at=row.updated_at,
     )

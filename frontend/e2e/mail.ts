@@ -2,7 +2,14 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /** An email the test SMTP server (e2e/smtp_sink.py) received. */
-export type Email = { to: string[]; subject: string; text: string; received_at: number };
+export type Email = {
+  to: string[];
+  subject: string;
+  text: string;
+  received_at: number;
+  /** Attached files as text, such as a session notice's iCalendar invitation. */
+  attachments?: { filename: string | null; content_type: string; method: string | null; content: string }[];
+};
 
 function mailDir(): string {
   const dir = process.env.E2E_MAIL_DIR;

@@ -1,8 +1,9 @@
 """A real SMTP server for the browser tests: it accepts every message and writes it to a folder.
 
 Each message becomes one JSON file (written whole, then renamed, so a reader never sees half
-of one): the envelope's recipients, the subject and the plain-text body, decoded. The tests
-read the folder (E2E_MAIL_DIR) to find the links the service emails, as a person would.
+of one): the envelope's recipients, the subject, the plain-text body and any attachments,
+decoded. The tests read the folder (E2E_MAIL_DIR) to find the links the service emails, as a
+person would.
 
     uv run python frontend/e2e/smtp_sink.py --port 8825 --folder /tmp/mail
 """
@@ -28,6 +29,24 @@ def plain_text(message: email.message.EmailMessage) -> str:
     return part.get_content() if part is not None else ""
 
 
+def attachments(message: email.message.EmailMessage) -> list[dict[str, str | None]]:
+    """Each attached file, decoded as text (the service attaches iCalendar invitations)."""
+    found: list[dict[str, str | None]] = []
+    for part in message.iter_attachments():
+        assert isinstance(part, email.message.EmailMessage)
+        content = part.get_content()
+        method = part.get_param("method")
+        found.append(
+            {
+                "filename": part.get_filename(),
+                "content_type": part.get_content_type(),
+                "method": str(method) if method else None,
+                "content": content.decode() if isinstance(content, bytes) else str(content),
+            }
+        )
+    return found
+
+
 class Sink:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -42,6 +61,7 @@ class Sink:
             "to": list(envelope.rcpt_tos),
             "subject": str(message.get("Subject", "")),
             "text": plain_text(message),
+            "attachments": attachments(message),
             "received_at": time.time(),
         }
         with self.lock:

@@ -34,7 +34,6 @@ test("a hub administrator plans next year's sessions: a proposal edited in a tab
   await signIn(page, accounts.hubAdmin);
   const groupId = await openGroup(page, NEXT_YEAR_GROUP);
   const before = await sessionsOf(page, groupId);
-  const highest = Math.max(...before.map((session) => session.number));
 
   await page.getByRole("link", { name: "Plan sessions" }).click();
   await expect(page).toHaveURL(`/work-groups/${String(groupId)}/plan`);
@@ -57,8 +56,19 @@ test("a hub administrator plans next year's sessions: a proposal edited in a tab
   await expect(page.getByText("2 sessions, each a Workshop from 1:30pm to 3:30pm.")).toBeVisible();
   const rows = page.getByRole("table", { name: "The proposed sessions" }).getByRole("row");
   await expect(rows).toHaveCount(3);
-  const second = highest + 2;
-  await expect(rows.nth(1).getByRole("rowheader")).toHaveText(String(highest + 1));
+  // Numbered among the group's sessions by date, as they will be once created.
+  const second = Number(await rows.nth(2).getByRole("rowheader").textContent());
+  const proposedDates = await Promise.all(
+    [1, 2].map(async (index) => {
+      const group = rows.nth(index).getByRole("group");
+      const [day, month, year] = await Promise.all(
+        ["Day", "Month", "Year"].map((label) => group.getByLabel(label).inputValue()),
+      );
+      return `${year ?? ""}-${(month ?? "").padStart(2, "0")}-${(day ?? "").padStart(2, "0")}`;
+    }),
+  );
+  const earlier = before.filter((session) => session.date < (proposedDates[0] ?? "")).length;
+  await expect(rows.nth(1).getByRole("rowheader")).toHaveText(String(earlier + 1));
   await expect(rows.nth(2)).toContainText("Summer 2");
   const host = page.getByLabel(`Host of session ${String(second)}`);
   await expect(host.locator("option:checked")).toHaveText(LEAD_SCHOOL);
@@ -94,9 +104,12 @@ test("a hub administrator plans next year's sessions: a proposal edited in a tab
   const table = page.getByRole("table", { name: "The group's sessions" });
   await expect(table.getByRole("row")).toHaveCount(before.length + 3);
   const after = await sessionsOf(page, groupId);
-  const added = after.filter((session) => session.number > highest);
+  // Every session numbered by date, the new ones where the planner said.
+  const byDate = [...after].sort((a, b) => a.date.localeCompare(b.date) || a.start_time.localeCompare(b.start_time));
+  expect(byDate.map((session) => session.number)).toEqual(after.map((_, index) => index + 1));
+  const added = after.filter((session) => proposedDates.includes(session.date) && session.kind === "workshop");
   expect(added.map((session) => [session.number, session.kind, session.start_time, session.host_urn])).toEqual([
-    [highest + 1, "workshop", "13:30:00", "100001"],
+    [earlier + 1, "workshop", "13:30:00", "100001"],
     [second, "workshop", "13:30:00", "100001"],
   ]);
   expect(added[1]?.date.slice(0, 4)).toBe(proposedYear);

@@ -5,6 +5,7 @@ import { ProgrammePage } from "./components/ProgrammePage";
 import { RequireRole } from "./components/RequireRole";
 import { CreateProgrammePage } from "./features/programmes/CreateProgrammePage";
 import { EditProgrammePage } from "./features/programmes/EditProgrammePage";
+import { ChangeSessionPage } from "./features/sessions/ChangeSessionPage";
 import { ApiKeysPage } from "./pages/admin/ApiKeysPage";
 import { AuditPage } from "./features/audit/AuditPage";
 import { CalendarPage } from "./pages/CalendarPage";
@@ -66,6 +67,9 @@ export function App() {
           <Route index element={<PlanSessionsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      <Route path="sessions/:id/change" element={<RequireRole roles={WORK_GROUP_READERS} audience="hub staff and the group's lead" />}>
+        <Route index element={<ChangeSessionPage />} />
       </Route>
       <Route
         path="sessions/:id/attendance"

@@ -97,16 +97,19 @@ export function planRows(proposal: readonly ProposedSession[]): PlanRow[] {
 export function sessionsRequest(
   proposal: readonly ProposedSession[],
   rows: readonly PlanRow[],
+  /** The number each row is shown with (by date among the group's sessions), for the errors. */
+  shownNumbers: readonly number[] = [],
 ): { body: SessionCreate[]; errors: FieldError[]; wrongParts: Record<number, DatePart[]> } {
   const body: SessionCreate[] = [];
   const errors: FieldError[] = [];
   const wrongParts: Record<number, DatePart[]> = {};
   proposal.forEach((session, index) => {
     const row = rows[index] ?? { date: dateParts(session.date), host_urn: session.host_urn };
-    const name = `The date of session ${String(session.number)}`;
+    const number = shownNumbers[index] ?? session.number;
+    const name = `The date of session ${String(number)}`;
     const date = readDateParts(row.date, name);
     if (date.kind !== "date") {
-      errors.push(bodyError(`/${String(index)}/date`, date.kind === "empty" ? `Enter the date of session ${String(session.number)}` : date.message));
+      errors.push(bodyError(`/${String(index)}/date`, date.kind === "empty" ? `Enter the date of session ${String(number)}` : date.message));
       wrongParts[index] = date.kind === "invalid" ? date.parts : ["day", "month", "year"];
       return;
     }

@@ -82,6 +82,7 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "work-groups-propose_schedule": lambda: {"start_time": "13:30", "end_time": "16:00"},
         "work-groups-create_sessions": lambda: dict(SESSION),
         "sessions-update_session": lambda: {"start_time": "13:00"},
+        "sessions-cancel_session": lambda: {"reason": "Cancelled by the matrix"},
         "hubs-set_hub_terms": lambda: {"academic_year": "2027-28", "half_terms": []},
         "work-groups-complete_work_group": lambda: {},
         "work-groups-continue_work_group": lambda: {"programme_id": PROGRAMME[0]},
@@ -170,8 +171,9 @@ def test_operation_allows_and_denies_as_declared(
 
     for name, caller, allowed in callers:
         headers = {}
-        if method == "PATCH":
-            headers["If-Match"] = own_admin.get(url).headers.get("ETag", '"0.0"')
+        if method == "PATCH" or path.endswith("/cancel"):
+            resource = url.removesuffix("/cancel")
+            headers["If-Match"] = own_admin.get(resource).headers.get("ETag", '"0.0"')
         response = caller.request(
             method, url, json=body_for(operation["operationId"]), headers=headers
         )

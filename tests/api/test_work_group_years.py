@@ -44,6 +44,8 @@ def _running_group(setup: Setup, *, held_on: date | None) -> tuple[str, list[int
             "start_time": "13:30",
             "end_time": "16:00",
             "host_urn": LEAD_SCHOOL,
+            # Dates relative to the tests' moment may fall on any day of the week.
+            "confirm_non_school_day": True,
         },
     )
     assert held.status_code == 201, held.text
@@ -76,6 +78,7 @@ def test_completing_writes_each_schools_history_once_after_the_last_session(
             "start_time": "09:00",
             "end_time": "12:00",
             "host_urn": LEAD_SCHOOL,
+            "confirm_non_school_day": True,
         },
     )
     assert later.status_code == 201

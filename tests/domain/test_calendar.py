@@ -281,3 +281,22 @@ def test_a_calendar_can_be_built_from_term_dates_directly() -> None:
     calendar = SchoolCalendar(terms)
     assert calendar.is_school_day(date(2024, 5, 27)) is False  # half-term week
     assert calendar.is_school_day(date(2024, 5, 6)) is True  # a bank holiday, but not closed here
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        (date(2023, 9, 5), None),
+        (date(2023, 9, 9), "a Saturday"),
+        (date(2023, 9, 10), "a Sunday"),
+        (date(2023, 12, 25), "a bank holiday (Christmas Day)"),
+        (date(2023, 11, 3), "a day the hub's schools are closed"),
+        (date(2023, 10, 25), "in the school holiday between Autumn 1 and Autumn 2"),
+        (date(2024, 7, 30), "outside the school year's terms"),
+        (date(2023, 9, 1), "outside the school year's terms"),
+    ],
+)
+def test_why_a_day_is_not_a_school_day(day: date, words: str | None) -> None:
+    calendar = school_calendar(AcademicYear(2023), closures=[date(2023, 11, 3)])
+    assert calendar.why_not_school_day(day) == words
+    assert calendar.is_school_day(day) == (words is None)

@@ -44,6 +44,27 @@ CONTEXTS: dict[str, dict[str, object]] = {
         "undecided": 3,
         "review_url": "https://mathshubs.example/hub/applications",
     },
+    "session_changed": {
+        "session_title": "TRG meeting 2",
+        "group_name": "Leeds <Development> Group",
+        "programme_title": "Primary Teaching for Mastery – Development",
+        "hub_name": "North West Maths Hub",
+        "calendar_url": "https://mathshubs.example/calendar",
+        "when": "Tuesday 16 November 2027, 2pm to 4:30pm",
+        "place": "At Lead Primary, Leeds",
+        "changes": ["Date: was Wednesday 10 November 2027, now Tuesday 16 November 2027"],
+        "reason_for_email": "you take part in Leeds <Development> Group",
+    },
+    "session_cancelled": {
+        "session_title": "TRG meeting 2",
+        "group_name": "Leeds <Development> Group",
+        "programme_title": "Primary Teaching for Mastery – Development",
+        "hub_name": "North West Maths Hub",
+        "calendar_url": "https://mathshubs.example/calendar",
+        "when": "Wednesday 10 November 2027, 1:30pm to 4pm",
+        "reason": "The school is closed for snow",
+        "reason_for_email": "you take part in Leeds <Development> Group",
+    },
 }
 
 

@@ -11,6 +11,7 @@ from api.persistence.models.applications import (
     Application,
     ApplicationNumbering,
     IdempotentRequest,
+    OutboxAttachment,
     OutboxMessage,
     Signatory,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "HubTermDates",
     "IdempotentRequest",
     "LocalAuthority",
+    "OutboxAttachment",
     "OutboxMessage",
     "Participation",
     "Person",

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -108,7 +109,10 @@ class OutboxMessage(Base):
     delivers it later, retrying with backoff, so nothing is lost while SMTP is down."""
 
     __tablename__ = "outbox_message"
-    __table_args__ = (Index("ix_outbox_message_due", "sent_at", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_message_due", "sent_at", "next_attempt_at"),
+        Index("ix_outbox_message_about", "about_type", "about_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     to_address: Mapped[str] = mapped_column(String(320))
@@ -121,6 +125,23 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The record the message is about ("application", "session"), so that its page can say
+    # which of its messages are queued, sent or failing.
+    about_type: Mapped[str | None] = mapped_column(String(32))
+    about_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class OutboxAttachment(Base):
+    """A file sent with an outbox message (a session notice's iCalendar invitation)."""
+
+    __tablename__ = "outbox_attachment"
+    __table_args__ = (Index("ix_outbox_attachment_message_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox_message.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(200))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class IdempotentRequest(Base):

@@ -123,6 +123,8 @@ class WorkGroupSession(Timestamped, Base):
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     history: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     note: Mapped[str | None] = mapped_column(Text)
+    # Why it was cancelled, as the person who cancelled it wrote it (told to the participants).
+    cancellation_reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012

@@ -756,6 +756,27 @@ export interface paths {
         patch: operations["applications-update_application"];
         trace?: never;
     };
+    "/api/v1/applications/{application_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Application Messages
+         * @description The emails about an application (signature requests, its confirmation, decisions),
+         *     each queued, sent or failing: whoever may see the application sees them.
+         */
+        get: operations["applications-application_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{application_id}/signature-requests": {
         parameters: {
             query?: never;
@@ -1133,8 +1154,53 @@ export interface paths {
         /**
          * Update Session
          * @description Move a session (date, times, place) or cancel it (status cancelled), with If-Match.
+         *     Hub staff, or the group's lead. A new date that is not a school day is refused (409, rule
+         *     non_school_day) unless confirm_non_school_day is true. A change to when, where or whether
+         *     it meets raises its SEQUENCE and queues a notice, with an iCalendar REQUEST or CANCEL, to
+         *     the group's participants and the host school.
          */
         patch: operations["sessions-update_session"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Session
+         * @description Cancel a session with a reason, with If-Match: the reason is kept and told, with an
+         *     iCalendar CANCEL, to the group's participants and the host school.
+         */
+        post: operations["sessions-cancel_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Session Messages
+         * @description The emails about a session (its notices), each queued, sent or failing.
+         */
+        get: operations["sessions-session_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/sessions/{session_id}/attendance": {
@@ -2142,6 +2208,58 @@ export interface components {
             /** Urn */
             urn: string;
         };
+        /** Message */
+        Message: {
+            /** Id */
+            id: number;
+            /**
+             * To
+             * @description The recipient's address
+             */
+            to: string;
+            /** Subject */
+            subject: string;
+            /**
+             * Template
+             * @example signature_request
+             * @example session_changed
+             */
+            template: string;
+            /** @description queued: not yet accepted by the mail server; sent: accepted; failing: the last attempt failed and it will be tried again at next_attempt_at */
+            status: components["schemas"]["MessageStatus"];
+            /**
+             * Queued At
+             * Format: date-time
+             */
+            queued_at: string;
+            /** Sent At */
+            sent_at: string | null;
+            /** Attempts */
+            attempts: number;
+            /**
+             * Next Attempt At
+             * @description When it is tried again, unless sent
+             */
+            next_attempt_at: string | null;
+            /**
+             * Last Error
+             * @description What the mail server said at the last failure
+             */
+            last_error: string | null;
+        };
+        /**
+         * MessageStatus
+         * @enum {string}
+         */
+        MessageStatus: "queued" | "sent" | "failing";
+        /** Messages */
+        Messages: {
+            /**
+             * Items
+             * @description Oldest first
+             */
+            items: components["schemas"]["Message"][];
+        };
         /** Milestone */
         "Milestone-Input": {
             kind: components["schemas"]["MilestoneKind"];
@@ -2196,6 +2314,25 @@ export interface components {
              * @constant
              */
             currency: "GBP";
+        };
+        /** NonSchoolDay */
+        NonSchoolDay: {
+            /**
+             * Pointer
+             * @description JSON pointer to the date in the request body
+             */
+            pointer: string;
+            /**
+             * Date
+             * @example 2027-03-13
+             */
+            date: string;
+            /**
+             * Reason
+             * @description What the day is: a Saturday, a Sunday, a bank holiday (…), in the school holiday between … and …
+             * @example a Saturday
+             */
+            reason: string;
         };
         /** OpenProgramme */
         OpenProgramme: {
@@ -2517,7 +2654,7 @@ export interface components {
             decision?: components["schemas"]["Decision"] | null;
             /**
              * Rule
-             * @description For a conflict with one of the service's rules: which one, as a stable code (such as max_schools, max_participants, already_member, selected_application, session_cancelled, completed, not_completed, no_school_continues, not_eligible, already_applied, not_draft).
+             * @description For a conflict with one of the service's rules: which one, as a stable code (such as max_schools, max_participants, already_member, selected_application, session_cancelled, completed, not_completed, no_school_continues, not_eligible, already_applied, not_draft, non_school_day, already_cancelled).
              * @example max_schools
              */
             rule?: string | null;
@@ -2533,6 +2670,11 @@ export interface components {
              * @example 1048576
              */
             max_bytes?: number | null;
+            /**
+             * Days
+             * @description With rule non_school_day: each date that is not a school day, and why.
+             */
+            days?: components["schemas"]["NonSchoolDay"][] | null;
         } & {
             [key: string]: unknown;
         };
@@ -3184,6 +3326,11 @@ export interface components {
             history: components["schemas"]["SessionChange"][];
             /** Note */
             note: string | null;
+            /**
+             * Cancellation Reason
+             * @description Why it was cancelled, when it was
+             */
+            cancellation_reason: string | null;
             /** Version */
             version: number;
             /**
@@ -3210,6 +3357,14 @@ export interface components {
             session_id: number;
             /** Records */
             records: components["schemas"]["AttendanceRecord"][];
+        };
+        /** SessionCancel */
+        SessionCancel: {
+            /**
+             * Reason
+             * @description Why it is cancelled: told to the participants and the host school
+             */
+            reason: string;
         };
         /** SessionChange */
         SessionChange: {
@@ -3267,6 +3422,11 @@ export interface components {
             online_url?: string | null;
             /** Note */
             note?: string | null;
+            /**
+             * Confirm Non School Day
+             * @description Plan it on a weekend, bank holiday or school holiday all the same; without it such a day is refused (409, rule non_school_day)
+             */
+            confirm_non_school_day?: boolean | null;
         };
         /**
          * SessionFormat
@@ -3344,6 +3504,11 @@ export interface components {
             status?: components["schemas"]["SessionStatus"] | null;
             /** Note */
             note?: string | null;
+            /**
+             * Confirm Non School Day
+             * @description Plan it on a weekend, bank holiday or school holiday all the same; without it such a day is refused (409, rule non_school_day)
+             */
+            confirm_non_school_day?: boolean | null;
         };
         /** Sessions */
         Sessions: {
@@ -6418,6 +6583,73 @@ export interface operations {
             };
         };
     };
+    "applications-application_messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Messages"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "applications-request_signatures": {
         parameters: {
             query?: never;
@@ -8077,6 +8309,173 @@ export interface operations {
             };
             /** @description Precondition required: send If-Match with the ETag you read */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "sessions-cancel_session": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "sessions-session_messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Messages"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

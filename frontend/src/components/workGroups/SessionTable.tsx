@@ -14,17 +14,24 @@ type Props = {
   attendanceLinks: boolean;
   /** The next session's id, marked in its row. */
   nextId: number | null;
+  /** Hub staff and the group's lead: a "Change or cancel" link on each session not cancelled. */
+  changeLinks?: boolean;
 };
 
 /** A group's sessions in order; cancelled ones struck through and tagged. */
-export function SessionTable({ sessions, schoolNames, attendanceLinks, nextId }: Props) {
+export function SessionTable({ sessions, schoolNames, attendanceLinks, nextId, changeLinks = false }: Props) {
+  const columns: Column[] = [
+    ...COLUMNS,
+    ...(attendanceLinks ? [{ label: "Attendance", hidden: true }] : []),
+    ...(changeLinks ? [{ label: "Change", hidden: true }] : []),
+  ];
   return (
     <div className="app-table-wrapper" role="region" aria-labelledby="sessions-caption" tabIndex={0}>
       <table className="govuk-table app-table--small app-table--stacked">
         <caption className="govuk-table__caption govuk-visually-hidden" id="sessions-caption">
           The group&apos;s sessions
         </caption>
-        <TableHead columns={attendanceLinks ? [...COLUMNS, { label: "Attendance", hidden: true }] : COLUMNS} />
+        <TableHead columns={columns} />
         <tbody className="govuk-table__body">
           {sessions.map((session) => {
             const cancelled = session.status === "cancelled";
@@ -56,6 +63,15 @@ export function SessionTable({ sessions, schoolNames, attendanceLinks, nextId }:
                     {!cancelled && (
                       <Link className="govuk-link" to={`/sessions/${String(session.id)}/attendance`}>
                         Record attendance<span className="govuk-visually-hidden"> for session {session.number}</span>
+                      </Link>
+                    )}
+                  </td>
+                )}
+                {changeLinks && (
+                  <td className="govuk-table__cell">
+                    {!cancelled && (
+                      <Link className="govuk-link" to={`/sessions/${String(session.id)}/change`}>
+                        Change or cancel<span className="govuk-visually-hidden"> session {session.number}</span>
                       </Link>
                     )}
                   </td>

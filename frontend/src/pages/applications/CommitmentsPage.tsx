@@ -7,6 +7,8 @@ import { WithApplication, type LoadedApplication } from "../../components/applic
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { Layout } from "../../components/Layout";
 import { SuccessBanner } from "../../components/NotificationBanner";
+import { useApplicationMessages } from "../../features/sessions/api";
+import { MessageStatus } from "../../features/sessions/MessageStatus";
 import { pluralise } from "../../format";
 import { problemOf } from "../../forms";
 import { usePageTitle } from "../../usePageTitle";
@@ -27,6 +29,7 @@ export function CommitmentsPage() {
 function Commitments({ loaded }: { loaded: LoadedApplication }) {
   const { application, form } = loaded;
   const send = useRequestSignatures();
+  const messages = useApplicationMessages(application.id);
   const [sent, setSent] = useState<{ count: number; at: number } | null>(null);
   const rows = signatoryRows(application, form);
   const outstanding = rows.filter((row) => row.state !== "confirmed");
@@ -43,6 +46,7 @@ function Commitments({ loaded }: { loaded: LoadedApplication }) {
     send.mutate(application.id, {
       onSuccess: () => {
         setSent({ count, at: Date.now() });
+        void messages.refetch(); // the new emails, each waiting to send until the server takes it
       },
     });
   }
@@ -59,9 +63,10 @@ function Commitments({ loaded }: { loaded: LoadedApplication }) {
         <div className="govuk-grid-column-two-thirds">
           {problem && <ErrorSummary problem={problem} />}
           {sent && (
-            <SuccessBanner key={sent.at} heading="Confirmation links sent">
+            <SuccessBanner key={sent.at} heading="Confirmation links on their way">
               <p className="govuk-body">
-                We have emailed a personal link to {pluralise(sent.count, "person", "people")}. Their status changes to
+                We are emailing a personal link to {pluralise(sent.count, "person", "people")}: under &lsquo;Emails
+                about this application&rsquo; you can see whether each email has gone. Their status changes to
                 Confirmed when they use it.
               </p>
             </SuccessBanner>
@@ -113,6 +118,12 @@ function Commitments({ loaded }: { loaded: LoadedApplication }) {
           {rows.length > 0 && outstanding.length === 0 && (
             <p className="govuk-body">Everyone has confirmed the commitments.</p>
           )}
+          <MessageStatus
+            id="application-emails"
+            heading="Emails about this application"
+            messages={messages.data?.items}
+            hideWhenNone
+          />
           <p className="govuk-body">
             <Link className="govuk-link" to={taskList}>
               Return to your application

@@ -3,6 +3,8 @@ import type { Programme } from "../../api/client";
 import { SummaryList } from "../../components/applications/SummaryList";
 import { WithApplication, type LoadedApplication } from "../../components/applications/WithApplication";
 import { Layout } from "../../components/Layout";
+import { useApplicationMessages } from "../../features/sessions/api";
+import { MessageStatus } from "../../features/sessions/MessageStatus";
 import { formatDate, milestoneLabels } from "../../format";
 import { usePageTitle } from "../../usePageTitle";
 
@@ -23,6 +25,7 @@ function timeline(programme: Programme) {
 function Submitted({ loaded }: { loaded: LoadedApplication }) {
   const { application, programme } = loaded;
   const base = `/applications/${String(application.id)}`;
+  const messages = useApplicationMessages(application.id);
   usePageTitle("Application submitted");
   if (application.status === "draft") return <Navigate to={base} replace />;
   const dates = timeline(programme);
@@ -39,10 +42,17 @@ function Submitted({ loaded }: { loaded: LoadedApplication }) {
             </div>
           </div>
           <p className="govuk-body">
-            {application.school.name} has applied for {application.programme.title}. We have sent a confirmation email
-            to your school
-            {application.head_teacher ? ` and to ${application.head_teacher.name}` : ""}.
+            {application.school.name} has applied for {application.programme.title}. We are emailing a
+            confirmation to your school
+            {application.head_teacher ? ` and to ${application.head_teacher.name}` : ""}: below you can see whether
+            each email has gone.
           </p>
+          <MessageStatus
+            id="application-emails"
+            heading="Emails about this application"
+            messages={messages.data?.items}
+            hideWhenNone
+          />
           <h2 className="govuk-heading-m">What happens next</h2>
           <p className="govuk-body">{application.next_step}</p>
           {dates.length > 0 && <SummaryList rows={dates} />}

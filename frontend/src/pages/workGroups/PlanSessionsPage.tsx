@@ -1,8 +1,19 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { problemStatus, type MeetingKind, type Problem, type ProposedSession, type WorkGroup } from "../../api/client";
+import {
+  problemStatus,
+  type MeetingKind,
+  type Problem,
+  type ProposedSession,
+  type Session,
+  type SessionCreate,
+  type WorkGroup,
+} from "../../api/client";
 import { useMe } from "../../api/queries";
-import { useCreateSessions, useProposeSchedule, useWorkGroup } from "../../api/workGroups";
+import { useCreateSessions, useProposeSchedule, useWorkGroup, useWorkGroupSessions } from "../../api/workGroups";
+import { nonSchoolDayLine, nonSchoolDayQuestion, nonSchoolDays } from "../../features/sessions/change";
+import { confirmed, numbersByDate, rowOfDay } from "../../features/sessions/plan";
+import { SessionTable } from "../../components/workGroups/SessionTable";
 import { Radios } from "../../components/applications/Radios";
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { Checkboxes } from "../../components/form/Checkboxes";
@@ -80,12 +91,17 @@ function SessionPlanner({ group }: { group: WorkGroup }) {
   const navigate = useNavigate();
   const propose = useProposeSchedule(group.id);
   const create = useCreateSessions(group.id);
+  const existing = useWorkGroupSessions(group.id);
+  // The sessions sent when the API asked whether to plan on days that are not school days.
+  const [asking, setAsking] = useState<SessionCreate[] | null>(null);
   const [kind, setKind] = useState<MeetingKind>("trg_meeting");
   const [checks, setChecks] = useState<Problem | null>(null);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [wrongParts, setWrongParts] = useState<Record<number, DatePart[]>>({});
 
-  const problem = checks ?? problemOf(propose.error) ?? problemOf(create.error);
+  const createProblem = problemOf(create.error);
+  const days = nonSchoolDays(createProblem);
+  const problem = checks ?? problemOf(propose.error) ?? (days.length > 0 ? null : createProblem);
   usePageTitle(TITLE, { error: problem !== null });
   const errors = errorsByPointer(problem);
   const groupPath = `/work-groups/${String(group.id)}`;
@@ -130,18 +146,27 @@ function SessionPlanner({ group }: { group: WorkGroup }) {
         host_urn: formText(data, planHostId(index)),
       };
     });
-    const request = sessionsRequest(proposal.sessions, rows);
+    const request = sessionsRequest(proposal.sessions, rows, numbersByDate(existing.data?.items ?? [], proposal.sessions));
     const found = checksProblem(request.errors);
     setChecks(found);
     setWrongParts(request.wrongParts);
     propose.reset();
     if (found) {
       create.reset();
+      setAsking(null);
       return;
     }
-    create.mutate(request.body, {
+    send(request.body);
+  }
+
+  function send(body: SessionCreate[]) {
+    create.mutate(body, {
       onSuccess: (saved) => {
+        setAsking(null);
         void navigate(groupPath, { state: { news: sessionsAddedNews(saved.items.length) } });
+      },
+      onError: (error) => {
+        setAsking(nonSchoolDays(problemOf(error)).length > 0 ? body : null);
       },
     });
   }
@@ -158,6 +183,7 @@ function SessionPlanner({ group }: { group: WorkGroup }) {
       {problem && <ErrorSummary problem={problem} fields={{ ...SCHEDULE_FIELDS, ...planFields(rowCount) }} />}
       <span className="govuk-caption-l">{group.name}</span>
       <h1 className="govuk-heading-l">{TITLE}</h1>
+      <ExistingSessions group={group} sessions={existing.data?.items} />
       {group.completed_on ? (
         <p className="govuk-body">The group&apos;s year is complete, so no more sessions can be planned.</p>
       ) : (
@@ -213,10 +239,28 @@ function SessionPlanner({ group }: { group: WorkGroup }) {
               Propose dates
             </button>
           </form>
+          {asking && days.length > 0 && proposal && (
+            <NonSchoolDays
+              question={nonSchoolDayQuestion(days)}
+              lines={days.map((day) => {
+                const row = proposal.sessions[rowOfDay(day)];
+                const number = row ? numbersByDate(existing.data?.items ?? [], proposal.sessions)[rowOfDay(day)] : null;
+                return `${number ? `Session ${String(number)}: ` : ""}${nonSchoolDayLine(day)}`;
+              })}
+              onYes={() => {
+                send(confirmed(asking, days));
+              }}
+              onNo={() => {
+                setAsking(null);
+                create.reset();
+              }}
+            />
+          )}
           {proposal && (
             <ProposalForm
               key={proposal.at}
               group={group}
+              existing={existing.data?.items ?? []}
               proposal={proposal.sessions}
               rowErrors={rowErrors(problem, rowCount)}
               wrongParts={wrongParts}
@@ -229,8 +273,64 @@ function SessionPlanner({ group }: { group: WorkGroup }) {
   );
 }
 
+/** The sessions the group already has, numbered by date, so new dates are chosen around them. */
+function ExistingSessions({ group, sessions }: { group: WorkGroup; sessions: Session[] | undefined }) {
+  if (!sessions) {
+    return (
+      <p className="govuk-body" role="status">
+        Loading the group&apos;s sessions…
+      </p>
+    );
+  }
+  if (sessions.length === 0) return <p className="govuk-body">The group has no sessions yet.</p>;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Sessions the group already has</h2>
+      <SessionTable sessions={sessions} schoolNames={schoolNames(group)} attendanceLinks={false} nextId={null} />
+    </>
+  );
+}
+
+type NonSchoolDaysProps = { question: string; lines: string[]; onYes: () => void; onNo: () => void };
+
+/** The API refused days that are not school days: plan them anyway, or choose others. */
+function NonSchoolDays({ question, lines, onYes, onNo }: NonSchoolDaysProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <div className="govuk-notification-banner" role="region" aria-labelledby="non-school-day-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="non-school-day-title">
+          Not a school day
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <h3 className="govuk-notification-banner__heading" tabIndex={-1} ref={heading}>
+          {question}
+        </h3>
+        {lines.map((line) => (
+          <p className="govuk-body" key={line}>
+            {line}
+          </p>
+        ))}
+        <div className="govuk-button-group">
+          <button type="button" className="govuk-button" onClick={onYes}>
+            Yes, plan it anyway
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={onNo}>
+            No, change the dates
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 type ProposalProps = {
   group: WorkGroup;
+  existing: Session[];
   proposal: ProposedSession[];
   rowErrors: Partial<Record<string, string>>[];
   wrongParts: Record<number, DatePart[]>;
@@ -238,7 +338,7 @@ type ProposalProps = {
 };
 
 /** The proposed sessions in a table: each date and host can be changed before they are created. */
-function ProposalForm({ group, proposal, rowErrors, wrongParts, onSubmit }: ProposalProps) {
+function ProposalForm({ group, existing, proposal, rowErrors, wrongParts, onSubmit }: ProposalProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -249,6 +349,8 @@ function ProposalForm({ group, proposal, rowErrors, wrongParts, onSubmit }: Prop
   const hosts = [...new Set([...(leadUrn ? [leadUrn] : []), ...names.keys(), ...proposal.map((row) => row.host_urn)])];
   const rows = planRows(proposal);
   const [first] = proposal;
+  // Numbered among the group's sessions by date, as the API will number them.
+  const numbers = numbersByDate(existing, proposal);
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
@@ -272,16 +374,17 @@ function ProposalForm({ group, proposal, rowErrors, wrongParts, onSubmit }: Prop
               const errors = rowErrors[index] ?? {};
               const hostId = planHostId(index);
               const hostError = errors["host_urn"];
+              const number = numbers[index] ?? session.number;
               return (
                 <tr className="govuk-table__row" key={session.number}>
                   <th scope="row" className="govuk-table__header">
-                    {session.number}
+                    {number}
                   </th>
                   <td className="govuk-table__cell">{halfTermLabels[session.half_term]}</td>
                   <td className="govuk-table__cell">
                     <DateInput
                       id={planDateId(index)}
-                      legend={`Date of session ${String(session.number)}`}
+                      legend={`Date of session ${String(number)}`}
                       legendHidden
                       defaultValue={rows[index]?.date}
                       error={errors["date"]}
@@ -291,7 +394,7 @@ function ProposalForm({ group, proposal, rowErrors, wrongParts, onSubmit }: Prop
                   <td className="govuk-table__cell">
                     <div className={`govuk-form-group${hostError ? " govuk-form-group--error" : ""}`}>
                       <label className="govuk-label govuk-visually-hidden" htmlFor={hostId}>
-                        Host of session {session.number}
+                        Host of session {number}
                       </label>
                       <ErrorMessage id={`${hostId}-error`}>{hostError}</ErrorMessage>
                       <select

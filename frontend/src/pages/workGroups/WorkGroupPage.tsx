@@ -164,6 +164,7 @@ function GroupPage() {
             sessions={sessions.data?.items}
             schoolNames={names}
             attendanceLinks={hubStaff || me.data?.role === "mastery_specialist"}
+            changeLinks={hubStaff || me.data?.role === "mastery_specialist"}
           />
 
           <h2 className="govuk-heading-l govuk-!-margin-top-6">Release time</h2>
@@ -253,10 +254,12 @@ function Sessions({
   sessions,
   schoolNames,
   attendanceLinks,
+  changeLinks,
 }: {
   sessions: Session[] | undefined;
   schoolNames: ReadonlyMap<string, string>;
   attendanceLinks: boolean;
+  changeLinks: boolean;
 }) {
   if (!sessions) {
     return (
@@ -273,6 +276,7 @@ function Sessions({
       schoolNames={schoolNames}
       attendanceLinks={attendanceLinks}
       nextId={next?.id ?? null}
+      changeLinks={changeLinks}
     />
   );
 }
