@@ -40,6 +40,7 @@ _FIELD_LABELS: dict[str, str] = {
     "submitted_at": "Submitted",
     "cancelled_reason": "Reason for cancelling",
     "cancel_reason": "Reason for cancelling",
+    "cancellation_reason": "Reason for cancelling",
     "sequence": "Calendar sequence",
     "type": "Programme type",
     "programme_type": "Programme type",

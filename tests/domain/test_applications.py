@@ -15,6 +15,7 @@ from api.domain.applications import (
     allowed_moves,
     free_places,
     move,
+    reference,
 )
 
 S = ApplicationStatus
@@ -117,3 +118,10 @@ def test_every_status_pair_is_either_a_move_or_refused() -> None:
                 move(current, requested, by=HUB, free_places=1)
         else:
             assert move(current, requested, by=actor, free_places=1).status is requested
+
+
+def test_a_reference_is_the_programmes_code_and_a_number_of_four_digits() -> None:
+    assert reference("NCP24-14", 3, 7) == "NCP24-14-0007"
+    assert reference("NCP24-14", 3, 12345) == "NCP24-14-12345"
+    # A programme without a national code is named by its id.
+    assert reference(None, 12, 7) == "P12-0007"
