@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.domain.applications import reference
 from api.persistence.models import (
     ApiKey,
     Application,
@@ -54,9 +53,7 @@ def _application(session: Session, key: str) -> str | None:
         return None
     programme = session.get(Programme, row.programme_id)
     what = programme_title(programme) if programme else f"programme {row.programme_id}"
-    code = programme.code if programme else None
-    quoted = reference(code, row.programme_id, row.number)
-    return f"{_school_name(session, row.school_urn)}'s application {quoted} to {what}"
+    return f"{_school_name(session, row.school_urn)}'s application to {what}"
 
 
 def _session_title(session: Session, key: str) -> str | None:

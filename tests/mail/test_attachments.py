@@ -43,6 +43,7 @@ def test_attachments_are_delivered_and_parse_back(
             "programme_title": "Primary Development",
             "hub_name": "North Maths Hub",
             "application_url": "https://mathshubs.example/applications/7",
+            "reference": "NCP24-14-0007",
         },
         now=NOW,
     )
