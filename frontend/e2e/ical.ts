@@ -5,7 +5,7 @@ export type CalendarEvent = { uid: string; sequence: number; status: string | nu
 
 /** The METHOD and the events of an iCalendar document, parsed by ical.js (RFC 5545). */
 export function parseCalendar(text: string): { method: string | null; events: CalendarEvent[] } {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = ICAL.Component.fromString(text);
   const method = calendar.getFirstPropertyValue("method");
   const events = calendar.getAllSubcomponents("vevent").map((component) => {
     const event = new ICAL.Event(component);

@@ -188,7 +188,10 @@ test.describe("on a phone", () => {
     await expect(banner).toContainText(`${String(count - 1)} present, 1 absent with apologies`);
 
     await banner.getByRole("link", { name: /Go back to/ }).click();
-    const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(last.number), exact: true }) });
+    // At 375px the table reads as stacked rows: the row is found by its own link.
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: `Record attendance for session ${String(last.number)}` }) });
     await expect(row).toContainText(`Taken: ${String(count - 1)} present`);
 
     // A session still to come: only apologies may be recorded ahead.
