@@ -80,10 +80,7 @@ def create_work_group(
     """Form a group for one of your hub's programmes, led by a Mastery Specialist. With
     `from_selection`, the programme's selected schools join and the teachers named on their
     applications take part, in the same step."""
-    actor = signed_in(principal)
-    group = work_groups.create(session, body, actor=actor)
-    if body.from_selection:
-        group = group_forming.fill_from_selection(session, group, actor=actor)
+    group = group_forming.form(session, body, actor=signed_in(principal))
     response.headers["Location"] = f"/api/v1/work-groups/{group.id}"
     return _answer(session, group, response)
 

@@ -51,7 +51,6 @@ from api.services import (
     group_forming,
     schools,
     work_group_years,
-    work_groups,
 )
 from api.services.demo_work_groups import LOADER, schedule, teacher_email, teacher_name
 
@@ -346,12 +345,13 @@ def _close(session: Session, programme: Programme) -> None:
 
 def _form_group(session: Session, programme: Programme, name: str, lead: Person) -> WorkGroup:
     """The group of the selected schools, formed as hub staff form it on the review page."""
-    group = work_groups.create(
+    return group_forming.form(
         session,
-        group_schemas.WorkGroupCreate(programme_id=programme.id, name=name, lead_person_id=lead.id),
+        group_schemas.WorkGroupCreate(
+            programme_id=programme.id, name=name, lead_person_id=lead.id, from_selection=True
+        ),
         actor=LOADER,
     )
-    return group_forming.fill_from_selection(session, group, actor=LOADER)
 
 
 def _mark(session_number: int, index: int) -> Attendance:

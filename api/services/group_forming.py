@@ -23,6 +23,7 @@ from api.persistence.models import (
     WorkGroupParticipant,
     WorkGroupSchool,
 )
+from api.schemas import work_groups as schemas
 from api.services import audit, work_groups
 
 SELECTED = "selected"
@@ -35,6 +36,13 @@ class Joining:
     urn: str
     people: list[Person]
     passed_over: list[str]  # named teachers whose email another school's or hub's record holds
+
+
+def form(session: Session, data: schemas.WorkGroupCreate, *, actor: Principal) -> WorkGroup:
+    """A new group; with `from_selection`, the programme's selected schools and the teachers
+    named on their applications join it in the same step."""
+    group = work_groups.create(session, data, actor=actor)
+    return fill_from_selection(session, group, actor=actor) if data.from_selection else group
 
 
 def fill_from_selection(session: Session, group: WorkGroup, *, actor: Principal) -> WorkGroup:
