@@ -103,4 +103,8 @@ test-frontend: tools install-python install-frontend
 test-databases:
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-python test-postgres
 
-test: tools lint typecheck test-databases test-frontend
+# The frontend's checks and browser tests share nothing with them either (their own SQLite
+# database, fixed ports outside the ephemeral range the database passes draw from), so all three
+# run side by side: the browser tests spend much of their time waiting on the browser.
+test: tools lint typecheck
+	$(MAKE) --no-print-directory -j3 --output-sync=target test-python test-postgres test-frontend
