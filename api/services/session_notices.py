@@ -47,15 +47,22 @@ def when(on: date, starts: time, ends: time) -> str:
     return f"{format_date(on)}, {clock_time(starts)} to {clock_time(ends)}"
 
 
+def _where(session: Session, host_urn: str | None, online_url: str | None) -> str:
+    """The place in words: the host school with its address, or the online link."""
+    if host_urn is None:
+        return f"online at {online_url}"
+    found = schools_repository.get_school(session, host_urn)
+    if not found:
+        return f"school URN {host_urn}"
+    school = found[0]
+    address = [part for part in (school.street, school.town, school.postcode) if part]
+    return ", ".join([school.name, *address])
+
+
 def _place(session: Session, host_urn: str | None, online_url: str | None) -> str:
-    if host_urn is not None:
-        found = schools_repository.get_school(session, host_urn)
-        name = found[0].name if found else f"school URN {host_urn}"
-        parts = [name]
-        if found:
-            parts += [p for p in (found[0].street, found[0].town, found[0].postcode) if p]
-        return "At " + ", ".join(parts)
-    return f"Online: {online_url}"
+    if host_urn is None:
+        return f"Online: {online_url}"
+    return "At " + _where(session, host_urn, online_url)
 
 
 def _changes(session: Session, before: Before, row: WorkGroupSession) -> list[str]:
@@ -68,12 +75,10 @@ def _changes(session: Session, before: Before, row: WorkGroupSession) -> list[st
             f"now {clock_time(row.start_time)} to {clock_time(row.end_time)}"
         )
     if before.host_urn != row.host_school_urn:
-        lines.append(
-            "Place: was "
-            + _place(session, before.host_urn, before.online_url).lower().removeprefix("at ")
-            + ", now "
-            + _place(session, row.host_school_urn, row.online_url).lower().removeprefix("at ")
-        )
+        was = _where(session, before.host_urn, before.online_url)
+        now = _where(session, row.host_school_urn, row.online_url)
+        # Names keep their capitals: "Place: was St Bede's …, now Meadow Primary Academy, …".
+        lines.append(f"Place: was {was}, now {now}")
     elif before.online_url != row.online_url:
         lines.append(f"Online link: now {row.online_url or 'none'}")
     return lines

@@ -362,3 +362,20 @@ def test_sessions_are_numbered_by_date_and_a_renumbered_one_raises_its_sequence(
     assert (moved.json()["number"], moved.json()["sequence"]) == (1, 2)
     listed = setup.staff.get(f"{url}/sessions").json()["items"]
     assert [(s["date"], s["number"]) for s in listed] == [("2027-09-29", 1), ("2027-10-06", 2)]
+
+
+def test_a_new_host_is_named_as_the_register_names_it(
+    group_setup: GroupSetUp, make_user: MakeUser, db: Session
+) -> None:
+    setup = group_setup(schools=1)
+    _, session, _ = _group(setup, make_user)
+    _, tag = _read(setup.staff, session["id"])
+    moved = setup.staff.patch(
+        f"/api/v1/sessions/{session['id']}",
+        json={"host_urn": setup.schools[0]},
+        headers={"If-Match": tag},
+    )
+    assert moved.status_code == 200, moved.text
+    [notice, *_] = _outbox(db)
+    # Names keep their capitals in the sentence that says where the session moved.
+    assert "Place: was Lead Primary, Leeds, now Member School 1, Bradford" in notice.text_body
