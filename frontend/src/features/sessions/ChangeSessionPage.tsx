@@ -30,6 +30,7 @@ import {
 } from "./api";
 import { CHANGE_FIELDS, changeRequest, nonSchoolDayLine, nonSchoolDayQuestion, nonSchoolDays } from "./change";
 import { MessageStatus } from "./MessageStatus";
+import { NonSchoolDays } from "./NonSchoolDays";
 
 const TITLE = "Change or cancel a session";
 
@@ -174,42 +175,19 @@ function ChangeSession({ read, group }: { read: VersionedSession; group: WorkGro
       )}
 
       {asking && days.length > 0 && (
-        <div className="govuk-notification-banner" role="region" aria-labelledby="non-school-day-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="non-school-day-title">
-              Not a school day
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <h3 className="govuk-notification-banner__heading">{nonSchoolDayQuestion(days)}</h3>
-            {days.map((day) => (
-              <p className="govuk-body" key={day.pointer}>
-                {nonSchoolDayLine(day)}
-              </p>
-            ))}
-            <div className="govuk-button-group">
-              <button
-                type="button"
-                className="govuk-button"
-                onClick={() => {
-                  send({ ...asking, confirm_non_school_day: true });
-                }}
-              >
-                Yes, plan it on that day
-              </button>
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => {
-                  setAsking(null);
-                  update.reset();
-                }}
-              >
-                No, choose another date
-              </button>
-            </div>
-          </div>
-        </div>
+        <NonSchoolDays
+          question={nonSchoolDayQuestion(days)}
+          lines={days.map(nonSchoolDayLine)}
+          yes="Yes, plan it on that day"
+          no="No, choose another date"
+          onYes={() => {
+            send({ ...asking, confirm_non_school_day: true });
+          }}
+          onNo={() => {
+            setAsking(null);
+            update.reset();
+          }}
+        />
       )}
 
       {!cancelled && (

@@ -12,6 +12,7 @@ import {
 import { useMe } from "../../api/queries";
 import { useCreateSessions, useProposeSchedule, useWorkGroup, useWorkGroupSessions } from "../../api/workGroups";
 import { nonSchoolDayLine, nonSchoolDayQuestion, nonSchoolDays } from "../../features/sessions/change";
+import { NonSchoolDays } from "../../features/sessions/NonSchoolDays";
 import { confirmed, numbersByDate, rowOfDay } from "../../features/sessions/plan";
 import { SessionTable } from "../../components/workGroups/SessionTable";
 import { Radios } from "../../components/applications/Radios";
@@ -242,6 +243,8 @@ function SessionPlanner({ group }: { group: WorkGroup }) {
           {asking && days.length > 0 && proposal && (
             <NonSchoolDays
               question={nonSchoolDayQuestion(days)}
+              yes="Yes, plan it anyway"
+              no="No, change the dates"
               lines={days.map((day) => {
                 const row = proposal.sessions[rowOfDay(day)];
                 const number = row ? numbersByDate(existing.data?.items ?? [], proposal.sessions)[rowOfDay(day)] : null;
@@ -288,43 +291,6 @@ function ExistingSessions({ group, sessions }: { group: WorkGroup; sessions: Ses
       <h2 className="govuk-heading-m">Sessions the group already has</h2>
       <SessionTable sessions={sessions} schoolNames={schoolNames(group)} attendanceLinks={false} nextId={null} />
     </>
-  );
-}
-
-type NonSchoolDaysProps = { question: string; lines: string[]; onYes: () => void; onNo: () => void };
-
-/** The API refused days that are not school days: plan them anyway, or choose others. */
-function NonSchoolDays({ question, lines, onYes, onNo }: NonSchoolDaysProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
-  return (
-    <div className="govuk-notification-banner" role="region" aria-labelledby="non-school-day-title">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="non-school-day-title">
-          Not a school day
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <h3 className="govuk-notification-banner__heading" tabIndex={-1} ref={heading}>
-          {question}
-        </h3>
-        {lines.map((line) => (
-          <p className="govuk-body" key={line}>
-            {line}
-          </p>
-        ))}
-        <div className="govuk-button-group">
-          <button type="button" className="govuk-button" onClick={onYes}>
-            Yes, plan it anyway
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onNo}>
-            No, change the dates
-          </button>
-        </div>
-      </div>
-    </div>
   );
 }
 
