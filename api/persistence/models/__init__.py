@@ -17,6 +17,14 @@ from api.persistence.models.applications import (
 )
 from api.persistence.models.catalogue import AcademicYearRow, Hub, Programme
 from api.persistence.models.common import utc_now
+from api.persistence.models.grants import (
+    GrantClaim,
+    GrantEntitlement,
+    GrantEvidence,
+    GrantStatement,
+    GrantStatementAdjustment,
+    GrantStatementLine,
+)
 from api.persistence.models.schools import (
     HubLocalAuthority,
     LocalAuthority,
@@ -43,6 +51,12 @@ __all__ = [
     "AuditEvent",
     "CalendarFeed",
     "DataVersion",
+    "GrantClaim",
+    "GrantEntitlement",
+    "GrantEvidence",
+    "GrantStatement",
+    "GrantStatementAdjustment",
+    "GrantStatementLine",
     "Hub",
     "HubLocalAuthority",
     "HubTermDates",

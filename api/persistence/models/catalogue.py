@@ -94,6 +94,8 @@ class Programme(Timestamped, Base):
     how_to_apply: Mapped[str] = mapped_column(Text, default="")
     applications_open_on: Mapped[date | None] = mapped_column(Date)
     closing_date: Mapped[date | None] = mapped_column(Date)
+    # Grant claims close at 23:59:59 in England on this day (api.domain.claims.window_closes).
+    claim_deadline: Mapped[date | None] = mapped_column(Date)
     milestones: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     capacity_places: Mapped[int | None] = mapped_column(Integer)
     capacity_unit: Mapped[str | None] = mapped_column(String(16))
