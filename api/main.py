@@ -33,6 +33,8 @@ from api.routers import (
     audit,
     auth,
     calendar_feeds,
+    grant_claims,
+    grant_entitlements,
     grant_statements,
     grant_summary,
     health,
@@ -170,6 +172,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         work_groups,
         sessions,
         terms,
+        grant_entitlements,
+        grant_claims,
         grant_statements,
         grant_summary,
     ):

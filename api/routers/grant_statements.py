@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from api.domain.access import HUB_STAFF, Policy, Scope
 from api.domain.statements import StatementStatus
 from api.persistence.grant_statements_repository import StatementFilters
-from api.routers.access import CurrentPrincipal, access, signed_in
+from api.routers.access import GRANTS_WRITE, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now, Today
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
@@ -22,16 +22,12 @@ from api.services import audit, grant_statements, idempotency
 
 router = APIRouter(prefix="/grants/statements", tags=["grants"])
 
-# Hub staff, and a hub's keys: grants:read reads, grants:write runs the statements.
+# Statements are the hub's: its staff and its grants:read keys read them (school contacts,
+# who read their own claims, do not); GRANTS_WRITE (hub staff, grants:write keys) runs them.
 STATEMENTS_READ = Policy(
     "grant_statements_read",
     roles=HUB_STAFF,
     scopes=frozenset({Scope.GRANTS_READ, Scope.ADMIN}),
-)
-STATEMENTS_WRITE = Policy(
-    "grant_statements_write",
-    roles=HUB_STAFF,
-    scopes=frozenset({Scope.GRANTS_WRITE, Scope.ADMIN}),
 )
 
 StatementId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -79,7 +75,7 @@ def list_statements(
     "",
     status_code=201,
     response_model=schemas.Statement,
-    **access(STATEMENTS_WRITE, 409, 422, own_hub_only=True),
+    **access(GRANTS_WRITE, 409, 422, own_hub_only=True),
 )
 def create_statement(
     session: DbSession,
@@ -176,7 +172,7 @@ def _changed(
     return grant_statements.to_schema(session, row, actor)
 
 
-_CHANGE = access(STATEMENTS_WRITE, 404, 409, 412, 422, 428, own_hub_only=True)
+_CHANGE = access(GRANTS_WRITE, 404, 409, 412, 422, 428, own_hub_only=True)
 
 
 @router.post("/{statement_id}/lines", **_CHANGE)
