@@ -158,7 +158,7 @@ def _refusal(exc: StatementRefused) -> Conflict:
         _S.PAYABLE: "statement_not_open",
         _S.OPEN: "already_on_statement",
     }
-    return Conflict(str(exc), rule=rules[exc.current], status=exc.current.value)
+    return Conflict(str(exc), rule=rules[exc.current], statement_status=exc.current.value)
 
 
 def _changed(statement: Statement, change: Callable[[Statement], Statement]) -> Statement:
@@ -361,8 +361,11 @@ def _moved(statement: Statement, to: StatementStatus) -> Statement:
         return statement.move(to)
     except StatementRefused as exc:
         if exc.current is _S.PAID:
-            raise _refusal(exc) from exc
-        raise Conflict(str(exc), rule="statement_move_refused", status=exc.current.value) from exc
+            paid = f"The statement for {statement.month.label()} is paid and read-only."
+            raise _refusal(StatementRefused(exc.current, paid)) from exc
+        raise Conflict(
+            str(exc), rule="statement_move_refused", statement_status=exc.current.value
+        ) from exc
 
 
 def close(
