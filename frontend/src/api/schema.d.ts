@@ -2329,6 +2329,11 @@ export interface components {
             amount: components["schemas"]["Money-Input"];
             /** Description */
             description?: string | null;
+            /**
+             * Conditions
+             * @description What must be true before the grant is paid, besides being due (a fixed grant when the school completes the year, matched funding when it is selected).
+             */
+            conditions?: (components["schemas"]["SessionsAttendedCondition"] | components["schemas"]["SpendEvidencedCondition"] | components["schemas"]["NotBeforeCondition"])[];
         };
         /** Grant */
         "Grant-Output": {
@@ -2338,6 +2343,11 @@ export interface components {
             amount: components["schemas"]["Money-Output"];
             /** Description */
             description: string | null;
+            /**
+             * Conditions
+             * @description What must be true before the grant is paid, besides being due (a fixed grant when the school completes the year, matched funding when it is selected).
+             */
+            conditions: (components["schemas"]["SessionsAttendedCondition"] | components["schemas"]["SpendEvidencedCondition"] | components["schemas"]["NotBeforeCondition"])[];
         };
         /**
          * GrantKind
@@ -2784,6 +2794,22 @@ export interface components {
              * @example a Saturday
              */
             reason: string;
+        };
+        /**
+         * NotBeforeCondition
+         * @description Paid on or after a date.
+         */
+        NotBeforeCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "not_before";
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
         };
         /** OpenProgramme */
         OpenProgramme: {
@@ -4061,6 +4087,22 @@ export interface components {
             /** Items */
             items: components["schemas"]["Session"][];
         };
+        /**
+         * SessionsAttendedCondition
+         * @description Paid once the school has attended at least this many of its group's sessions.
+         */
+        SessionsAttendedCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "sessions_attended";
+            /**
+             * Minimum
+             * @example 4
+             */
+            minimum: number;
+        };
         /** SignInRequest */
         SignInRequest: {
             /**
@@ -4118,6 +4160,17 @@ export interface components {
             confirmed_at: string | null;
             /** Expires At */
             expires_at: string | null;
+        };
+        /**
+         * SpendEvidencedCondition
+         * @description Paid once the school has sent evidence of what it spent.
+         */
+        SpendEvidencedCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "spend_evidenced";
         };
         /**
          * Stage
