@@ -16,6 +16,8 @@ from api.persistence.models import (
     ApiKey,
     Application,
     CalendarFeed,
+    GrantClaim,
+    GrantEntitlement,
     Hub,
     Participation,
     Person,
@@ -131,6 +133,15 @@ def _school(session: Session, key: str) -> str | None:
     return row.name if row else None
 
 
+def _grant_claim(session: Session, key: str) -> str | None:
+    row = session.get(GrantClaim, _int(key)) if _int(key) is not None else None
+    if row is None:
+        return None
+    entitlement = session.get(GrantEntitlement, row.entitlement_id)
+    what = entitlement.purpose if entitlement else "a grant"
+    return f"Claim {row.reference}: {_school_name(session, row.school_urn)}, {what}"
+
+
 _TITLES: dict[str, Callable[[Session, str], str | None]] = {
     "programme": _programme,
     "application": _application,
@@ -145,6 +156,7 @@ _TITLES: dict[str, Callable[[Session, str], str | None]] = {
     "hub_terms": _terms,
     "hub_local_authorities": _coverage,
     "school": _school,
+    "grant_claim": _grant_claim,
     "school_import": lambda _s, _k: "Schools register (GIAS) import",
     "participation_import": lambda _s, _k: "Past participations import",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -234,7 +235,7 @@ def create_claim(
         raise _already_claimed(held)
     row = GrantClaim(
         # A placeholder, unique until the id gives the claim its reference below.
-        reference=f"new-{hashlib.sha256(f'{entitlement.id}{now}'.encode()).hexdigest()[:20]}",
+        reference=f"new-{uuid.uuid4().hex[:28]}",  # 32 characters, as the column
         entitlement_id=entitlement.id,
         holds_entitlement_id=entitlement.id,
         hub_id=entitlement.hub_id,

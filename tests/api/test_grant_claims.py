@@ -15,7 +15,8 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.domain.access import Principal, Role
-from api.domain.claims import ClaimStatus
+from api.domain.claims import ClaimStatus, window_closes
+from api.domain.statements import month_of
 from api.errors import Conflict
 from api.persistence.database import unit_of_work
 from api.persistence.models import (
@@ -75,7 +76,7 @@ def _on_statement(
     *,
     paid: bool = False,
     statement_status: str = "open",
-    month: str = "2027-02",
+    month: str = "2020-02",
 ) -> GrantStatement:
     """What the statements service does (tested with it): a payment line, the claim payable,
     and with `paid` the statement paid and the claim with it."""
@@ -87,7 +88,7 @@ def _on_statement(
         hub_id=row.hub_id,
         month=month,
         status=status,
-        paid_on=date(2027, 2, 28) if status == "paid" else None,
+        paid_on=date(2020, 2, 28) if status == "paid" else None,
         payment_reference="BACS-1" if status == "paid" else None,
     )
     db.add(statement)
@@ -243,7 +244,7 @@ def test_claims_are_refused_before_due_after_the_window_for_another_school_and_t
     late = claim_matched(grants.staff, _matched(grants, grants.schools[1])["id"])
     assert late.status_code == 409
     assert late.json()["rule"] == "claim_window_closed"
-    assert late.json()["closed_at"] == f"{TODAY - timedelta(days=1)}T23:59:59+00:00"
+    assert late.json()["closed_at"] == window_closes(TODAY - timedelta(days=1)).isoformat()
     assert "Claims closed at 23:59:59 on" in late.json()["detail"]
     assert db.scalar(select(func.count()).select_from(GrantClaim)) == 1
 
@@ -375,7 +376,7 @@ def test_void_takes_a_payable_claim_off_its_open_statement_but_not_a_closed_one(
     assert act(grants.staff, payable, "approve").status_code == 200
     statement = _on_statement(db, payable["id"])
     read = _read(grants, payable)
-    assert read["payment_statement"] == {"id": statement.id, "month": "2027-02", "status": "open"}
+    assert read["payment_statement"] == {"id": statement.id, "month": "2020-02", "status": "open"}
     version = statement.version
     off = act(grants.staff, read, "void", {"reason": "The school withdrew."})
     assert off.status_code == 200, off.text
@@ -386,7 +387,7 @@ def test_void_takes_a_payable_claim_off_its_open_statement_but_not_a_closed_one(
 
     locked = _claim(grants)
     assert act(grants.staff, locked, "approve").status_code == 200
-    _on_statement(db, locked["id"], statement_status="payable", month="2027-01")
+    _on_statement(db, locked["id"], statement_status="payable", month="2020-01")
     refused = act(grants.staff, _read(grants, locked), "void", {"reason": "Too late."})
     assert refused.status_code == 409
     assert refused.json()["rule"] == "statement_closed"
@@ -415,7 +416,7 @@ def test_a_paid_claim_is_clawed_back_on_the_hubs_open_statement(
     assert body["status"] == "awaiting_clawback"
     assert body["payment_statement"]["id"] == paid_on.id
     # No statement was open: one for this month in London takes the clawback.
-    assert body["clawback_statement"]["month"] == "2027-03"
+    assert body["clawback_statement"]["month"] == str(month_of(TEST_NOW))
     assert body["clawback_statement"]["status"] == "open"
     line = db.scalars(select(GrantStatementLine).where(GrantStatementLine.kind == "clawback")).one()
     assert line.amount_pence == -120_000
