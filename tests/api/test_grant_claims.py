@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.domain.access import Principal, Role
+from api.domain.access import Principal, Role, Scope
 from api.domain.claims import ClaimStatus, window_closes
 from api.domain.statements import month_of
 from api.errors import Conflict
@@ -38,6 +38,7 @@ from api.schemas.grant_claims import EVIDENCE_MAX_BYTES
 from api.services import grant_claims
 from api.services.grant_claim_moves import move_claim
 from api.services.grant_claims import ClaimRequest
+from tests.accounts import KeyClient
 from tests.api.grants_setup import (
     JPEG,
     PDF,
@@ -51,6 +52,7 @@ from tests.api.grants_setup import (
     claim_matched,
     complete,
 )
+from tests.builders import MakeHub
 from tests.clock import TEST_NOW, TODAY
 
 HUB_STAFF = Principal(kind="user", id=0, label="statements", role=Role.HUB_ADMIN, hub_id="north")
@@ -372,6 +374,11 @@ def test_void_takes_a_payable_claim_off_its_open_statement_but_not_a_closed_one(
     assert (voided.json()["status"], voided.json()["reason_detail"]) == ("void", "Sent by mistake.")
     assert act(grants.staff, voided.json(), "void", {"reason": "Again."}).status_code == 409
 
+    eligible = _claim(grants)
+    approved = act(grants.staff, eligible, "approve").json()
+    assert act(grants.staff, approved, "clawback", {"reason": "x"}).status_code == 409
+    assert act(grants.staff, approved, "void", {"reason": "Withdrawn."}).json()["status"] == "void"
+
     payable = _claim(grants)
     assert act(grants.staff, payable, "approve").status_code == 200
     statement = _on_statement(db, payable["id"])
@@ -422,6 +429,15 @@ def test_a_paid_claim_is_clawed_back_on_the_hubs_open_statement(
     assert line.amount_pence == -120_000
     assert body["history"][-1]["note"] == "The textbooks were returned."
     assert _audit(db, claim["id"])[-1] == "claw back"
+    assert act(grants.staff, body, "clawback", {"reason": "Twice."}).status_code == 409
+
+    # The statement that recovers it moves it on, through the same move_claim.
+    row = db.get(GrantClaim, claim["id"])
+    assert row is not None
+    move_claim(db, row, ClaimStatus.CLAWED_BACK, by=HUB_STAFF, now=TEST_NOW)
+    assert _read(grants, claim)["history"][-1]["status"] == "clawed_back"
+    assert _audit(db, claim["id"])[-1] == "recover on a statement"
+    assert _matched(grants)["status"] == "clawed_back"
 
 
 def test_a_move_needs_the_current_if_match(grants_setup: GrantsSetUp) -> None:
@@ -642,3 +658,24 @@ def _until_a_transaction_waits_for_a_lock(factory: sessionmaker[Session]) -> Non
     from tests.api.test_concurrency import _until_a_transaction_waits_for_a_lock as wait_for
 
     wait_for(factory)
+
+
+def test_a_hubs_keys_read_with_grants_read_and_decide_with_grants_write(
+    grants_setup: GrantsSetUp, key_client: KeyClient, make_hub: MakeHub
+) -> None:
+    grants = grants_setup(schools=1)
+    make_hub(id="south")
+    claim = _claim(grants)
+    reader = key_client(Scope.GRANTS_READ, hub_id="north")
+    listed = reader.get("/api/v1/grants/claims")
+    assert [c["id"] for c in listed.json()["items"]] == [claim["id"]]
+    assert listed.json()["items"][0]["allowed_actions"] == []
+    assert act(reader, claim, "approve").status_code == 403
+    writer = key_client(Scope.GRANTS_WRITE, hub_id="north")
+    approved = act(writer, claim, "approve")
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["allowed_actions"] == ["refuse", "void"]
+    assert approved.json()["history"][-1]["by_name"] == "test key"
+    other = key_client(Scope.GRANTS_READ, hub_id="south")
+    assert other.get("/api/v1/grants/claims").json()["items"] == []
+    assert other.get(f"/api/v1/grants/claims/{claim['id']}").status_code == 404
