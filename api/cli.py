@@ -70,8 +70,8 @@ def load_demo() -> None:
     typer.echo(
         f"Demo data: {loaded.hubs_added} hubs and {loaded.programmes_added} programmes added; "
         f"{loaded.schools_added} schools, {loaded.participations_added} participations, "
-        f"{loaded.work_groups_added} Work Groups and {loaded.applications_added} applications "
-        "added."
+        f"{loaded.work_groups_added} Work Groups, {loaded.applications_added} applications and "
+        f"{loaded.claims_added} grant claims added."
     )
 
 

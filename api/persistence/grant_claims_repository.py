@@ -77,6 +77,13 @@ def lock(session: Session, claim_id: int) -> GrantClaim | None:
     ).one_or_none()
 
 
+def any_on_programme(session: Session, programme_id: int) -> bool:
+    found = session.scalar(
+        select(GrantClaim.id).where(GrantClaim.programme_id == programme_id).limit(1)
+    )
+    return found is not None
+
+
 def by_reference(session: Session, reference: str) -> GrantClaim | None:
     return session.scalars(select(GrantClaim).where(GrantClaim.reference == reference)).first()
 

@@ -17,6 +17,7 @@ from api.persistence import outbox_repository, schools_repository
 from api.persistence.models import Hub
 from api.schemas.catalogue import ProgrammeCreate
 from api.services import catalogue
+from api.services.demo_grants import load_grants
 from api.services.demo_work_groups import load_work_groups
 from api.services.demo_year import load_year
 from api.services.gias_import import import_gias
@@ -36,6 +37,7 @@ class DemoLoaded:
     participations_added: int
     work_groups_added: int
     applications_added: int
+    claims_added: int
 
 
 def load_demo(
@@ -96,6 +98,7 @@ def load_demo(
     by_key = {offer["key"]: offer for offer in offers}
     groups_added = load_work_groups(session, groups, by_key, today=today)
     in_motion = load_year(session, by_key, today=today, base_url=base_url)
+    claims = load_grants(session, by_key, today=today)
     outbox_repository.mark_sent_after(session, queued_before)
     return DemoLoaded(
         hubs_added=hubs_added,
@@ -104,6 +107,7 @@ def load_demo(
         participations_added=taken.created,
         work_groups_added=groups_added + in_motion.work_groups_added,
         applications_added=in_motion.applications_added,
+        claims_added=claims,
     )
 
 

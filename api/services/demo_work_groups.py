@@ -16,7 +16,7 @@ from api.persistence import catalogue_repository, schools_repository
 from api.persistence import work_groups_repository as repo
 from api.persistence.models import Person, WorkGroupParticipant, WorkGroupSchool
 from api.schemas import work_groups as schemas
-from api.services import sessions, work_group_years, work_groups
+from api.services import grant_entitlements, sessions, work_group_years, work_groups
 
 # The demo acts as a national administrator would; the audit log names it.
 LOADER = Principal(kind="user", id=0, label="the demo loader", role=Role.NATIONAL_ADMIN)
@@ -50,6 +50,9 @@ def load_work_groups(
         # Schools were selected in their year; the demo has no applications to select them by.
         for urn in spec["schools"]:
             repo.add(session, WorkGroupSchool(work_group_id=group.id, school_urn=urn))
+            grant_entitlements.record_for_school(
+                session, programme_id=programme.id, school_urn=urn, work_group_id=group.id
+            )
             for teacher in range(1, spec.get("teachers_per_school", 0) + 1):
                 member = _teacher(session, urn, programme.hub_id, teacher)
                 repo.add(session, WorkGroupParticipant(work_group_id=group.id, person_id=member.id))

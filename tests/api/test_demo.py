@@ -30,8 +30,9 @@ def test_demo_loads_the_documents_once(client: TestClient, db: Session) -> None:
     assert (first.hubs_added, first.programmes_added) == (4, 21)
     assert (first.schools_added, first.participations_added) == (44, 12)
     assert (first.work_groups_added, first.applications_added) == (10, 14)
+    assert first.claims_added == 21
     again = load_demo(db, today=TODAY)
-    assert again == DemoLoaded(0, 0, 0, 0, 0, 0)
+    assert again == DemoLoaded(0, 0, 0, 0, 0, 0, 0)
 
     archimedes = programme_titled(
         client, "Secondary Mathematics Teaching for Mastery Work Group", "2016-17"
@@ -281,4 +282,44 @@ def test_the_year_loads_as_of_any_day_of_term(admin: TestClient, db: Session) ->
     running = sessions_of(admin, group_named(admin, "West Cheshire Embedding Work Group")["id"])
     assert any(date.fromisoformat(s["date"]) < spring for s in running)
     assert any(date.fromisoformat(s["date"]) >= spring for s in running)
-    assert load_demo(db, today=spring) == DemoLoaded(0, 0, 0, 0, 0, 0)
+    assert load_demo(db, today=spring) == DemoLoaded(0, 0, 0, 0, 0, 0, 0)
+
+
+def test_the_demo_has_grants_paid_clawed_back_and_waiting(admin: TestClient, db: Session) -> None:
+    """Past statements paid (a clawback among them), this year's claims waiting for the hub; the
+    figures follow from the demo's claims, counted here from the claims the API lists."""
+    load_demo(db, today=TODAY)
+    claims = admin.get("/api/v1/grants/claims", params={"limit": 200}).json()["items"]
+    by_status: dict[str, int] = {}
+    for claim in claims:
+        by_status[claim["status"]] = by_status.get(claim["status"], 0) + 1
+    assert by_status == {"paid": 16, "clawed_back": 2, "void": 1, "eligible": 1, "submitted": 1}
+    matched = [c for c in claims if c["kind"] == "matched_funding"]
+    assert {c["amount"]["amount_pence"] for c in matched} == {185000, 200000, 96000}
+    assert all(c["evidence"]["content_type"] == "application/pdf" for c in matched)
+
+    statements = admin.get("/api/v1/grants/statements", params={"limit": 50}).json()["items"]
+    assert len(statements) == 6
+    assert all(s["status"] == "paid" for s in statements)
+    for item in statements:
+        statement = admin.get(f"/api/v1/grants/statements/{item['id']}").json()
+        parts = statement["lines"] + statement["adjustments"]
+        assert item["total"]["amount_pence"] == sum(p["amount"]["amount_pence"] for p in parts)
+    clawbacks = [s for s in statements if s["total"]["amount_pence"] < 0]
+    assert len(clawbacks) == 2
+
+    summary = admin.get("/api/v1/grants/summary").json()
+    live = [c for c in claims if c["status"] not in ("void", "ineligible")]
+    paid = [c for c in claims if c["status"] in ("paid", "clawed_back")]
+    back = [c for c in claims if c["status"] == "clawed_back"]
+
+    def pence(items: list[dict[str, Any]]) -> int:
+        return sum(c["amount"]["amount_pence"] for c in items)
+
+    assert summary["totals"]["claimed"]["amount_pence"] == pence(live)
+    assert summary["totals"]["paid"]["amount_pence"] == pence(paid)
+    assert summary["totals"]["clawed_back"]["amount_pence"] == pence(back)
+    assert {row["hub"]["id"] for row in summary["rows"]} == {
+        "cheshire-and-wirral",
+        "west-yorkshire",
+    }
