@@ -157,6 +157,16 @@ class Statement:
             )
         return replace(self, lines=(*self.lines, line))
 
+    def remove_line(self, claim_reference: str) -> Statement:
+        """Take a voided claim off a statement that is still open (nothing was paid)."""
+        self._check_open()
+        kept = tuple(line for line in self.lines if line.claim_reference != claim_reference)
+        if len(kept) == len(self.lines):
+            raise StatementRefused(
+                self.status, f"Claim {claim_reference} is not on this statement."
+            )
+        return replace(self, lines=kept)
+
     def add_adjustment(self, adjustment: Adjustment) -> Statement:
         self._check_open()
         return replace(self, adjustments=(*self.adjustments, adjustment))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, tuple_, update
+from sqlalchemy import select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer
 from sqlalchemy.orm.attributes import flag_modified
@@ -182,10 +182,6 @@ def lines_of(
 def add(session: Session, row: object) -> None:
     session.add(row)
     session.flush()
-
-
-def remove_line(session: Session, line_id: int) -> None:
-    session.execute(delete(GrantStatementLine).where(GrantStatementLine.id == line_id))
 
 
 def hubs(session: Session, ids: set[str]) -> dict[str, Hub]:

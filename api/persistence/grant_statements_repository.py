@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from api.persistence.models import (
@@ -150,6 +150,18 @@ def amounts_of(session: Session, statement_ids: Sequence[int]) -> dict[int, Amou
     for statement_id, description, pence in adjustments:
         found[statement_id].adjustments.append((description, pence))
     return found
+
+
+def payment_line_of(session: Session, claim_id: int) -> GrantStatementLine | None:
+    return session.scalars(
+        select(GrantStatementLine).where(
+            GrantStatementLine.claim_id == claim_id, GrantStatementLine.kind == "payment"
+        )
+    ).one_or_none()
+
+
+def remove_line(session: Session, line_id: int) -> None:
+    session.execute(delete(GrantStatementLine).where(GrantStatementLine.id == line_id))
 
 
 def claim(session: Session, claim_id: int) -> GrantClaim | None:

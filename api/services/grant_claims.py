@@ -26,7 +26,6 @@ from api.domain.claims import (
     window_closes,
 )
 from api.domain.grants import MatchedFunding
-from api.domain.statements import Month
 from api.errors import (
     BadField,
     Conflict,
@@ -37,7 +36,7 @@ from api.errors import (
 )
 from api.persistence import grant_claims_repository as repo
 from api.persistence import grant_entitlements_repository as entitlements_repo
-from api.persistence.models import GrantClaim, GrantEntitlement, GrantStatement, GrantStatementLine
+from api.persistence.models import GrantClaim, GrantEntitlement, GrantStatement
 from api.schemas.grant_claims import (
     EVIDENCE_MAX_BYTES,
     Claim,
@@ -372,14 +371,6 @@ def refuse(
     )
 
 
-def _line(
-    session: Session, claim: GrantClaim, kind: str
-) -> tuple[GrantStatementLine, GrantStatement] | None:
-    return next(
-        ((line, st) for line, st in repo.lines_of(session, [claim.id]) if line.kind == kind), None
-    )
-
-
 def void(
     session: Session,
     claim_id: int,
@@ -390,22 +381,10 @@ def void(
     now: datetime,
 ) -> GrantClaim:
     row = _for_decision(session, claim_id, actor, expected_version)
-    found = _line(session, row, "payment") if row.status == ClaimStatus.PAYABLE.value else None
-    if found is not None:
-        line, statement = found
-        if statement.status != "open":
-            raise Conflict(
-                f"Claim {row.reference} is on the {_month_label(statement.month)} "
-                f"statement, which is {statement.status}; it can no longer be changed.",
-                rule="statement_closed",
-            )
-        repo.remove_line(session, line.id)
-        repo.touch(statement, now)  # its total changed: a new version and ETag
+    if row.status == ClaimStatus.PAYABLE.value:
+        # Its payment line leaves the statement, which must still be open.
+        grant_statements.take_off(session, row, actor=actor)
     return move_claim(session, row, ClaimStatus.VOID, by=actor, now=now, note=reason)
-
-
-def _month_label(month: str) -> str:
-    return Month(int(month[:4]), int(month[5:7])).label()
 
 
 def clawback(

@@ -476,6 +476,36 @@ def claw_back(
     return claim
 
 
+def take_off(session: Session, claim: GrantClaim, *, actor: Principal) -> None:
+    """A payable claim being voided leaves the statement it is on, while that statement is open
+    (nothing has been paid); one closed for payment keeps it: 409 statement_closed."""
+    line = repo.payment_line_of(session, claim.id)
+    if line is None:
+        return
+    row = repo.get(session, line.statement_id)
+    assert row is not None
+    before = statements_of(session, [row])[row.id]
+    try:
+        after = before.remove_line(claim.reference)
+    except StatementRefused as exc:
+        raise Conflict(
+            f"Claim {claim.reference} is on the {label_of(row)} statement, which is "
+            f"{row.status}; it can no longer be voided.",
+            rule="statement_closed",
+            statement_status=row.status,
+        ) from exc
+    repo.remove_line(session, line.id)
+    _record(
+        session,
+        row,
+        actor,
+        action="update",
+        before=_snapshot(row, before),
+        after=after,
+        note=f"Claim {claim.reference} voided and taken off the statement",
+    )
+
+
 # For finance
 
 

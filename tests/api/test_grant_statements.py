@@ -631,6 +631,7 @@ def committed(engine: Engine) -> Iterator[sessionmaker[Session]]:
             session.execute(delete(HubRow).where(HubRow.id == RACE_HUB))
 
 
+@pytest.mark.postgres_only
 def test_two_creates_at_once_leave_one_statement_and_one_409(
     committed: sessionmaker[Session],
 ) -> None:

@@ -109,6 +109,16 @@ def test_a_claim_goes_on_a_statement_once() -> None:
         statement.add_line(Line("C-1", 100_000))
 
 
+def test_a_voided_claim_leaves_an_open_statement_only() -> None:
+    statement = Statement(DECEMBER).add_line(Line("C-1", 100_000)).add_line(Line("C-2", 5_000))
+    assert statement.remove_line("C-1").lines == (Line("C-2", 5_000),)
+    assert statement.remove_line("C-1").total_pence == 5_000
+    with pytest.raises(StatementRefused, match="C-9 is not on this statement"):
+        statement.remove_line("C-9")
+    with pytest.raises(StatementRefused, match="only an open statement changes"):
+        Statement(DECEMBER, S.PAYABLE, (Line("C-1", 1),)).remove_line("C-1")
+
+
 def test_clawbacks_and_adjustments_are_signed() -> None:
     statement = (
         Statement(DECEMBER)
