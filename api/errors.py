@@ -118,6 +118,10 @@ class ContentTooLarge(AppError):
     """A request body over the limit for its kind of endpoint (api/request_limits.py)."""
 
 
+class EvidenceTooLarge(AppError):
+    """A claim's evidence file over the size a claim takes (api/services/grant_claims.py)."""
+
+
 class BodyTooSlow(AppError):
     """A request body sent slower than the set pace (api/request_limits.py)."""
 
@@ -148,6 +152,7 @@ PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
     InvalidFields: ProblemType(422, "validation", "Your request has invalid fields"),
     InvalidAcademicYear: ProblemType(422, "validation", "Your request has invalid fields"),
     ContentTooLarge: ProblemType(413, "content-too-large", "The request body is too large"),
+    EvidenceTooLarge: ProblemType(413, "evidence-too-large", "The evidence file is too large"),
     BodyTooSlow: ProblemType(408, "body-too-slow", "The request body came too slowly"),
 }
 

@@ -33,6 +33,8 @@ from api.routers import (
     audit,
     auth,
     calendar_feeds,
+    grant_claims,
+    grant_entitlements,
     health,
     hubs,
     participations,
@@ -168,6 +170,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         work_groups,
         sessions,
         terms,
+        grant_entitlements,
+        grant_claims,
     ):
         # Any route that reads or writes may find the database busy or down: 503, Retry-After.
         v1.include_router(module.router, responses=None if module is health else _UNAVAILABLE)

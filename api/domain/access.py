@@ -20,6 +20,8 @@ class Scope(StrEnum):
     TIMETABLE_READ = "timetable:read"
     APPLICATIONS_READ = "applications:read"
     APPLICATIONS_WRITE = "applications:write"
+    GRANTS_READ = "grants:read"
+    GRANTS_WRITE = "grants:write"
     ADMIN = "admin"
 
 

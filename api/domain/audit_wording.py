@@ -25,6 +25,7 @@ _FIELD_LABELS: dict[str, str] = {
     "end_time": "End time",
     "closing_date": "Closing date",
     "closes_at": "Closes",
+    "claim_deadline": "Claim deadline",
     "academic_year_id": "Academic year",
     "academic_year": "Academic year",
     "la_code": "Local authority",
@@ -53,6 +54,12 @@ _BY_KIND: dict[str, dict[str, str]] = {
     "api_key": {"name": "Key name", "scopes": "What it may do"},
     "user": {"name": "Name", "role": "Role"},
     "calendar_feed": {"subject": "Whose calendar"},
+    "grant_claim": {
+        "status": "Claim status",
+        "reason": "Why it is ineligible",
+        "reason_detail": "Reason in words",
+        "duplicate_of_id": "Duplicate of claim",
+    },
 }
 
 _WORDS = {"id": "", "url": "link", "urn": "URN", "la": "local authority", "ks": "Key Stage"}

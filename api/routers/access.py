@@ -67,6 +67,21 @@ WORK_GROUP_LEAD = Policy(
     scopes=frozenset({Scope.ADMIN}),
 )
 
+# Grants (issue 13). Reading: hub staff their hub's, a school contact their own school's,
+# keys with grants:read their hub's. Mastery Specialists have no grants access.
+GRANTS_READ = Policy(
+    "grants_read",
+    roles=frozenset({*HUB_STAFF, Role.SCHOOL_CONTACT}),
+    scopes=frozenset({Scope.GRANTS_READ, Scope.ADMIN}),
+)
+# Claims are made by people: a school contact for their school, hub staff for a school of
+# their hub. Keys do not submit claims.
+GRANTS_CLAIM = Policy("grants_claim", roles=frozenset({*HUB_STAFF, Role.SCHOOL_CONTACT}))
+# The hub's actions on claims and statements: hub staff, keys with grants:write.
+GRANTS_WRITE = Policy(
+    "grants_write", roles=HUB_STAFF, scopes=frozenset({Scope.GRANTS_WRITE, Scope.ADMIN})
+)
+
 
 def _key_caller(authorization: str, session: Session, now: datetime) -> Caller:
     scheme, _, credentials = authorization.partition(" ")

@@ -193,6 +193,9 @@ class ProgrammeFields(ApiModel):
     closing_date: date | None = Field(
         default=None, description="Applications close at 23:59:59 Europe/London on this day."
     )
+    claim_deadline: date | None = Field(
+        default=None, description="Grant claims close at 23:59:59 Europe/London on this day."
+    )
     milestones: list[Milestone] = Field(default_factory=list, max_length=20)
     capacity: Capacity | None = None
     session_plan: list[SessionPlanItem] = Field(default_factory=list, max_length=20)
@@ -226,6 +229,7 @@ class ProgrammeUpdate(ApiModel):
     how_to_apply: LongText | None = None
     applications_open_on: date | None = None
     closing_date: date | None = None
+    claim_deadline: date | None = None
     milestones: list[Milestone] | None = Field(default=None, max_length=20)
     capacity: Capacity | None = None
     session_plan: list[SessionPlanItem] | None = Field(default=None, max_length=20)
@@ -261,6 +265,11 @@ class Programme(ProgrammeFields):
         description="The moment applications close: 23:59:59 in England on the closing date, "
         "with that day's offset; null without a closing date.",
         examples=["2027-01-26T23:59:59+00:00"],
+    )
+    claims_close_at: LocalInstant | None = Field(
+        description="The moment grant claims close: 23:59:59 in England on the claim deadline, "
+        "with that day's offset; null without a claim deadline.",
+        examples=["2027-07-31T23:59:59+01:00"],
     )
     version: int = Field(description="Raised by every change; the ETag carries it.")
     created_at: datetime

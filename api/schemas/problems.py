@@ -90,6 +90,31 @@ class Problem(BaseModel):
         default=None,
         description="With rule non_school_day: each date that is not a school day, and why.",
     )
+    claim: str | None = Field(
+        default=None,
+        description="With rule already_claimed: the claim that holds the grant; with rule "
+        "claim_move_refused: the claim refused.",
+        examples=["GC-000042"],
+    )
+    current_status: str | None = Field(
+        default=None,
+        description="With rule claim_move_refused: the claim's status now.",
+        examples=["paid"],
+    )
+    allowed_moves: list[str] | None = Field(
+        default=None,
+        description="With rule claim_move_refused: the statuses the claim may move to now.",
+        examples=[["awaiting_clawback"]],
+    )
+    missing: list[str] | None = Field(
+        default=None,
+        description="With rule not_due or conditions_not_met: each condition not met, in words.",
+    )
+    closed_at: str | None = Field(
+        default=None,
+        description="With rule claim_window_closed: when claims closed (23:59:59 in England).",
+        examples=["2027-07-31T23:59:59+01:00"],
+    )
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
@@ -111,6 +136,7 @@ _TEXT = {
     404: "Not found",
     409: "Conflict with the resource's current state",
     410: "Gone: the link expired or was used",
+    413: "Too large: see max_bytes",
     412: "Precondition failed: the resource changed since the ETag given in If-Match",
     422: "Validation problem: see errors",
     428: "Precondition required: send If-Match with the ETag you read",

@@ -11,6 +11,7 @@ from api.domain.academic_year import AcademicYear
 from api.domain.access import Principal
 from api.domain.applicants import Role
 from api.domain.catalogue import default_rules, follow_commitments
+from api.domain.claims import window_closes
 from api.domain.eligibility import Programme as EligibilityProgramme
 from api.domain.journey import Phase, ProgrammeType, Stage, programme_type_for
 from api.domain.programme_code import EXAMPLE, is_programme_code
@@ -121,6 +122,7 @@ def _snapshot(programme: Programme) -> dict[str, Any]:
             "hub",
             "academic_year_label",
             "closes_at",
+            "claims_close_at",
         },
     )
 
@@ -250,6 +252,9 @@ def to_schema(programme: Programme) -> schemas.Programme:
         academic_year_label=year.label,
         status=ProgrammeStatus(programme.status),
         closes_at=closes_at(programme.closing_date) if programme.closing_date else None,
+        claims_close_at=(
+            window_closes(programme.claim_deadline) if programme.claim_deadline else None
+        ),
         version=programme.version,
         created_at=programme.created_at,
         updated_at=programme.updated_at,
@@ -265,6 +270,7 @@ def to_schema(programme: Programme) -> schemas.Programme:
         how_to_apply=programme.how_to_apply,
         applications_open_on=programme.applications_open_on,
         closing_date=programme.closing_date,
+        claim_deadline=programme.claim_deadline,
         milestones=[schemas.Milestone.model_validate(m) for m in programme.milestones],
         session_plan=[schemas.SessionPlanItem.model_validate(s) for s in programme.session_plan],
         time_commitment=programme.time_commitment,
@@ -451,6 +457,7 @@ def copy_programme(
         how_to_apply=source.how_to_apply,
         applications_open_on=_later(source.applications_open_on, shift),
         closing_date=_later(source.closing_date, shift),
+        claim_deadline=_later(source.claim_deadline, shift),
         milestones=[
             {**m, "date": _later(date.fromisoformat(m["date"]), shift).isoformat()}  # type: ignore[union-attr]
             for m in source.milestones

@@ -195,6 +195,11 @@ export const scopeLabels: Record<Scope, { label: string; hint?: string }> = {
   "timetable:read": { label: "Read timetables" },
   "applications:read": { label: "Read applications" },
   "applications:write": { label: "Make and change applications" },
+  "grants:read": { label: "Read grants, claims and statements" },
+  "grants:write": {
+    label: "Decide claims and run statements",
+    hint: "Approve, refuse, void and claw back claims, and close and pay statements.",
+  },
   admin: {
     label: "Act as a hub administrator",
     hint: "Change programmes, see drafts and read the audit log. Give this only to systems you trust.",

@@ -1253,6 +1253,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grants/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Entitlements
+         * @description Entitlements of your hub's schools (a school contact: their own school's; a national
+         *     administrator: every hub's, or `hub`), each decided now: whether it is due, whether it can
+         *     be claimed, what is missing and why, and its claim.
+         */
+        get: operations["grants-list_entitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/entitlements/{entitlement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Entitlement
+         * @description One entitlement, decided now. Its ETag changes whenever anything it shows does.
+         */
+        get: operations["grants-get_entitlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Claims
+         * @description Claims of your hub (a school contact: their own school's; a national administrator:
+         *     every hub's, or `hub`), by id; with `updated_since`, by when each last changed, so that
+         *     another system can follow them.
+         */
+        get: operations["grants-list_claims"];
+        put?: never;
+        /**
+         * Create Claim
+         * @description Claim an entitlement for your school (hub staff: for a school of their hub). The amount
+         *     is decided here: a fixed grant's amount, or for matched funding the spend up to the cap.
+         *     Refused: after the programme's claim window (409 `claim_window_closed`), before the grant
+         *     is due (409 `not_due`, with `missing`), a second live claim for the entitlement (409
+         *     `already_claimed`, naming it), another school's entitlement (403), evidence over 10 MB
+         *     (413 `evidence-too-large`) or not a PDF, PNG or JPEG by its content (422, `/evidence`).
+         */
+        post: operations["grants-create_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/claims/{claim_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Claim
+         * @description One claim with its evidence, statements, history and what you may do to it now.
+         */
+        get: operations["grants-get_claim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/claims/{claim_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Claim Evidence
+         * @description The claim's evidence file, with the type decided from its content (404 without one).
+         */
+        get: operations["grants-claim_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/claims/{claim_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve Claim
+         * @description Submitted → eligible, with If-Match, once the domain's assessment finds every condition
+         *     met; otherwise 409 `conditions_not_met` with the reasons, and nothing changes.
+         */
+        post: operations["grants-approve_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/claims/{claim_id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse Claim
+         * @description Submitted or eligible → ineligible, with If-Match, a reason and words for the school; a
+         *     duplicate names the claim it repeats. The entitlement is free to be claimed again.
+         */
+        post: operations["grants-refuse_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/claims/{claim_id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void Claim
+         * @description An unpaid claim (submitted, eligible or payable) → void, with If-Match and a reason. A
+         *     payable claim's payment comes off its statement, which must still be open (409
+         *     `statement_closed` otherwise).
+         */
+        post: operations["grants-void_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/claims/{claim_id}/clawback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clawback Claim
+         * @description A paid claim → awaiting clawback, with If-Match and a reason: a clawback line of minus
+         *     its amount goes on the hub's earliest open statement (one for this month is opened if
+         *     none is); the claim is clawed back when that statement is paid.
+         */
+        post: operations["grants-clawback_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1671,6 +1870,26 @@ export interface components {
             /** Note */
             note: string | null;
         };
+        /** Body_grants-create_claim */
+        "Body_grants-create_claim": {
+            /** Entitlement Id */
+            entitlement_id: number;
+            /**
+             * Spend Pence
+             * @description What the school spent (matched funding only)
+             */
+            spend_pence?: number | null;
+            /**
+             * Invoice Reference
+             * @description The invoice (matched funding only)
+             */
+            invoice_reference?: string | null;
+            /**
+             * Evidence
+             * @description The invoice or receipt (matched funding only): PDF, PNG or JPEG, at most 10 MB.
+             */
+            evidence?: string | null;
+        };
         /** Body_participations-import_participation_history */
         "Body_participations-import_participation_history": {
             /**
@@ -1726,6 +1945,123 @@ export interface components {
              * @enum {string}
              */
             unit: "schools" | "participants";
+        };
+        /** Claim */
+        Claim: {
+            /** Id */
+            id: number;
+            /**
+             * Reference
+             * @example GC-000042
+             */
+            reference: string;
+            /** Entitlement Id */
+            entitlement_id: number;
+            hub: components["schemas"]["HubRef"];
+            programme: components["schemas"]["ProgrammeBrief"];
+            school: components["schemas"]["SchoolBrief"];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "fixed_grant" | "matched_funding";
+            /** Purpose */
+            purpose: string;
+            status: components["schemas"]["ClaimStatus"];
+            /** @description What the claim pays: the grant, or the spend capped. */
+            amount: components["schemas"]["Money-Output"];
+            /** @description What the school spent (matched funding only). */
+            spend: components["schemas"]["Money-Output"] | null;
+            /** Invoice Reference */
+            invoice_reference: string | null;
+            evidence: components["schemas"]["Evidence"] | null;
+            /** @description Why it is ineligible. */
+            reason: components["schemas"]["IneligibleReason"] | null;
+            /**
+             * Reason Detail
+             * @description In words: why it is ineligible, voided or clawed back.
+             */
+            reason_detail: string | null;
+            /** @description The claim an ineligible duplicate repeats. */
+            duplicate_of: components["schemas"]["ClaimRef"] | null;
+            payment_statement: components["schemas"]["StatementRef"] | null;
+            clawback_statement: components["schemas"]["StatementRef"] | null;
+            /**
+             * Allowed Actions
+             * @description What you may do to it now.
+             */
+            allowed_actions: ("approve" | "refuse" | "void" | "clawback")[];
+            /**
+             * History
+             * @description Every move, oldest first.
+             */
+            history: components["schemas"]["ClaimHistoryItem"][];
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Raised by every change; the ETag carries it.
+             */
+            version: number;
+        };
+        /** ClaimClawback */
+        ClaimClawback: {
+            /** Reason */
+            reason: string;
+        };
+        /** ClaimHistoryItem */
+        ClaimHistoryItem: {
+            status: components["schemas"]["ClaimStatus"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By Name */
+            by_name: string | null;
+            /** Note */
+            note: string | null;
+        };
+        /** ClaimRef */
+        ClaimRef: {
+            /** Id */
+            id: number;
+            /**
+             * Reference
+             * @example GC-000042
+             */
+            reference: string;
+            status: components["schemas"]["ClaimStatus"];
+        };
+        /** ClaimRefuse */
+        ClaimRefuse: {
+            reason: components["schemas"]["IneligibleReason"];
+            /** Detail */
+            detail: string;
+            /**
+             * Duplicate Of
+             * @description The claim this one duplicates (reason duplicate only).
+             * @example GC-000041
+             */
+            duplicate_of?: string | null;
+        };
+        /**
+         * ClaimStatus
+         * @enum {string}
+         */
+        ClaimStatus: "submitted" | "eligible" | "ineligible" | "payable" | "paid" | "void" | "awaiting_clawback" | "clawed_back";
+        /** ClaimVoid */
+        ClaimVoid: {
+            /** Reason */
+            reason: string;
         };
         /** ConfirmRequest */
         ConfirmRequest: {
@@ -1810,6 +2146,116 @@ export interface components {
              * @description Check a person (SKTM); for hub staff.
              */
             person_id?: number | null;
+        };
+        /** Entitlement */
+        Entitlement: {
+            /** Id */
+            id: number;
+            hub: components["schemas"]["HubRef"];
+            programme: components["schemas"]["ProgrammeBrief"];
+            school: components["schemas"]["SchoolBrief"];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "fixed_grant" | "matched_funding";
+            /**
+             * Purpose
+             * @example teacher release time
+             */
+            purpose: string;
+            /**
+             * Description
+             * @example a £1,000.00 grant towards teacher release time
+             */
+            description: string;
+            /** @description A fixed grant's amount, or matched funding's cap. */
+            committed: components["schemas"]["Money-Output"];
+            /**
+             * Due
+             * @description The school's participation makes the grant due (completed the year for a fixed grant, selected for matched funding), payment conditions aside.
+             */
+            due: boolean;
+            /**
+             * Claimable
+             * @description Due, with every payment condition met.
+             */
+            claimable: boolean;
+            /**
+             * Checks
+             * @description Whether it is due (the first check), then each payment condition.
+             */
+            checks: components["schemas"]["EntitlementCheck"][];
+            /**
+             * Missing
+             * @description The reasons of the checks not met yet, in order.
+             */
+            missing: string[];
+            /**
+             * Claims Close At
+             * @description The programme's claim window closes at this moment; null: no deadline.
+             * @example 2027-07-31T23:59:59+01:00
+             */
+            claims_close_at: string | null;
+            /**
+             * Window Open
+             * @description A claim made now would be inside the window.
+             */
+            window_open: boolean;
+            /** @description The live claim, else the latest one; null: none. */
+            claim: components["schemas"]["ClaimRef"] | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_due" | "claimable" | "claimed" | "paid" | "clawed_back";
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** EntitlementCheck */
+        EntitlementCheck: {
+            /**
+             * Code
+             * @example completed_year
+             * @example sessions_attended
+             * @example selected
+             */
+            code: string;
+            /** Met */
+            met: boolean;
+            /**
+             * Reason
+             * @example Paid once the school has attended 4 sessions; it has attended 3.
+             */
+            reason: string;
+        };
+        /** Evidence */
+        Evidence: {
+            /** Filename */
+            filename: string;
+            /**
+             * Content Type
+             * @description Decided from the file's content, not from what the sender said.
+             * @enum {string}
+             */
+            content_type: "application/pdf" | "image/png" | "image/jpeg";
+            /** Size Bytes */
+            size_bytes: number;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Href
+             * @example /api/v1/grants/claims/42/evidence
+             */
+            href: string;
         };
         /** FailedRule */
         FailedRule: {
@@ -2118,6 +2564,11 @@ export interface components {
              */
             rejections: components["schemas"]["Rejection"][];
         };
+        /**
+         * IneligibleReason
+         * @enum {string}
+         */
+        IneligibleReason: "duplicate" | "conditions_not_met" | "nothing_spent" | "evidence_rejected";
         /** Journey */
         Journey: {
             /** Urn */
@@ -2372,6 +2823,26 @@ export interface components {
         Page_AuditEvent_: {
             /** Items */
             items: components["schemas"]["AuditEvent"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Claim] */
+        Page_Claim_: {
+            /** Items */
+            items: components["schemas"]["Claim"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Entitlement] */
+        Page_Entitlement_: {
+            /** Items */
+            items: components["schemas"]["Entitlement"][];
             /**
              * Next Cursor
              * @description Pass as ?cursor= for the next page; null on the last page.
@@ -2675,6 +3146,37 @@ export interface components {
              * @description With rule non_school_day: each date that is not a school day, and why.
              */
             days?: components["schemas"]["NonSchoolDay"][] | null;
+            /**
+             * Claim
+             * @description With rule already_claimed: the claim that holds the grant; with rule claim_move_refused: the claim refused.
+             * @example GC-000042
+             */
+            claim?: string | null;
+            /**
+             * Current Status
+             * @description With rule claim_move_refused: the claim's status now.
+             * @example paid
+             */
+            current_status?: string | null;
+            /**
+             * Allowed Moves
+             * @description With rule claim_move_refused: the statuses the claim may move to now.
+             * @example [
+             *       "awaiting_clawback"
+             *     ]
+             */
+            allowed_moves?: string[] | null;
+            /**
+             * Missing
+             * @description With rule not_due or conditions_not_met: each condition not met, in words.
+             */
+            missing?: string[] | null;
+            /**
+             * Closed At
+             * @description With rule claim_window_closed: when claims closed (23:59:59 in England).
+             * @example 2027-07-31T23:59:59+01:00
+             */
+            closed_at?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -2721,6 +3223,11 @@ export interface components {
              * @description Applications close at 23:59:59 Europe/London on this day.
              */
             closing_date: string | null;
+            /**
+             * Claim Deadline
+             * @description Grant claims close at 23:59:59 Europe/London on this day.
+             */
+            claim_deadline: string | null;
             /** Milestones */
             milestones: components["schemas"]["Milestone-Output"][];
             capacity: components["schemas"]["Capacity"] | null;
@@ -2756,6 +3263,12 @@ export interface components {
              * @example 2027-01-26T23:59:59+00:00
              */
             closes_at: string | null;
+            /**
+             * Claims Close At
+             * @description The moment grant claims close: 23:59:59 in England on the claim deadline, with that day's offset; null without a claim deadline.
+             * @example 2027-07-31T23:59:59+01:00
+             */
+            claims_close_at: string | null;
             /**
              * Version
              * @description Raised by every change; the ETag carries it.
@@ -2806,6 +3319,25 @@ export interface components {
              * @description Applications started and not submitted yet.
              */
             drafts: number;
+        };
+        /** ProgrammeBrief */
+        ProgrammeBrief: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Code */
+            code: string | null;
+            /**
+             * Academic Year
+             * @example 2026-27
+             */
+            academic_year: string;
+            /**
+             * Academic Year Label
+             * @example 2026/27
+             */
+            academic_year_label: string;
         };
         /** ProgrammeCopy */
         ProgrammeCopy: {
@@ -2859,6 +3391,11 @@ export interface components {
              * @description Applications close at 23:59:59 Europe/London on this day.
              */
             closing_date?: string | null;
+            /**
+             * Claim Deadline
+             * @description Grant claims close at 23:59:59 Europe/London on this day.
+             */
+            claim_deadline?: string | null;
             /** Milestones */
             milestones?: components["schemas"]["Milestone-Input"][];
             capacity?: components["schemas"]["Capacity"] | null;
@@ -2972,6 +3509,8 @@ export interface components {
             applications_open_on?: string | null;
             /** Closing Date */
             closing_date?: string | null;
+            /** Claim Deadline */
+            claim_deadline?: string | null;
             /** Milestones */
             milestones?: components["schemas"]["Milestone-Input"][] | null;
             capacity?: components["schemas"]["Capacity"] | null;
@@ -3195,6 +3734,13 @@ export interface components {
             /** Submitted At */
             submitted_at: string | null;
         };
+        /** SchoolBrief */
+        SchoolBrief: {
+            /** Urn */
+            urn: string;
+            /** Name */
+            name: string;
+        };
         /** SchoolDetails */
         SchoolDetails: {
             /** Urn */
@@ -3259,7 +3805,7 @@ export interface components {
          * Scope
          * @enum {string}
          */
-        Scope: "programmes:read" | "schools:read" | "timetable:read" | "applications:read" | "applications:write" | "admin";
+        Scope: "programmes:read" | "schools:read" | "timetable:read" | "applications:read" | "applications:write" | "grants:read" | "grants:write" | "admin";
         /** Session */
         Session: {
             /** Id */
@@ -3578,6 +4124,22 @@ export interface components {
          * @enum {string}
          */
         Stage: "readiness" | "development" | "embedding" | "sustaining" | "specialist_knowledge";
+        /** StatementRef */
+        StatementRef: {
+            /** Id */
+            id: number;
+            /**
+             * Month
+             * @example 2026-12
+             */
+            month: string;
+            status: components["schemas"]["StatementStatus"];
+        };
+        /**
+         * StatementStatus
+         * @enum {string}
+         */
+        StatementStatus: "open" | "payable" | "paid";
         /**
          * TaskStatus
          * @enum {string}
@@ -8746,6 +9308,844 @@ export interface operations {
             };
             /** @description Validation problem: see errors */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-list_entitlements": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                /** @description A school's URN */
+                school?: string | null;
+                programme?: number | null;
+                academic_year?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Entitlement_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-get_entitlement": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                entitlement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entitlement"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-list_claims": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                /** @description A school's URN */
+                school?: string | null;
+                programme?: number | null;
+                /** @description Any of these (repeat it) */
+                status?: components["schemas"]["ClaimStatus"][] | null;
+                /** @description Only claims changed at or after this instant, oldest change first */
+                updated_since?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Claim_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-create_claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key and body answer the first result again. */
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_grants-create_claim"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large: see max_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-get_claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-claim_evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence file, as its content says it is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-approve_claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-refuse_claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimRefuse"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-void_claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimVoid"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-clawback_claim": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimClawback"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
