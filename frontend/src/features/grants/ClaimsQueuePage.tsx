@@ -27,13 +27,13 @@ const statusNames = Object.fromEntries(Object.entries(claimStatusTags).map(([sta
 >;
 
 /** The filters in the URL as the API's query: the status (submitted by default) and the page. */
-export function readClaimFilters(search: URLSearchParams): { filters: ClaimFilters; status: string } {
+export function readClaimFilters(search: URLSearchParams): { filters: ClaimFilters; status: ClaimStatus | typeof ANY } {
   const raw = search.get("status");
   const status = raw === ANY ? ANY : isKeyOf(statusNames, raw) ? raw : DEFAULT_STATUS;
   const cursor = search.get("cursor");
   return {
     status,
-    filters: { ...(status === ANY ? {} : { status: [status as ClaimStatus] }), ...(cursor ? { cursor } : {}) },
+    filters: { ...(status === ANY ? {} : { status: [status] }), ...(cursor ? { cursor } : {}) },
   };
 }
 
@@ -58,7 +58,7 @@ export function ClaimsQueuePage() {
 
   const page = claims.data;
   const allHubs = me.data?.role === "national_admin";
-  const applied = status === ANY ? "every status" : statusNames[status as ClaimStatus].toLowerCase();
+  const applied = status === ANY ? "any status" : `the status ${statusNames[status].toLowerCase()}`;
   return (
     <Layout>
       {problem && <ErrorSummary problem={problem} />}

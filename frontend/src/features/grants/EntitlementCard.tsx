@@ -3,7 +3,7 @@ import { Link } from "react-router-dom";
 import { formatDateTime } from "../../format";
 import type { Entitlement } from "./api";
 import { formatPounds } from "./money";
-import { claimFormPath } from "./paths";
+import { claimFormPath, claimPath } from "./paths";
 import { claimStatusNext, claimStatusTags, entitlementStatusTags, sentence } from "./wording";
 
 type Props = {
@@ -76,7 +76,9 @@ export function EntitlementCard({ entitlement, canClaim }: Props) {
           </Row>
           {entitlement.claim && (
             <Row label="Claim">
-              {entitlement.claim.reference}{" "}
+              <Link className="govuk-link" to={claimPath(entitlement.claim.id)}>
+                {entitlement.claim.reference}
+              </Link>{" "}
               <strong className={`govuk-tag ${claimStatusTags[entitlement.claim.status].colour}`}>
                 {claimStatusTags[entitlement.claim.status].label}
               </strong>

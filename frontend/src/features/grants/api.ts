@@ -201,3 +201,172 @@ export function useClaimAction() {
     onError: () => stale(),
   });
 }
+
+export type StatementSummary = Schemas["StatementSummary"];
+export type Statement = Schemas["Statement"];
+export type StatementStatus = Statement["status"];
+export type StatementLine = Schemas["StatementLine"];
+export type StatementAdjustment = Schemas["StatementAdjustment"];
+export type StatementPay = Schemas["StatementPay"];
+export type StatementFilters = NonNullable<paths["/api/v1/grants/statements"]["get"]["parameters"]["query"]>;
+export type GrantSummary = Schemas["GrantSummary"];
+export type GrantFigures = Schemas["GrantFigures"];
+export type SummaryFilters = NonNullable<paths["/api/v1/grants/summary"]["get"]["parameters"]["query"]>;
+
+/** The API's largest page: a hub has twelve statements a year. */
+const STATEMENT_PAGE_SIZE = 200;
+
+/** A statement as read, with the ETag to send back as If-Match when changing it. */
+export type VersionedStatement = { statement: Statement; etag: string | null };
+
+async function statementWithEtag(
+  request: Promise<{ data?: Statement; error?: unknown; response: Response }>,
+): Promise<VersionedStatement> {
+  let etag: string | null = null;
+  const statement = await unwrap(
+    request.then((result) => {
+      etag = result.response.headers.get("ETag");
+      return result;
+    }),
+  );
+  return { statement, etag };
+}
+
+/** Statements (a hub's, or every hub's for national administrators), oldest first. */
+export function useStatements(filters: StatementFilters, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [GRANTS_KEY, "statements", filters],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/grants/statements", {
+          params: { query: { limit: STATEMENT_PAGE_SIZE, ...filters } },
+          signal,
+        }),
+      ),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+function statementKey(id: number | null) {
+  return [GRANTS_KEY, "statement", id] as const;
+}
+
+/** Read one statement now, with its ETag. */
+function readStatement(id: number, signal?: AbortSignal): Promise<VersionedStatement> {
+  return statementWithEtag(
+    api.GET("/api/v1/grants/statements/{statement_id}", {
+      params: { path: { statement_id: id } },
+      cache: "no-store",
+      ...(signal ? { signal } : {}),
+    }),
+  );
+}
+
+/** One statement, its lines and adjustments, and its ETag, read afresh on each visit. */
+export function useStatement(id: number | null) {
+  return useQuery({
+    queryKey: statementKey(id),
+    queryFn: ({ signal }) => readStatement(id ?? 0, signal),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
+/** The statement's CSV for finance: a plain link, the browser downloads it with the session's cookie. */
+export function statementCsvHref(id: number): string {
+  return `/api/v1/grants/statements/${String(id)}.csv`;
+}
+
+/** After a statement changes: every grants read may have changed (claims' statuses, totals). */
+function useStatementStale() {
+  const queryClient = useQueryClient();
+  return (saved?: VersionedStatement) => {
+    if (saved) queryClient.setQueryData(statementKey(saved.statement.id), saved);
+    return queryClient.invalidateQueries({
+      queryKey: [GRANTS_KEY],
+      predicate: (query) => !saved || query.queryKey[1] !== "statement" || query.queryKey[2] !== saved.statement.id,
+    });
+  };
+}
+
+type Changing = { id: number; etag: string | null };
+
+/** An open statement's changes and moves, each If-Match the ETag the statement was read with. */
+export function useStatementChange() {
+  const stale = useStatementStale();
+  return useMutation({
+    mutationFn: (
+      change:
+        | (Changing & { change: "adjustment"; description: string; amountPence: number })
+        | (Changing & { change: "close" })
+        | (Changing & { change: "pay"; body: StatementPay }),
+    ) => {
+      const params = { path: { statement_id: change.id }, header: { "if-match": change.etag } };
+      switch (change.change) {
+        case "adjustment":
+          return statementWithEtag(
+            api.POST("/api/v1/grants/statements/{statement_id}/adjustments", {
+              params,
+              body: { description: change.description, amount_pence: change.amountPence },
+            }),
+          );
+        case "close":
+          return statementWithEtag(api.POST("/api/v1/grants/statements/{statement_id}/close", { params }));
+        case "pay":
+          return statementWithEtag(api.POST("/api/v1/grants/statements/{statement_id}/pay", { params, body: change.body }));
+      }
+    },
+    onSuccess: (saved) => stale(saved),
+    onError: () => stale(),
+  });
+}
+
+/**
+ * Put an eligible claim on a statement: an open one chosen by id, or a new one for a month
+ * (created first). The statement is read just before, for the ETag to send as If-Match.
+ */
+export function useAddToStatement() {
+  const stale = useStatementStale();
+  return useMutation({
+    mutationFn: async ({
+      claimId,
+      target,
+      key,
+    }: {
+      claimId: number;
+      target: { statementId: number } | { hubId: string; month: string };
+      /** Idempotency-Key of the new statement, when one is created. */
+      key: string;
+    }) => {
+      const read =
+        "statementId" in target
+          ? await readStatement(target.statementId)
+          : await statementWithEtag(
+              api.POST("/api/v1/grants/statements", {
+                params: { header: { "idempotency-key": key } },
+                body: { hub_id: target.hubId, month: target.month },
+              }),
+            );
+      return statementWithEtag(
+        api.POST("/api/v1/grants/statements/{statement_id}/lines", {
+          params: { path: { statement_id: read.statement.id }, header: { "if-match": read.etag } },
+          body: { claim_id: claimId },
+        }),
+      );
+    },
+    onSuccess: (saved) => stale(saved),
+    onError: () => stale(),
+  });
+}
+
+/** Committed, claimed, paid and clawed back by hub and programme, with totals. */
+export function useGrantSummary(filters: SummaryFilters) {
+  return useQuery({
+    queryKey: [GRANTS_KEY, "summary", filters],
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/grants/summary", { params: { query: filters }, signal })),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}

@@ -31,7 +31,7 @@ export type ClaimedState = { claimed: { reference: string } };
 /** The claim just made, from the router's state, or null. */
 export function claimedState(state: unknown): ClaimedState["claimed"] | null {
   if (typeof state !== "object" || state === null || !("claimed" in state)) return null;
-  const claimed = (state as { claimed: unknown }).claimed;
+  const claimed = state.claimed;
   if (typeof claimed !== "object" || claimed === null) return null;
   const reference = (claimed as { reference?: unknown }).reference;
   return typeof reference === "string" ? { reference } : null;

@@ -1,6 +1,14 @@
 // The words and tag colours of the grants pages: each status of an entitlement, a claim and a
 // statement, and each reason a claim is refused, in the hub's plain English.
-import type { ClaimAction, ClaimStatus, EntitlementStatus, GrantKind, IneligibleReason } from "./api";
+import type {
+  ClaimAction,
+  ClaimStatus,
+  EntitlementStatus,
+  GrantKind,
+  IneligibleReason,
+  StatementLine,
+  StatementStatus,
+} from "./api";
 
 export type Tag = { label: string; colour: string };
 
@@ -60,3 +68,14 @@ export const claimActionLabels: Record<ClaimAction, string> = {
 export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+export const statementStatusTags: Record<StatementStatus, Tag> = {
+  open: { label: "Open", colour: "govuk-tag--blue" },
+  payable: { label: "Closed for payment", colour: "govuk-tag--orange" },
+  paid: { label: "Paid", colour: "govuk-tag--green" },
+};
+
+export const lineKindLabels: Record<StatementLine["kind"], string> = {
+  payment: "Payment",
+  clawback: "Clawback",
+};
