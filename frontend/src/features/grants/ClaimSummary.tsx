@@ -47,9 +47,9 @@ export function ClaimSummary({ claim, statementLinks = true }: { claim: Claim; s
     ...(claim.reason ? ([["Why it was refused", ineligibleReasonLabels[claim.reason]]] as Row[]) : []),
     ...(claim.duplicate_of ? ([["Duplicates", claim.duplicate_of.reference]] as Row[]) : []),
     ...(claim.reason_detail ? ([["Reason given", claim.reason_detail]] as Row[]) : []),
-    ...(claim.payment_statement ? ([["Paid on the statement for", statement(claim.payment_statement)]] as Row[]) : []),
+    ...(claim.payment_statement ? ([["Payment statement", statement(claim.payment_statement)]] as Row[]) : []),
     ...(claim.clawback_statement
-      ? ([["Clawed back on the statement for", statement(claim.clawback_statement)]] as Row[])
+      ? ([["Clawback statement", statement(claim.clawback_statement)]] as Row[])
       : []),
   ];
   return (
