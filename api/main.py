@@ -35,6 +35,8 @@ from api.routers import (
     calendar_feeds,
     grant_claims,
     grant_entitlements,
+    grant_statements,
+    grant_summary,
     health,
     hubs,
     participations,
@@ -172,6 +174,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         terms,
         grant_entitlements,
         grant_claims,
+        grant_statements,
+        grant_summary,
     ):
         # Any route that reads or writes may find the database busy or down: 503, Retry-After.
         v1.include_router(module.router, responses=None if module is health else _UNAVAILABLE)

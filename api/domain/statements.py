@@ -8,7 +8,8 @@ Only an open statement changes; a paid one is read-only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -38,6 +39,9 @@ class StatementRefused(Exception):
         super().__init__(why)
 
 
+_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     year: int
@@ -46,6 +50,14 @@ class Month:
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
             raise ValueError("a month is 1 to 12")
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """2026-12, as the API writes it; ValueError for anything else."""
+        found = _MONTH.fullmatch(text)
+        if found is None:
+            raise ValueError(f"{text!r} is not a month like 2026-12")
+        return cls(int(found.group(1)), int(found.group(2)))
 
     @property
     def first_day(self) -> date:
@@ -74,6 +86,22 @@ def month_of(when: date | datetime) -> Month:
             raise ValueError("an instant must be aware")
         when = when.astimezone(LONDON).date()
     return Month(when.year, when.month)
+
+
+def first_free_month(start: Month, taken: Collection[Month]) -> Month:
+    """The first month from `start` on that has no statement yet: where a clawback opens a
+    statement when the hub has none open (this month's may be closed or paid already)."""
+    month = start
+    while month in taken:
+        month = month.next()
+    return month
+
+
+def in_pounds(pence: int) -> str:
+    """1000.00, -12.05: pounds with two decimals and no symbol, as a spreadsheet reads them."""
+    sign = "-" if pence < 0 else ""
+    pounds, rest = divmod(abs(pence), 100)
+    return f"{sign}{pounds}.{rest:02d}"
 
 
 @dataclass(frozen=True)

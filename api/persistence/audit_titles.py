@@ -8,6 +8,7 @@ nothing. Each title is at most a few primary-key reads.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from api.persistence.models import (
     ApiKey,
     Application,
     CalendarFeed,
+    GrantStatement,
     Hub,
     Participation,
     Person,
@@ -126,6 +128,15 @@ def _coverage(session: Session, key: str) -> str | None:
     return f"Local authorities of {_hub_name(session, key)}"
 
 
+def _grant_statement(session: Session, key: str) -> str | None:
+    row = session.get(GrantStatement, _int(key)) if _int(key) is not None else None
+    if row is None:
+        return None
+    year, _, month = row.month.partition("-")
+    named = date(int(year), int(month), 1).strftime("%B %Y")
+    return f"Statement for {named}, {_hub_name(session, row.hub_id)}"
+
+
 def _school(session: Session, key: str) -> str | None:
     row = session.get(School, key)
     return row.name if row else None
@@ -144,6 +155,7 @@ _TITLES: dict[str, Callable[[Session, str], str | None]] = {
     "calendar_feed": _calendar_feed,
     "hub_terms": _terms,
     "hub_local_authorities": _coverage,
+    "grant_statement": _grant_statement,
     "school": _school,
     "school_import": lambda _s, _k: "Schools register (GIAS) import",
     "participation_import": lambda _s, _k: "Past participations import",

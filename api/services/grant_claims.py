@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from api.domain.access import Principal
 from api.persistence.models import GrantClaim
 from api.schemas.grant_claims import EVIDENCE_MAX_BYTES, Claim, ClaimRefuse
+from api.services import grant_statements
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,10 @@ def clawback(
     expected_version: int,
     now: datetime,
 ) -> GrantClaim:
-    raise NotImplementedError
+    # The statement side (the hub's earliest open statement, or a new one) is the statements'.
+    return grant_statements.claw_back(
+        session, claim_id, reason, actor=actor, expected_version=expected_version, now=now
+    )
 
 
 def to_schema(session: Session, row: GrantClaim, actor: Principal) -> Claim:

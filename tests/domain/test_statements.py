@@ -16,6 +16,8 @@ from api.domain.statements import (
     Statement,
     StatementRefused,
     StatementStatus,
+    first_free_month,
+    in_pounds,
     month_of,
     total_pence,
 )
@@ -35,6 +37,30 @@ def test_months() -> None:
     assert Month(2026, 11) < DECEMBER
     with pytest.raises(ValueError, match="1 to 12"):
         Month(2026, 13)
+
+
+def test_a_month_is_read_as_the_api_writes_it() -> None:
+    assert Month.parse("2026-12") == DECEMBER
+    assert str(Month.parse("2027-01")) == "2027-01"
+    for text in ("2026-1", "2026-13", "26-12", "2026-12-01", "２０２６-12", ""):
+        with pytest.raises(ValueError, match="a month"):
+            Month.parse(text)
+
+
+def test_a_clawback_opens_the_first_month_without_a_statement() -> None:
+    assert first_free_month(DECEMBER, set()) == DECEMBER
+    taken = {DECEMBER, Month(2027, 1), Month(2027, 3)}
+    assert first_free_month(DECEMBER, taken) == Month(2027, 2)
+
+
+def test_pounds_for_a_spreadsheet() -> None:
+    assert [in_pounds(p) for p in (100_000, 5, -1205, 0, -99)] == [
+        "1000.00",
+        "0.05",
+        "-12.05",
+        "0.00",
+        "-0.99",
+    ]
 
 
 def test_an_instant_belongs_to_its_month_in_england() -> None:
