@@ -180,6 +180,7 @@ test("a school claims matched funding, the hub pays it on the month's statement,
   await expectNoSeriousViolations(page);
   await page.getByRole("link", { name: reference, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Claim ${reference}`) })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(SCHOOL);
   await expect(page.getByRole("main")).toContainText(SPENT_SHOWN);
   const evidence = page.getByRole("link", { name: /Download invoice\.pdf/ });
   const download = await page.request.get((await evidence.getAttribute("href")) ?? "");

@@ -1452,6 +1452,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grants/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Statements
+         * @description Your hub's statements, oldest first (a national administrator: every hub's, or `hub`'s;
+         *     another hub's is refused, 403).
+         */
+        get: operations["grants-list_statements"];
+        put?: never;
+        /**
+         * Create Statement
+         * @description Open a statement for one of your hub's months: one per hub and month (a second is
+         *     refused, 409 rule `statement_exists`, naming the one there is).
+         */
+        post: operations["grants-create_statement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/statements/{statement_id}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Statement
+         * @description For finance: one row per line and adjustment, then the total (the sum of those rows, to
+         *     the penny), each amount in pounds (1000.00) and in pence.
+         */
+        get: operations["grants-export_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/statements/{statement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Statement
+         * @description One statement with its lines (each claim, school and programme) and adjustments.
+         */
+        get: operations["grants-get_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/statements/{statement_id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Line
+         * @description Put an eligible claim of the hub on its open statement (If-Match): the claim becomes
+         *     payable. A claim in another state (409 `claim_not_eligible`), another hub's claim (409
+         *     `claim_of_another_hub`) or a statement that is not open (409 `statement_not_open`, or
+         *     `statement_paid`) is refused.
+         */
+        post: operations["grants-add_line"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/statements/{statement_id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Adjustment
+         * @description Add a signed amount with what it is for to an open statement (If-Match).
+         */
+        post: operations["grants-add_adjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/statements/{statement_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Statement
+         * @description Close an open statement for payment (If-Match): it takes no more lines or adjustments.
+         */
+        post: operations["grants-close_statement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/statements/{statement_id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay Statement
+         * @description Mark a payable statement paid, with the day and the payment's reference (If-Match):
+         *     each payment line's claim becomes paid, each clawback line's clawed back. A paid statement
+         *     is read-only: every change is refused (409 `statement_paid`).
+         */
+        post: operations["grants-pay_statement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Grant Summary
+         * @description Committed, claimed, paid and clawed back, by hub and programme, with totals: a hub's
+         *     staff and keys see their hub's, a national administrator every hub's (or `hub`'s).
+         */
+        get: operations["grants-get_grant_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2339,6 +2512,17 @@ export interface components {
             /** Description */
             description: string | null;
         };
+        /** GrantFigures */
+        GrantFigures: {
+            /** @description What the entitlements promise: fixed grants' amounts, matched funding's caps. */
+            committed: components["schemas"]["TotalMoney"];
+            /** @description Claims that hold their entitlement: every status but ineligible and void. */
+            claimed: components["schemas"]["TotalMoney"];
+            /** @description Claims paid on a paid statement, those clawed back since included. */
+            paid: components["schemas"]["TotalMoney"];
+            /** @description Claims whose money came back; paid minus clawed back is what schools keep. */
+            clawed_back: components["schemas"]["TotalMoney"];
+        };
         /**
          * GrantKind
          * @enum {string}
@@ -2349,6 +2533,38 @@ export interface components {
          * @enum {string}
          */
         GrantPurpose: "release_time" | "textbooks" | "other";
+        /** GrantSummary */
+        GrantSummary: {
+            /**
+             * Academic Year
+             * @example 2026-27
+             */
+            academic_year: string | null;
+            /**
+             * Hub
+             * @description The hub the figures are for; null: every hub.
+             */
+            hub: string | null;
+            /**
+             * Rows
+             * @description By hub name, then programme title.
+             */
+            rows: components["schemas"]["GrantSummaryRow"][];
+            totals: components["schemas"]["GrantFigures"];
+        };
+        /** GrantSummaryRow */
+        GrantSummaryRow: {
+            /** @description What the entitlements promise: fixed grants' amounts, matched funding's caps. */
+            committed: components["schemas"]["TotalMoney"];
+            /** @description Claims that hold their entitlement: every status but ineligible and void. */
+            claimed: components["schemas"]["TotalMoney"];
+            /** @description Claims paid on a paid statement, those clawed back since included. */
+            paid: components["schemas"]["TotalMoney"];
+            /** @description Claims whose money came back; paid minus clawed back is what schools keep. */
+            clawed_back: components["schemas"]["TotalMoney"];
+            hub: components["schemas"]["HubRef"];
+            programme: components["schemas"]["ProgrammeBrief"];
+        };
         /** GroupPerson */
         GroupPerson: {
             /** Id */
@@ -2893,6 +3109,16 @@ export interface components {
         Page_School_: {
             /** Items */
             items: components["schemas"]["School"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[StatementSummary] */
+        Page_StatementSummary_: {
+            /** Items */
+            items: components["schemas"]["StatementSummary"][];
             /**
              * Next Cursor
              * @description Pass as ?cursor= for the next page; null on the last page.
@@ -4120,10 +4346,173 @@ export interface components {
             expires_at: string | null;
         };
         /**
+         * SignedMoney
+         * @description An amount that may be negative: a clawback, an adjustment, a statement's total.
+         */
+        SignedMoney: {
+            /**
+             * Amount Pence
+             * @example -100000
+             */
+            amount_pence: number;
+            /**
+             * Currency
+             * @default GBP
+             * @constant
+             */
+            currency: "GBP";
+        };
+        /**
+         * SignedTotal
+         * @description A statement's total: SignedMoney's shape, without its bound on one amount (a statement
+         *     adds many).
+         */
+        SignedTotal: {
+            /**
+             * Amount Pence
+             * @example 250000
+             */
+            amount_pence: number;
+            /**
+             * Currency
+             * @default GBP
+             * @constant
+             */
+            currency: "GBP";
+        };
+        /**
          * Stage
          * @enum {string}
          */
         Stage: "readiness" | "development" | "embedding" | "sustaining" | "specialist_knowledge";
+        /** Statement */
+        Statement: {
+            /** Id */
+            id: number;
+            hub: components["schemas"]["HubRef"];
+            /**
+             * Month
+             * @example 2026-12
+             */
+            month: string;
+            /**
+             * Month Label
+             * @example December 2026
+             */
+            month_label: string;
+            status: components["schemas"]["StatementStatus"];
+            /** @description Its lines plus its adjustments, to the penny. */
+            total: components["schemas"]["SignedTotal"];
+            /** Line Count */
+            line_count: number;
+            /** Paid On */
+            paid_on: string | null;
+            /** Payment Reference */
+            payment_reference: string | null;
+            /**
+             * Allowed Actions
+             * @description What you may do to it now.
+             */
+            allowed_actions: ("add_line" | "add_adjustment" | "close" | "pay")[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Raised by every change; the ETag carries it.
+             */
+            version: number;
+            /** Lines */
+            lines: components["schemas"]["StatementLine"][];
+            /** Adjustments */
+            adjustments: components["schemas"]["StatementAdjustment"][];
+        };
+        /** StatementAdjustment */
+        StatementAdjustment: {
+            /** Id */
+            id: number;
+            /** Description */
+            description: string;
+            amount: components["schemas"]["SignedMoney"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Name */
+            created_by_name: string | null;
+        };
+        /** StatementAdjustmentCreate */
+        StatementAdjustmentCreate: {
+            /**
+             * Description
+             * @example Bank charge refunded
+             */
+            description: string;
+            /**
+             * Amount Pence
+             * @description Signed, in pence, never zero: negative takes money off the statement.
+             * @example -2500
+             */
+            amount_pence: number;
+        };
+        /** StatementCreate */
+        StatementCreate: {
+            /**
+             * Hub Id
+             * @example north
+             */
+            hub_id: string;
+            /**
+             * Month
+             * @example 2026-12
+             */
+            month: string;
+        };
+        /** StatementLine */
+        StatementLine: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "payment" | "clawback";
+            /** @description Positive for a payment, negative for a clawback. */
+            amount: components["schemas"]["SignedMoney"];
+            claim: components["schemas"]["ClaimRef"];
+            school: components["schemas"]["SchoolBrief"];
+            programme: components["schemas"]["ProgrammeBrief"];
+        };
+        /** StatementLineCreate */
+        StatementLineCreate: {
+            /**
+             * Claim Id
+             * @description An eligible claim of the statement's hub.
+             */
+            claim_id: number;
+        };
+        /** StatementPay */
+        StatementPay: {
+            /**
+             * Paid On
+             * Format: date
+             * @description The day the money was paid.
+             */
+            paid_on: string;
+            /**
+             * Payment Reference
+             * @example BACS-2026-12-NORTH
+             */
+            payment_reference: string;
+        };
         /** StatementRef */
         StatementRef: {
             /** Id */
@@ -4140,6 +4529,54 @@ export interface components {
          * @enum {string}
          */
         StatementStatus: "open" | "payable" | "paid";
+        /**
+         * StatementSummary
+         * @description A statement in a list: its figures without its lines.
+         */
+        StatementSummary: {
+            /** Id */
+            id: number;
+            hub: components["schemas"]["HubRef"];
+            /**
+             * Month
+             * @example 2026-12
+             */
+            month: string;
+            /**
+             * Month Label
+             * @example December 2026
+             */
+            month_label: string;
+            status: components["schemas"]["StatementStatus"];
+            /** @description Its lines plus its adjustments, to the penny. */
+            total: components["schemas"]["SignedTotal"];
+            /** Line Count */
+            line_count: number;
+            /** Paid On */
+            paid_on: string | null;
+            /** Payment Reference */
+            payment_reference: string | null;
+            /**
+             * Allowed Actions
+             * @description What you may do to it now.
+             */
+            allowed_actions: ("add_line" | "add_adjustment" | "close" | "pay")[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Raised by every change; the ETag carries it.
+             */
+            version: number;
+        };
         /**
          * TaskStatus
          * @enum {string}
@@ -4226,6 +4663,23 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * TotalMoney
+         * @description Money's shape, without its bound on one amount: a national total adds thousands.
+         */
+        TotalMoney: {
+            /**
+             * Amount Pence
+             * @example 100000
+             */
+            amount_pence: number;
+            /**
+             * Currency
+             * @default GBP
+             * @constant
+             */
+            currency: "GBP";
         };
         /** WithdrawRequest */
         WithdrawRequest: {
@@ -10146,6 +10600,739 @@ export interface operations {
             };
             /** @description Precondition required: send If-Match with the ETag you read */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-list_statements": {
+        parameters: {
+            query?: {
+                hub?: string | null;
+                status?: components["schemas"]["StatementStatus"] | null;
+                /** @description Only statements changed at or after this instant, oldest change first */
+                updated_since?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_StatementSummary_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-create_statement": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the same key and body answer the first result again. */
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-export_statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                statement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement as CSV: its lines, adjustments and total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-get_statement": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                statement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-add_line": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                statement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementLineCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-add_adjustment": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                statement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementAdjustmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-close_statement": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                statement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-pay_statement": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                statement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementPay"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: the resource changed since the ETag given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: send If-Match with the ETag you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-get_grant_summary": {
+        parameters: {
+            query?: {
+                academic_year?: string | null;
+                hub?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantSummary"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

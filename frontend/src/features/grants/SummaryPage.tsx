@@ -92,7 +92,7 @@ export function SummaryPage() {
           id="academic_year"
           label="Academic year"
           empty="Every year"
-          options={(years.data?.items ?? []).map((year) => ({ value: year.id, label: year.label }))}
+          options={(years.data ?? []).map((year) => ({ value: year.id, label: year.label }))}
           value={chosen.academic_year}
           onChange={(event) => {
             setChosen({ ...chosen, academic_year: event.target.value });
