@@ -1,8 +1,9 @@
 import { Link, useLocation } from "react-router-dom";
-import { CLAIMS_PATH, STATEMENTS_PATH, SUMMARY_PATH } from "./paths";
+import { CLAIMS_PATH, ENTITLEMENTS_PATH, STATEMENTS_PATH, SUMMARY_PATH } from "./paths";
 
 const ITEMS = [
   { to: CLAIMS_PATH, label: "Claims" },
+  { to: ENTITLEMENTS_PATH, label: "Schools' grants" },
   { to: STATEMENTS_PATH, label: "Statements" },
   { to: SUMMARY_PATH, label: "Committed and paid" },
 ];

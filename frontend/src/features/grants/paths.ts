@@ -14,6 +14,7 @@ export function claimFormPath(urn: string, entitlementId: number): string {
 }
 
 export const CLAIMS_PATH = "/grants/claims";
+export const ENTITLEMENTS_PATH = "/grants/entitlements";
 export const STATEMENTS_PATH = "/grants/statements";
 export const SUMMARY_PATH = "/grants/summary";
 

@@ -7,6 +7,7 @@ import { NotFoundPage } from "../../pages/NotFoundPage";
 import { ClaimFormPage } from "./ClaimFormPage";
 import { ClaimPage } from "./ClaimPage";
 import { ClaimsQueuePage } from "./ClaimsQueuePage";
+import { EntitlementsPage } from "./EntitlementsPage";
 import { SchoolGrantsPage } from "./SchoolGrantsPage";
 import { StatementPage } from "./StatementPage";
 import { StatementsPage } from "./StatementsPage";
@@ -40,6 +41,7 @@ export function grantsRoutes() {
       <Route path="grants" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>
         <Route index element={<Navigate to="/grants/claims" replace />} />
         <Route path="claims" element={<ClaimsQueuePage />} />
+        <Route path="entitlements" element={<EntitlementsPage />} />
         <Route path="statements" element={<StatementsPage />} />
         <Route path="statements/:id" element={<StatementPage />} />
         <Route path="summary" element={<SummaryPage />} />
