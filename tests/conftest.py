@@ -35,6 +35,7 @@ pytest_plugins = [
     "tests.builders",
     "tests.accounts",
     "tests.api.work_group_setup",
+    "tests.api.grants_setup",
     "tests.processes",
 ]
 

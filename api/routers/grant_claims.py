@@ -194,10 +194,8 @@ def claim_evidence(session: DbSession, principal: CurrentPrincipal, claim_id: Cl
     return Response(
         stored.content,
         media_type=stored.content_type,
-        headers={
-            "Content-Disposition": grant_claims.attachment(stored.filename),
-            "X-Content-Type-Options": "nosniff",
-        },
+        # X-Content-Type-Options: nosniff is on every response (api/headers.py).
+        headers={"Content-Disposition": grant_claims.attachment(stored.filename)},
     )
 
 

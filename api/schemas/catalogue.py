@@ -121,6 +121,32 @@ class SessionPlanItem(ApiModel):
     note: LongText | None = None
 
 
+class SessionsAttendedCondition(ApiModel):
+    """Paid once the school has attended at least this many of its group's sessions."""
+
+    kind: Literal["sessions_attended"]
+    minimum: int = Field(ge=1, le=100, examples=[4])
+
+
+class SpendEvidencedCondition(ApiModel):
+    """Paid once the school has sent evidence of what it spent."""
+
+    kind: Literal["spend_evidenced"]
+
+
+class NotBeforeCondition(ApiModel):
+    """Paid on or after a date."""
+
+    kind: Literal["not_before"]
+    on: dt.date
+
+
+GrantCondition = Annotated[
+    SessionsAttendedCondition | SpendEvidencedCondition | NotBeforeCondition,
+    Field(discriminator="kind"),
+]
+
+
 class Grant(ApiModel):
     kind: GrantKind = Field(
         description="fixed: the amount is paid; matched: the hub pays what the school itself "
@@ -129,6 +155,12 @@ class Grant(ApiModel):
     purpose: GrantPurpose
     amount: Money
     description: LongText | None = None
+    conditions: list[GrantCondition] = Field(
+        default_factory=list,
+        max_length=5,
+        description="What must be true before the grant is paid, besides being due (a fixed "
+        "grant when the school completes the year, matched funding when it is selected).",
+    )
 
 
 class Funding(ApiModel):

@@ -19,6 +19,7 @@ from api.domain.claims import (
     move,
 )
 from api.errors import Conflict
+from api.persistence import grant_claims_repository as repo
 from api.persistence.models import GrantClaim
 from api.services import audit
 
@@ -103,7 +104,7 @@ def move_claim(
         *claim_row.history,
         history_entry(checked.status, by=by, now=now, note=note),
     ]
-    claim_row.updated_at = now
+    repo.touch(claim_row, now)
     session.flush()
     audit.record(
         session,

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
-from api.domain.access import Principal, Scope
+from api.domain.access import Principal
 from api.domain.claims import ClaimStatus
 from api.domain.statements import (
     Adjustment,
@@ -44,7 +44,7 @@ from api.persistence.models import (
     utc_now,
 )
 from api.schemas import grant_statements as schemas
-from api.services import audit, paging
+from api.services import audit, grant_access, paging
 from api.services.grant_claim_moves import move_claim
 from api.services.versions import check_version
 
@@ -61,7 +61,8 @@ _ACTIONS: dict[StatementStatus, list[str]] = {
 
 
 def _sees(viewer: Principal, hub_id: str) -> bool:
-    return viewer.acts_for_hub(hub_id, Scope.GRANTS_READ, Scope.GRANTS_WRITE)
+    """Hub staff and keys see their hub's statements; school contacts see none."""
+    return viewer.acts_for_hub(hub_id, *grant_access.READ_SCOPES)
 
 
 def get(session: Session, statement_id: int, viewer: Principal) -> GrantStatement:
@@ -125,7 +126,7 @@ def statements_of(session: Session, rows: list[GrantStatement]) -> dict[int, Sta
 
 
 def allowed_actions(row: GrantStatement, viewer: Principal) -> list[str]:
-    if not viewer.acts_for_hub(row.hub_id, Scope.GRANTS_WRITE):
+    if not grant_access.may_decide(viewer, row.hub_id):
         return []
     return list(_ACTIONS[StatementStatus(row.status)])
 
@@ -158,7 +159,7 @@ def _refusal(exc: StatementRefused) -> Conflict:
         _S.PAYABLE: "statement_not_open",
         _S.OPEN: "already_on_statement",
     }
-    return Conflict(str(exc), rule=rules[exc.current], status=exc.current.value)
+    return Conflict(str(exc), rule=rules[exc.current], statement_status=exc.current.value)
 
 
 def _changed(statement: Statement, change: Callable[[Statement], Statement]) -> Statement:
@@ -173,7 +174,7 @@ def _run(
 ) -> GrantStatement:
     """The statement, for a change by whoever runs its hub's grants, at the version read."""
     row = get(session, statement_id, actor)
-    if not actor.acts_for_hub(row.hub_id, Scope.GRANTS_WRITE):
+    if not grant_access.may_decide(actor, row.hub_id):
         raise Forbidden(f"Only the hub's staff may change statement {statement_id}.")
     check_version(f"Statement {statement_id}", current=row.version, expected=expected_version)
     return row
@@ -250,7 +251,7 @@ def _new_statement(
 
 def create(session: Session, hub_id: str, month: str, *, actor: Principal) -> GrantStatement:
     """An open statement for one of your hub's months: one per hub and month."""
-    if not actor.acts_for_hub(hub_id, Scope.GRANTS_WRITE):
+    if not grant_access.may_decide(actor, hub_id):
         raise Forbidden("You can make statements for your own hub only.")
     if catalogue_repository.get_hub(session, hub_id) is None:
         raise InvalidFields([BadField("body", "/hub_id", f"There is no hub {hub_id!r}")])
@@ -361,8 +362,11 @@ def _moved(statement: Statement, to: StatementStatus) -> Statement:
         return statement.move(to)
     except StatementRefused as exc:
         if exc.current is _S.PAID:
-            raise _refusal(exc) from exc
-        raise Conflict(str(exc), rule="statement_move_refused", status=exc.current.value) from exc
+            paid = f"The statement for {statement.month.label()} is paid and read-only."
+            raise _refusal(StatementRefused(exc.current, paid)) from exc
+        raise Conflict(
+            str(exc), rule="statement_move_refused", statement_status=exc.current.value
+        ) from exc
 
 
 def close(
@@ -440,22 +444,11 @@ def _open_statement_of(
 
 
 def claw_back(
-    session: Session,
-    claim_id: int,
-    reason: str,
-    *,
-    actor: Principal,
-    expected_version: int,
-    now: datetime,
+    session: Session, claim: GrantClaim, reason: str, *, actor: Principal, now: datetime
 ) -> GrantClaim:
     """A paid claim awaits clawback: a line of minus its amount goes on the hub's earliest open
-    statement (made for this month if none is open); paying that statement claws it back."""
-    claim = repo.claim(session, claim_id)
-    if claim is None or not _sees(actor, claim.hub_id):
-        raise NotFound(f"There is no claim {claim_id} that you can see.")
-    if not actor.acts_for_hub(claim.hub_id, Scope.GRANTS_WRITE):
-        raise Forbidden(f"Only the hub's staff may claw back claim {claim.reference}.")
-    check_version(f"Claim {claim.reference}", current=claim.version, expected=expected_version)
+    statement (made for this month if none is open); paying that statement claws it back. The
+    claims' service has checked who asks and the version they read (POST …/clawback)."""
     move_claim(session, claim, ClaimStatus.AWAITING_CLAWBACK, by=actor, now=now, note=reason)
     row = _open_statement_of(session, claim.hub_id, actor, now)
     before = statements_of(session, [row])[row.id]

@@ -24,7 +24,7 @@ from api.persistence.models import (
     WorkGroupSchool,
 )
 from api.schemas import work_groups as schemas
-from api.services import audit, work_groups
+from api.services import audit, grant_entitlements, work_groups
 
 SELECTED = "selected"
 
@@ -157,6 +157,10 @@ def _joining(session: Session, group: WorkGroup, application: Application) -> Jo
 def _add(session: Session, group: WorkGroup, join: Joining, actor: Principal | None) -> None:
     if repo.get_member(session, group.id, join.urn) is None:
         repo.add(session, WorkGroupSchool(work_group_id=group.id, school_urn=join.urn))
+        # Joining makes the programme's grants the school's to claim once due.
+        grant_entitlements.record_for_school(
+            session, programme_id=group.programme_id, school_urn=join.urn, work_group_id=group.id
+        )
     for person in join.people:
         if person.id is None:
             repo.add(session, person)

@@ -32,7 +32,14 @@ from api.persistence.models import (
     WorkGroupSchool,
 )
 from api.schemas import work_groups as schemas
-from api.services import audit, eligibility, participations, schools, work_groups
+from api.services import (
+    audit,
+    eligibility,
+    grant_entitlements,
+    participations,
+    schools,
+    work_groups,
+)
 
 COMPLETED, WITHDRAWN = ParticipationOutcome.COMPLETED, ParticipationOutcome.WITHDRAWN
 
@@ -227,6 +234,9 @@ def continue_group(
     repo.add(session, following)
     for urn in going:
         repo.add(session, WorkGroupSchool(work_group_id=following.id, school_urn=urn))
+        grant_entitlements.record_for_school(
+            session, programme_id=target.id, school_urn=urn, work_group_id=following.id
+        )
     for person_id in carried:
         repo.add(session, WorkGroupParticipant(work_group_id=following.id, person_id=person_id))
     repo.raise_data_version(session)

@@ -19,7 +19,7 @@ from api.persistence.models import (
     utc_now,
 )
 from api.schemas import work_groups as schemas
-from api.services import audit, paging
+from api.services import audit, grant_entitlements, paging
 from api.services.versions import check_version
 
 MASTERY_SPECIALIST = "mastery_specialist"
@@ -233,6 +233,9 @@ def add_school(session: Session, work_group_id: int, urn: str, *, actor: Princip
         raise Conflict(exceeded.reason, rule=exceeded.rule, limit=exceeded.limit)
     before = _snapshot(session, group)
     repo.add(session, WorkGroupSchool(work_group_id=group.id, school_urn=urn))
+    grant_entitlements.record_for_school(
+        session, programme_id=group.programme_id, school_urn=urn, work_group_id=group.id
+    )
     _changed(session, group, actor, before)
     return group
 

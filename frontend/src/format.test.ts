@@ -79,18 +79,18 @@ describe("sessionPlanLabel", () => {
 describe("grantLabel", () => {
   it("names a fixed grant by its purpose", () => {
     expect(
-      grantLabel({ kind: "fixed", purpose: "release_time", amount: { amount_pence: 100000, currency: "GBP" }, description: null }),
+      grantLabel({ kind: "fixed", purpose: "release_time", amount: { amount_pence: 100000, currency: "GBP" }, description: null, conditions: [] }),
     ).toBe("£1,000 towards teacher release time");
   });
 
   it("says matched funding is up to the amount", () => {
     expect(
-      grantLabel({ kind: "matched", purpose: "textbooks", amount: { amount_pence: 200000, currency: "GBP" }, description: null }),
+      grantLabel({ kind: "matched", purpose: "textbooks", amount: { amount_pence: 200000, currency: "GBP" }, description: null, conditions: [] }),
     ).toBe("Matched funding up to £2,000 for textbooks");
   });
 
   it("falls back to a plain grant for other purposes", () => {
-    expect(grantLabel({ kind: "fixed", purpose: "other", amount: { amount_pence: 50000, currency: "GBP" }, description: null })).toBe(
+    expect(grantLabel({ kind: "fixed", purpose: "other", amount: { amount_pence: 50000, currency: "GBP" }, description: null, conditions: [] })).toBe(
       "A grant of £500",
     );
   });

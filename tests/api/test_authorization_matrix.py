@@ -90,6 +90,10 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "sessions-record_attendance": lambda: {
             "records": [{"person_id": LEAD[0], "status": "present"}]
         },
+        "grants-create_statement": lambda: {"hub_id": OWN_HUB, "month": "2027-04"},
+        "grants-add_line": lambda: {"claim_id": 2**31 - 1},
+        "grants-add_adjustment": lambda: {"description": "Matrix", "amount_pence": -1},
+        "grants-pay_statement": lambda: {"paid_on": "2020-01-01", "payment_reference": "M-1"},
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -145,6 +149,9 @@ def test_operation_allows_and_denies_as_declared(
     session_id = own_admin.post(
         f"/api/v1/work-groups/{work_group_id}/sessions", json=SESSION
     ).json()["items"][0]["id"]
+    statement_id = own_admin.post(
+        "/api/v1/grants/statements", json={"hub_id": OWN_HUB, "month": "2027-03"}
+    ).json()["id"]
     url = path.format(
         programme_id=programme.id,
         hub_id=OWN_HUB,
@@ -156,6 +163,7 @@ def test_operation_allows_and_denies_as_declared(
         work_group_id=work_group_id,
         session_id=session_id,
         programme_type="primary_development",
+        statement_id=statement_id,
     )
 
     callers = [
@@ -171,8 +179,10 @@ def test_operation_allows_and_denies_as_declared(
 
     for name, caller, allowed in callers:
         headers = {}
-        if method == "PATCH" or path.endswith("/cancel"):
-            resource = url.removesuffix("/cancel")
+        if "428" in operation["responses"]:
+            # An update names the version it read: a PATCH of the resource, a POST of an
+            # action (…/cancel, …/close) of the resource it is under.
+            resource = url if method == "PATCH" else url.rsplit("/", 1)[0]
             headers["If-Match"] = own_admin.get(resource).headers.get("ETag", '"0.0"')
         response = caller.request(
             method, url, json=body_for(operation["operationId"]), headers=headers

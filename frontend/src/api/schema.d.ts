@@ -2502,6 +2502,11 @@ export interface components {
             amount: components["schemas"]["Money-Input"];
             /** Description */
             description?: string | null;
+            /**
+             * Conditions
+             * @description What must be true before the grant is paid, besides being due (a fixed grant when the school completes the year, matched funding when it is selected).
+             */
+            conditions?: (components["schemas"]["SessionsAttendedCondition"] | components["schemas"]["SpendEvidencedCondition"] | components["schemas"]["NotBeforeCondition"])[];
         };
         /** Grant */
         "Grant-Output": {
@@ -2511,6 +2516,11 @@ export interface components {
             amount: components["schemas"]["Money-Output"];
             /** Description */
             description: string | null;
+            /**
+             * Conditions
+             * @description What must be true before the grant is paid, besides being due (a fixed grant when the school completes the year, matched funding when it is selected).
+             */
+            conditions: (components["schemas"]["SessionsAttendedCondition"] | components["schemas"]["SpendEvidencedCondition"] | components["schemas"]["NotBeforeCondition"])[];
         };
         /** GrantFigures */
         GrantFigures: {
@@ -3000,6 +3010,22 @@ export interface components {
              * @example a Saturday
              */
             reason: string;
+        };
+        /**
+         * NotBeforeCondition
+         * @description Paid on or after a date.
+         */
+        NotBeforeCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "not_before";
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
         };
         /** OpenProgramme */
         OpenProgramme: {
@@ -4287,6 +4313,22 @@ export interface components {
             /** Items */
             items: components["schemas"]["Session"][];
         };
+        /**
+         * SessionsAttendedCondition
+         * @description Paid once the school has attended at least this many of its group's sessions.
+         */
+        SessionsAttendedCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "sessions_attended";
+            /**
+             * Minimum
+             * @example 4
+             */
+            minimum: number;
+        };
         /** SignInRequest */
         SignInRequest: {
             /**
@@ -4379,6 +4421,17 @@ export interface components {
              * @constant
              */
             currency: "GBP";
+        };
+        /**
+         * SpendEvidencedCondition
+         * @description Paid once the school has sent evidence of what it spent.
+         */
+        SpendEvidencedCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "spend_evidenced";
         };
         /**
          * Stage

@@ -91,7 +91,7 @@ describe("ProgrammeForm", () => {
     const { fields } = readDraft(draft as ProgrammeDraft);
     expect(fields.commitments).toEqual(["The department reports on the year.", "The head teacher supports the work."]);
     expect(fields.funding?.grants).toEqual([
-      { kind: "fixed", purpose: "release_time", amount: { amount_pence: 100000, currency: "GBP" }, description: null },
+      { kind: "fixed", purpose: "release_time", amount: { amount_pence: 100000, currency: "GBP" }, description: null, conditions: [] },
     ]);
     // A whole programme's form re-renders at each click: slow on a busy machine, not stuck.
   }, 15_000);

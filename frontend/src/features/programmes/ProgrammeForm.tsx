@@ -426,7 +426,7 @@ export function ProgrammeForm({ draft, setDraft, errors, dateParts, kind, childr
       <AddButton
         label="Add a grant"
         onClick={() => {
-          addRow("grants", { key: newRowKey(), kind: "fixed", purpose: "release_time", amount: "", description: "" });
+          addRow("grants", { key: newRowKey(), kind: "fixed", purpose: "release_time", amount: "", description: "", conditions: [] });
         }}
       />
       <Textarea id="funding-note" label="About the funding (optional)" rows={3} error={errors["/funding/note"]} {...text("funding_note")} />

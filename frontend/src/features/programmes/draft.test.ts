@@ -40,7 +40,7 @@ const DEFAULTS: ProgrammeTypeDefaults = {
   funding: {
     free_to_participate: true,
     grants: [
-      { kind: "fixed", purpose: "release_time", amount: { amount_pence: 100000, currency: "GBP" }, description: null },
+      { kind: "fixed", purpose: "release_time", amount: { amount_pence: 100000, currency: "GBP" }, description: null, conditions: [] },
     ],
     note: null,
   },

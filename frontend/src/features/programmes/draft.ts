@@ -4,6 +4,7 @@
 import type {
   Audience,
   FieldError,
+  Grant,
   Me,
   MilestoneKind,
   Phase,
@@ -50,7 +51,15 @@ export type SessionRow = {
   format: SessionFormat;
   note: string;
 };
-export type GrantRow = { key: string; kind: GrantKind; purpose: GrantPurpose; amount: string; description: string };
+// A grant's payment conditions are not edited on this form; they are kept as they are.
+export type GrantRow = {
+  key: string;
+  kind: GrantKind;
+  purpose: GrantPurpose;
+  amount: string;
+  description: string;
+  conditions: Grant["conditions"];
+};
 export type CommitmentRow = { key: string; text: string };
 
 export type ProgrammeDraft = {
@@ -205,6 +214,7 @@ function fromSource(source: Source): Omit<
       purpose: grant.purpose,
       amount: poundsText(grant.amount.amount_pence),
       description: grant.description ?? "",
+      conditions: grant.conditions,
     })),
     funding_note: source.funding.note ?? "",
     commitments: source.commitments.map((text) => ({ key: newRowKey(), text })),
@@ -357,6 +367,7 @@ export function readDraft(draft: ProgrammeDraft): DraftReading {
       purpose: row.purpose,
       amount: { amount_pence: pence ?? 0, currency: "GBP" as const },
       description: orNull(row.description),
+      conditions: row.conditions,
     };
   });
 
