@@ -152,7 +152,7 @@ test("a school claims matched funding, the hub pays it on the month's statement,
   await expectNoSeriousViolations(school);
 
   // 2. It claims: the page checks the spend first, then the claim goes with its evidence.
-  await card.getByRole("link", { name: /Claim matched funding/ }).click();
+  await card.getByRole("button", { name: /Claim matched funding/ }).click();
   await expect(school.getByRole("heading", { level: 1, name: "Claim matched funding" })).toBeVisible();
   await expect(school.getByText("A PDF, PNG or JPEG file, up to 10 MB")).toBeVisible();
   await school.getByLabel("How much did the school spend?").fill("12.345");

@@ -70,16 +70,15 @@ export function AddToStatement({ claim, onAdded, onStart, onProblem, error }: Pr
       onProblem(checksProblem([bodyError("/statement", "Select the statement to add the claim to")]));
       return;
     }
-    add.mutate(
-      { claimId: claim.id, target: choice.target, key },
-      {
-        onSuccess: (saved) => {
-          onAdded(saved.statement.month_label);
-        },
-        onError: (failed) => {
-          if (problemOf(failed)?.status !== 0) setKey(newIdempotencyKey());
-          onProblem(problemOf(failed));
-        },
+    // Not mutate's own callbacks: the claim, read again once it is on the statement, is no longer
+    // approved, and this form goes before they would run. The page above it stays.
+    add.mutateAsync({ claimId: claim.id, target: choice.target, key }).then(
+      (saved) => {
+        onAdded(saved.statement.month_label);
+      },
+      (failed: unknown) => {
+        if (problemOf(failed)?.status !== 0) setKey(newIdempotencyKey());
+        onProblem(problemOf(failed));
       },
     );
   }
