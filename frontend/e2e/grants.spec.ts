@@ -170,6 +170,15 @@ test("a school claims matched funding, the hub pays it on the month's statement,
   await expectNoSeriousViolations(school);
   await school.getByLabel("How much did the school spend?").fill(SPENT);
   await school.getByLabel("Invoice reference").fill(INVOICE);
+  // A file that only calls itself a PDF: the API reads its content and refuses it, at the field.
+  await school.getByLabel("Invoice or receipt").setInputFiles({
+    name: "invoice.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("Just some words, not a PDF at all.\n"),
+  });
+  await school.getByRole("button", { name: "Send the claim" }).click();
+  await expect(summary.locator('a[href="#evidence"]')).toBeVisible();
+  await expect(school.locator("#evidence-error")).toBeVisible();
   await school.getByLabel("Invoice or receipt").setInputFiles({
     name: "invoice.pdf",
     mimeType: "application/pdf",

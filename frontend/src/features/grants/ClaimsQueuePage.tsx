@@ -105,7 +105,7 @@ export function ClaimsQueuePage() {
               {page.items.map((claim) => (
                 <tr className="govuk-table__row" key={claim.id}>
                   <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={claimPath(claim.id)}>
+                    <Link className="govuk-link app-nowrap" to={claimPath(claim.id)}>
                       {claim.reference}
                     </Link>
                   </th>

@@ -77,7 +77,7 @@ export function EntitlementsPage() {
                     </td>
                     <td className="govuk-table__cell">
                       {entitlement.claim ? (
-                        <Link className="govuk-link" to={claimPath(entitlement.claim.id)}>
+                        <Link className="govuk-link app-nowrap" to={claimPath(entitlement.claim.id)}>
                           {entitlement.claim.reference}
                         </Link>
                       ) : (

@@ -221,7 +221,7 @@ function StatementDetails({ read }: { read: VersionedStatement }) {
               {statement.lines.map((line) => (
                 <tr className="govuk-table__row" key={line.id}>
                   <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={claimPath(line.claim.id)}>
+                    <Link className="govuk-link app-nowrap" to={claimPath(line.claim.id)}>
                       {line.claim.reference}
                     </Link>
                   </th>
