@@ -17,6 +17,8 @@ from api.persistence.models import (
     ApiKey,
     Application,
     CalendarFeed,
+    GrantClaim,
+    GrantEntitlement,
     GrantStatement,
     Hub,
     Participation,
@@ -142,6 +144,15 @@ def _school(session: Session, key: str) -> str | None:
     return row.name if row else None
 
 
+def _grant_claim(session: Session, key: str) -> str | None:
+    row = session.get(GrantClaim, _int(key)) if _int(key) is not None else None
+    if row is None:
+        return None
+    entitlement = session.get(GrantEntitlement, row.entitlement_id)
+    what = entitlement.purpose if entitlement else "a grant"
+    return f"Claim {row.reference}: {_school_name(session, row.school_urn)}, {what}"
+
+
 _TITLES: dict[str, Callable[[Session, str], str | None]] = {
     "programme": _programme,
     "application": _application,
@@ -157,6 +168,7 @@ _TITLES: dict[str, Callable[[Session, str], str | None]] = {
     "hub_local_authorities": _coverage,
     "grant_statement": _grant_statement,
     "school": _school,
+    "grant_claim": _grant_claim,
     "school_import": lambda _s, _k: "Schools register (GIAS) import",
     "participation_import": lambda _s, _k: "Past participations import",
 }

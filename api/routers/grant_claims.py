@@ -10,7 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Header, Path, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
+from api.domain.access import Principal
 from api.domain.claims import ClaimStatus
+from api.persistence.models import GrantClaim
 from api.routers.access import (
     GRANTS_CLAIM,
     GRANTS_READ,
@@ -31,7 +33,7 @@ from api.schemas.grant_claims import (
     ClaimVoid,
 )
 from api.schemas.schools import URN_PATTERN
-from api.services import audit, grant_claims, idempotency
+from api.services import audit, grant_claim_evidence, grant_claims, idempotency
 from api.services.grant_claims import ClaimFilters, ClaimRequest
 
 router = APIRouter(prefix="/grants/claims", tags=["grants"])
@@ -126,7 +128,7 @@ def create_claim(
         spend_pence=spend_pence,
         invoice_reference=invoice_reference,
         evidence_filename=(evidence.filename or "evidence") if evidence is not None else None,
-        evidence_content=grant_claims.read_evidence(evidence.file) if evidence else None,
+        evidence_content=grant_claim_evidence.read_evidence(evidence.file) if evidence else None,
     )
 
     def run() -> tuple[int, str]:
@@ -195,15 +197,12 @@ def claim_evidence(session: DbSession, principal: CurrentPrincipal, claim_id: Cl
         stored.content,
         media_type=stored.content_type,
         # X-Content-Type-Options: nosniff is on every response (api/headers.py).
-        headers={"Content-Disposition": grant_claims.attachment(stored.filename)},
+        headers={"Content-Disposition": grant_claim_evidence.attachment(stored.filename)},
     )
 
 
-def _answer(
-    session: DbSession, response: Response, row_id: int, principal: CurrentPrincipal
-) -> Claim:
-    actor = signed_in(principal)
-    row = grant_claims.get(session, row_id, actor)
+def _answer(session: DbSession, response: Response, row: GrantClaim, actor: Principal) -> Claim:
+    """The claim as it is after a move, with its new ETag."""
     response.headers["ETag"] = etag(row.id, row.version)
     return grant_claims.to_schema(session, row, actor)
 
@@ -222,14 +221,15 @@ def approve_claim(
 ) -> Claim:
     """Submitted → eligible, with If-Match, once the domain's assessment finds every condition
     met; otherwise 409 `conditions_not_met` with the reasons, and nothing changes."""
-    grant_claims.approve(
+    actor = signed_in(principal)
+    row = grant_claims.approve(
         session,
         claim_id,
-        actor=signed_in(principal),
+        actor=actor,
         expected_version=expected_version(if_match, claim_id),
         now=now,
     )
-    return _answer(session, response, claim_id, principal)
+    return _answer(session, response, row, actor)
 
 
 @router.post(
@@ -247,15 +247,16 @@ def refuse_claim(
 ) -> Claim:
     """Submitted or eligible → ineligible, with If-Match, a reason and words for the school; a
     duplicate names the claim it repeats. The entitlement is free to be claimed again."""
-    grant_claims.refuse(
+    actor = signed_in(principal)
+    row = grant_claims.refuse(
         session,
         claim_id,
         body,
-        actor=signed_in(principal),
+        actor=actor,
         expected_version=expected_version(if_match, claim_id),
         now=now,
     )
-    return _answer(session, response, claim_id, principal)
+    return _answer(session, response, row, actor)
 
 
 @router.post(
@@ -274,15 +275,16 @@ def void_claim(
     """An unpaid claim (submitted, eligible or payable) → void, with If-Match and a reason. A
     payable claim's payment comes off its statement, which must still be open (409
     `statement_closed` otherwise)."""
-    grant_claims.void(
+    actor = signed_in(principal)
+    row = grant_claims.void(
         session,
         claim_id,
         body.reason,
-        actor=signed_in(principal),
+        actor=actor,
         expected_version=expected_version(if_match, claim_id),
         now=now,
     )
-    return _answer(session, response, claim_id, principal)
+    return _answer(session, response, row, actor)
 
 
 @router.post(
@@ -301,12 +303,13 @@ def clawback_claim(
     """A paid claim → awaiting clawback, with If-Match and a reason: a clawback line of minus
     its amount goes on the hub's earliest open statement (one for this month is opened if
     none is); the claim is clawed back when that statement is paid."""
-    grant_claims.clawback(
+    actor = signed_in(principal)
+    row = grant_claims.clawback(
         session,
         claim_id,
         body.reason,
-        actor=signed_in(principal),
+        actor=actor,
         expected_version=expected_version(if_match, claim_id),
         now=now,
     )
-    return _answer(session, response, claim_id, principal)
+    return _answer(session, response, row, actor)

@@ -6,15 +6,11 @@ and written to the audit log."""
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import BinaryIO
-from urllib.parse import quote
 
-import filetype
 from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
@@ -44,12 +40,18 @@ from api.persistence import grant_entitlements_repository as entitlements_repo
 from api.persistence.models import GrantClaim, GrantEntitlement, GrantStatement, GrantStatementLine
 from api.schemas.grant_claims import (
     EVIDENCE_MAX_BYTES,
-    EVIDENCE_TYPES,
     Claim,
     ClaimAction,
     ClaimRefuse,
 )
-from api.services import audit, grant_access, grant_entitlements, grant_statements, paging
+from api.services import (
+    audit,
+    grant_access,
+    grant_claim_evidence,
+    grant_entitlements,
+    grant_statements,
+    paging,
+)
 from api.services.evidence_store import EvidenceFile, evidence_store
 from api.services.grant_claim_moves import (
     audited_fields,
@@ -59,16 +61,6 @@ from api.services.grant_claim_moves import (
 )
 from api.services.versions import check_version
 
-_NAMES = {
-    "application/zip": "a ZIP archive",
-    "image/gif": "a GIF image",
-    "image/webp": "a WebP image",
-    "image/tiff": "a TIFF image",
-    "image/bmp": "a BMP image",
-    "application/x-msdownload": "a Windows program",
-    "application/x-executable": "a program",
-    "application/gzip": "a gzip archive",
-}
 _ACTIONS: dict[ClaimAction, frozenset[ClaimStatus]] = {
     "approve": frozenset({ClaimStatus.SUBMITTED}),
     "refuse": frozenset({ClaimStatus.SUBMITTED, ClaimStatus.ELIGIBLE}),
@@ -103,42 +95,6 @@ class ClaimRequest:
         )
 
 
-def read_evidence(file: BinaryIO) -> bytes:
-    """The upload's bytes, one more than the limit at most: enough to know it is too large."""
-    return file.read(EVIDENCE_MAX_BYTES + 1)
-
-
-def _safe_filename(name: str) -> str:
-    """The file's own name, without a path or control characters, at most 200 characters."""
-    base = re.split(r"[\\/]", name)[-1]
-    cleaned = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip(" .")
-    return cleaned[:200] or "evidence"
-
-
-def attachment(filename: str) -> str:
-    """Content-Disposition for a download: an ASCII name, and the UTF-8 one (RFC 6266)."""
-    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "'").replace("?", "_")
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
-
-
-def _evidence_type(content: bytes) -> str | BadField:
-    """The file's type decided from its bytes: PDF, PNG or JPEG, else why not in words."""
-    if not content:
-        return BadField("body", "/evidence", "The evidence file is empty.")
-    kind = filetype.guess(content)
-    mime = kind.mime if kind is not None else None
-    if mime in EVIDENCE_TYPES:
-        return str(mime)
-    what = (
-        _NAMES.get(str(mime), f"a {kind.extension.upper()} file ({mime})")
-        if kind is not None
-        else "not a kind of file we recognise"
-    )
-    return BadField(
-        "body", "/evidence", f"The evidence file is {what}; send a PDF, PNG or JPEG instead."
-    )
-
-
 def _check_fields(claim: ClaimRequest, matched: bool) -> str | None:
     """The evidence's detected type; 422 naming every missing or unwanted field."""
     content = claim.evidence_content
@@ -162,7 +118,7 @@ def _check_fields(claim: ClaimRequest, matched: bool) -> str | None:
         }
         errors += [BadField("body", p, messages[p]) for p, v in fields.items() if v is None]
         if content is not None:
-            found = _evidence_type(content)
+            found = grant_claim_evidence.content_type_of(content)
             if isinstance(found, BadField):
                 errors.append(found)
             else:
@@ -234,7 +190,7 @@ def create_claim(
         raise _already_claimed(held)
     row = GrantClaim(
         # A placeholder, unique until the id gives the claim its reference below.
-        reference=f"new-{hashlib.sha256(f'{entitlement.id}{now}'.encode()).hexdigest()[:20]}",
+        reference=f"new-{uuid.uuid4().hex[:28]}",  # 32 characters, as the column
         entitlement_id=entitlement.id,
         holds_entitlement_id=entitlement.id,
         hub_id=entitlement.hub_id,
@@ -267,7 +223,7 @@ def create_claim(
     if claim.evidence_content is not None and content_type is not None:
         evidence_store(session).put(
             row.id,
-            filename=_safe_filename(claim.evidence_filename or "evidence"),
+            filename=grant_claim_evidence.safe_filename(claim.evidence_filename or "evidence"),
             content_type=content_type,
             content=claim.evidence_content,
         )

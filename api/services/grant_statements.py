@@ -99,12 +99,16 @@ def list_statements(
 
 
 def _instant(text: str) -> datetime:
+    """The instant a sync cursor holds (as `updated_at.isoformat()` wrote it)."""
     try:
-        return datetime.fromisoformat(text)
-    except ValueError as exc:
+        found = datetime.fromisoformat(text)
+    except ValueError:
+        found = None
+    if found is None or found.utcoffset() is None:
         raise InvalidFields(
             [BadField("query", "/cursor", "The cursor is not one this API gave out.")]
-        ) from exc
+        )
+    return found
 
 
 def statement_of(row: GrantStatement, amounts: repo.Amounts) -> Statement:
@@ -129,10 +133,6 @@ def allowed_actions(row: GrantStatement, viewer: Principal) -> list[str]:
     if not grant_access.may_decide(viewer, row.hub_id):
         return []
     return list(_ACTIONS[StatementStatus(row.status)])
-
-
-def lines_of(session: Session, row: GrantStatement) -> list[repo.LineRow]:
-    return repo.lines_of(session, row.id)
 
 
 def adjustments_of(
@@ -202,9 +202,11 @@ def _record(
     after: Statement,
     note: str | None = None,
 ) -> None:
-    """A change to the statement: a new version (its ETag), audited."""
-    row.updated_at = utc_now()
-    session.flush()
+    """A change to the statement, audited; a change to its lines or adjustments (other rows)
+    is a new version of the statement too, with a new ETag."""
+    if before is not None:
+        row.updated_at = utc_now()
+        session.flush()
     audit.record(
         session,
         actor,

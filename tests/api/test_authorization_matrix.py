@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 import yaml
+from sqlalchemy.orm import Session
 
 from api.domain.access import Role
+from api.persistence.models import GrantClaim, GrantEntitlement
 from api.settings import PROJECT_ROOT
 from tests.accounts import ClientFor, SignIn, every_caller
 from tests.api.test_programmes import new_programme
@@ -22,6 +24,18 @@ OPERATIONS = [
     for path, operations in CONTRACT["paths"].items()
     for method, operation in operations.items()
 ]
+# Actions taken with If-Match: the ETag is read from the resource they act on.
+ACTIONS = (
+    "/cancel",
+    "/approve",
+    "/refuse",
+    "/void",
+    "/clawback",
+    "/lines",
+    "/adjustments",
+    "/close",
+    "/pay",
+)
 DENIALS = {"/problems/sign-in-required", "/problems/forbidden"}
 OWN_HUB = "north"
 OTHER_HUB = "south"
@@ -90,6 +104,9 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "sessions-record_attendance": lambda: {
             "records": [{"person_id": LEAD[0], "status": "present"}]
         },
+        "grants-refuse_claim": lambda: {"reason": "evidence_rejected", "detail": "The matrix"},
+        "grants-void_claim": lambda: {"reason": "Voided by the matrix"},
+        "grants-clawback_claim": lambda: {"reason": "Clawed back by the matrix"},
         "grants-create_statement": lambda: {"hub_id": OWN_HUB, "month": "2027-04"},
         "grants-add_line": lambda: {"claim_id": 2**31 - 1},
         "grants-add_adjustment": lambda: {"description": "Matrix", "amount_pence": -1},
@@ -97,6 +114,36 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
     }
     make = bodies.get(operation_id)
     return make() if make else None
+
+
+def grants_rows(db: Session, programme_id: int) -> tuple[int, int]:
+    """An entitlement of the school at URN and a submitted claim on it, for /grants paths."""
+    entitlement = GrantEntitlement(
+        hub_id=OWN_HUB,
+        programme_id=programme_id,
+        school_urn=URN,
+        grant_index=0,
+        kind="fixed_grant",
+        purpose="teacher release time",
+        amount_pence=100_000,
+    )
+    db.add(entitlement)
+    db.flush()
+    claim = GrantClaim(
+        reference="GC-MATRIX",
+        entitlement_id=entitlement.id,
+        holds_entitlement_id=entitlement.id,
+        hub_id=OWN_HUB,
+        programme_id=programme_id,
+        school_urn=URN,
+        status="submitted",
+        amount_pence=100_000,
+        submitted_by="test",
+        history=[],
+    )
+    db.add(claim)
+    db.flush()
+    return entitlement.id, claim.id
 
 
 @pytest.mark.parametrize(
@@ -113,6 +160,7 @@ def test_operation_allows_and_denies_as_declared(
     make_hub: MakeHub,
     make_programme: MakeProgramme,
     make_school: MakeSchool,
+    db: Session,
 ) -> None:
     rule = operation.get("x-access")
     assert rule is not None, f"{method} {path} declares no access rule (x-access)"
@@ -149,10 +197,13 @@ def test_operation_allows_and_denies_as_declared(
     session_id = own_admin.post(
         f"/api/v1/work-groups/{work_group_id}/sessions", json=SESSION
     ).json()["items"][0]["id"]
+    entitlement_id, claim_id = grants_rows(db, programme.id) if "/grants/" in path else (0, 0)
     statement_id = own_admin.post(
         "/api/v1/grants/statements", json={"hub_id": OWN_HUB, "month": "2027-03"}
     ).json()["id"]
     url = path.format(
+        entitlement_id=entitlement_id,
+        claim_id=claim_id,
         programme_id=programme.id,
         hub_id=OWN_HUB,
         key_id=key_id,
@@ -179,14 +230,18 @@ def test_operation_allows_and_denies_as_declared(
 
     for name, caller, allowed in callers:
         headers = {}
-        if "428" in operation["responses"]:
-            # An update names the version it read: a PATCH of the resource, a POST of an
-            # action (…/cancel, …/close) of the resource it is under.
-            resource = url if method == "PATCH" else url.rsplit("/", 1)[0]
+        action = next((a for a in ACTIONS if path.endswith(a)), None)
+        if method == "PATCH" or action:
+            resource = url.removesuffix(action or "")
             headers["If-Match"] = own_admin.get(resource).headers.get("ETag", '"0.0"')
-        response = caller.request(
-            method, url, json=body_for(operation["operationId"]), headers=headers
-        )
+        if operation["operationId"] == "grants-create_claim":  # multipart: a form, not JSON
+            response = caller.request(
+                method, url, data={"entitlement_id": str(entitlement_id)}, headers=headers
+            )
+        else:
+            response = caller.request(
+                method, url, json=body_for(operation["operationId"]), headers=headers
+            )
         if allowed:
             assert not denied(response), f"{name} was refused {method} {path}: {response.text}"
             # Let in, it gets an answer: a refusal of its request, never a server error.

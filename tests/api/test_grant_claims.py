@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.domain.access import Principal, Role
-from api.domain.claims import ClaimStatus
+from api.domain.access import Principal, Role, Scope
+from api.domain.claims import ClaimStatus, window_closes
+from api.domain.statements import month_of
 from api.errors import Conflict
 from api.persistence.database import unit_of_work
 from api.persistence.models import (
@@ -37,6 +38,7 @@ from api.schemas.grant_claims import EVIDENCE_MAX_BYTES
 from api.services import grant_claims
 from api.services.grant_claim_moves import move_claim
 from api.services.grant_claims import ClaimRequest
+from tests.accounts import KeyClient
 from tests.api.grants_setup import (
     JPEG,
     PDF,
@@ -50,6 +52,7 @@ from tests.api.grants_setup import (
     claim_matched,
     complete,
 )
+from tests.builders import MakeHub
 from tests.clock import TEST_NOW, TODAY
 
 HUB_STAFF = Principal(kind="user", id=0, label="statements", role=Role.HUB_ADMIN, hub_id="north")
@@ -75,7 +78,7 @@ def _on_statement(
     *,
     paid: bool = False,
     statement_status: str = "open",
-    month: str = "2027-02",
+    month: str = "2020-02",
 ) -> GrantStatement:
     """What the statements service does (tested with it): a payment line, the claim payable,
     and with `paid` the statement paid and the claim with it."""
@@ -87,7 +90,7 @@ def _on_statement(
         hub_id=row.hub_id,
         month=month,
         status=status,
-        paid_on=date(2027, 2, 28) if status == "paid" else None,
+        paid_on=date(2020, 2, 28) if status == "paid" else None,
         payment_reference="BACS-1" if status == "paid" else None,
     )
     db.add(statement)
@@ -243,7 +246,7 @@ def test_claims_are_refused_before_due_after_the_window_for_another_school_and_t
     late = claim_matched(grants.staff, _matched(grants, grants.schools[1])["id"])
     assert late.status_code == 409
     assert late.json()["rule"] == "claim_window_closed"
-    assert late.json()["closed_at"] == f"{TODAY - timedelta(days=1)}T23:59:59+00:00"
+    assert late.json()["closed_at"] == window_closes(TODAY - timedelta(days=1)).isoformat()
     assert "Claims closed at 23:59:59 on" in late.json()["detail"]
     assert db.scalar(select(func.count()).select_from(GrantClaim)) == 1
 
@@ -371,11 +374,16 @@ def test_void_takes_a_payable_claim_off_its_open_statement_but_not_a_closed_one(
     assert (voided.json()["status"], voided.json()["reason_detail"]) == ("void", "Sent by mistake.")
     assert act(grants.staff, voided.json(), "void", {"reason": "Again."}).status_code == 409
 
+    eligible = _claim(grants)
+    approved = act(grants.staff, eligible, "approve").json()
+    assert act(grants.staff, approved, "clawback", {"reason": "x"}).status_code == 409
+    assert act(grants.staff, approved, "void", {"reason": "Withdrawn."}).json()["status"] == "void"
+
     payable = _claim(grants)
     assert act(grants.staff, payable, "approve").status_code == 200
     statement = _on_statement(db, payable["id"])
     read = _read(grants, payable)
-    assert read["payment_statement"] == {"id": statement.id, "month": "2027-02", "status": "open"}
+    assert read["payment_statement"] == {"id": statement.id, "month": "2020-02", "status": "open"}
     version = statement.version
     off = act(grants.staff, read, "void", {"reason": "The school withdrew."})
     assert off.status_code == 200, off.text
@@ -386,7 +394,7 @@ def test_void_takes_a_payable_claim_off_its_open_statement_but_not_a_closed_one(
 
     locked = _claim(grants)
     assert act(grants.staff, locked, "approve").status_code == 200
-    _on_statement(db, locked["id"], statement_status="payable", month="2027-01")
+    _on_statement(db, locked["id"], statement_status="payable", month="2020-01")
     refused = act(grants.staff, _read(grants, locked), "void", {"reason": "Too late."})
     assert refused.status_code == 409
     assert refused.json()["rule"] == "statement_closed"
@@ -415,12 +423,21 @@ def test_a_paid_claim_is_clawed_back_on_the_hubs_open_statement(
     assert body["status"] == "awaiting_clawback"
     assert body["payment_statement"]["id"] == paid_on.id
     # No statement was open: one for this month in London takes the clawback.
-    assert body["clawback_statement"]["month"] == "2027-03"
+    assert body["clawback_statement"]["month"] == str(month_of(TEST_NOW))
     assert body["clawback_statement"]["status"] == "open"
     line = db.scalars(select(GrantStatementLine).where(GrantStatementLine.kind == "clawback")).one()
     assert line.amount_pence == -120_000
     assert body["history"][-1]["note"] == "The textbooks were returned."
     assert _audit(db, claim["id"])[-1] == "claw back"
+    assert act(grants.staff, body, "clawback", {"reason": "Twice."}).status_code == 409
+
+    # The statement that recovers it moves it on, through the same move_claim.
+    row = db.get(GrantClaim, claim["id"])
+    assert row is not None
+    move_claim(db, row, ClaimStatus.CLAWED_BACK, by=HUB_STAFF, now=TEST_NOW)
+    assert _read(grants, claim)["history"][-1]["status"] == "clawed_back"
+    assert _audit(db, claim["id"])[-1] == "recover on a statement"
+    assert _matched(grants)["status"] == "clawed_back"
 
 
 def test_a_move_needs_the_current_if_match(grants_setup: GrantsSetUp) -> None:
@@ -641,3 +658,24 @@ def _until_a_transaction_waits_for_a_lock(factory: sessionmaker[Session]) -> Non
     from tests.api.test_concurrency import _until_a_transaction_waits_for_a_lock as wait_for
 
     wait_for(factory)
+
+
+def test_a_hubs_keys_read_with_grants_read_and_decide_with_grants_write(
+    grants_setup: GrantsSetUp, key_client: KeyClient, make_hub: MakeHub
+) -> None:
+    grants = grants_setup(schools=1)
+    make_hub(id="south")
+    claim = _claim(grants)
+    reader = key_client(Scope.GRANTS_READ, hub_id="north")
+    listed = reader.get("/api/v1/grants/claims")
+    assert [c["id"] for c in listed.json()["items"]] == [claim["id"]]
+    assert listed.json()["items"][0]["allowed_actions"] == []
+    assert act(reader, claim, "approve").status_code == 403
+    writer = key_client(Scope.GRANTS_WRITE, hub_id="north")
+    approved = act(writer, claim, "approve")
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["allowed_actions"] == ["refuse", "void"]
+    assert approved.json()["history"][-1]["by_name"] == "test key"
+    other = key_client(Scope.GRANTS_READ, hub_id="south")
+    assert other.get("/api/v1/grants/claims").json()["items"] == []
+    assert other.get(f"/api/v1/grants/claims/{claim['id']}").status_code == 404

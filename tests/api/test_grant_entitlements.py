@@ -4,18 +4,20 @@ once selected), seen by the school's contact and its hub."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.clock import FixedClock
 from api.domain.access import Role
+from api.domain.claims import window_closes
 from api.persistence.models import GrantEntitlement
 from api.services import grant_entitlements
 from tests.accounts import SignIn
 from tests.api.grants_setup import GrantsSetUp, complete
 from tests.api.work_group_setup import LEAD_SCHOOL, person
+from tests.clock import TODAY
 
 
 def test_joining_a_group_records_each_grant_and_decides_it_live(
@@ -151,3 +153,27 @@ def test_entitlements_come_in_keyset_pages_filtered_by_year_and_hub(
     assert grants.entitlements(academic_year="2026-27") == []
     other_hub = grants.staff.get("/api/v1/grants/entitlements", params={"hub": "south"})
     assert other_hub.status_code == 403
+
+
+def test_a_programmes_claim_deadline_closes_the_window_at_its_last_second_in_london(
+    grants_setup: GrantsSetUp,
+) -> None:
+    grants = grants_setup(schools=1)
+    url = f"/api/v1/programmes/{grants.programme.id}"
+    ahead, behind = TODAY + timedelta(days=30), TODAY - timedelta(days=1)
+    tag = grants.staff.get(url).headers["ETag"]
+    changed = grants.staff.patch(
+        url, json={"claim_deadline": str(ahead)}, headers={"If-Match": tag}
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["claim_deadline"] == str(ahead)
+    assert changed.json()["claims_close_at"] == window_closes(ahead).isoformat()
+    assert changed.json()["claims_close_at"].startswith(f"{ahead}T23:59:59+0")
+    matched = grants.entitlement(grants.schools[0], "matched_funding")
+    assert matched["claims_close_at"] == window_closes(ahead).isoformat()
+    assert matched["window_open"] is True
+    closed = grants.staff.patch(
+        url, json={"claim_deadline": str(behind)}, headers={"If-Match": changed.headers["ETag"]}
+    )
+    assert closed.json()["claims_close_at"] == window_closes(behind).isoformat()
+    assert grants.entitlement(grants.schools[0], "matched_funding")["window_open"] is False
