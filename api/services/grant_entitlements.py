@@ -158,8 +158,8 @@ def _status(decision: EntitlementDecision, claim: GrantClaim | None) -> Entitlem
         status = ClaimStatus(claim.status)
         if status is ClaimStatus.CLAWED_BACK:
             return "clawed_back"
-        if status is ClaimStatus.PAID:
-            return "paid"
+        if status in (ClaimStatus.PAID, ClaimStatus.AWAITING_CLAWBACK):
+            return "paid"  # until a statement recovers it, the school has the money
         if status in HOLDS_THE_ENTITLEMENT:
             return "claimed"
     return "claimable" if decision.claimable else "not_due"

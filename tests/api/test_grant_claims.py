@@ -430,6 +430,7 @@ def test_a_paid_claim_is_clawed_back_on_the_hubs_open_statement(
     assert body["history"][-1]["note"] == "The textbooks were returned."
     assert _audit(db, claim["id"])[-1] == "claw back"
     assert act(grants.staff, body, "clawback", {"reason": "Twice."}).status_code == 409
+    assert _matched(grants)["status"] == "paid"
 
     # The statement that recovers it moves it on, through the same move_claim.
     row = db.get(GrantClaim, claim["id"])
