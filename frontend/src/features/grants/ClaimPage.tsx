@@ -162,143 +162,147 @@ function ClaimDecisions({ read }: { read: VersionedClaim }) {
       )}
       {news && !problem && <SuccessBanner key={news.at} heading={news.heading} />}
       {hubStaff && <GrantsNav />}
-      <span className="govuk-caption-l">{claim.school.name}</span>
-      <h1 className="govuk-heading-l">
-        Claim {claim.reference} <strong className={`govuk-tag ${tag.colour}`}>{tag.label}</strong>
-      </h1>
-      <ClaimSummary claim={claim} statementLinks={hubStaff} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">{claim.school.name}</span>
+          <h1 className="govuk-heading-l">
+            Claim {claim.reference} <strong className={`govuk-tag ${tag.colour}`}>{tag.label}</strong>
+          </h1>
+          <ClaimSummary claim={claim} statementLinks={hubStaff} />
 
-      {allowed.has("approve") && (
-        <form method="post" onSubmit={approve} noValidate>
-          <h2 className="govuk-heading-m">Approve</h2>
-          <p className="govuk-body">
-            The service checks the grant&apos;s conditions again; an approved claim can go on a statement to be paid.
-          </p>
-          <button type="submit" className="govuk-button">
-            Approve
-          </button>
-        </form>
-      )}
+          {allowed.has("approve") && (
+            <form method="post" onSubmit={approve} noValidate>
+              <h2 className="govuk-heading-m">Approve</h2>
+              <p className="govuk-body">
+                The service checks the grant&apos;s conditions again; an approved claim can go on a statement to be paid.
+              </p>
+              <button type="submit" className="govuk-button">
+                Approve
+              </button>
+            </form>
+          )}
 
-      {hubStaff && claim.status === "eligible" && (
-        <AddToStatement
-          claim={claim}
-          onAdded={(month) => {
-            setNews({ heading: `Claim ${claim.reference} added to the statement for ${month}`, at: Date.now() });
-          }}
-          onStart={() => start("statement", null)}
-          onProblem={setStatementProblem}
-          error={acting === "statement" ? errors["/statement"] : undefined}
-        />
-      )}
-
-      {allowed.has("refuse") && (
-        <form method="post" onSubmit={refuse} noValidate>
-          <h2 className="govuk-heading-m">Refuse</h2>
-          <Radios
-            name="refuse-reason"
-            legend="Why is the claim refused?"
-            options={Object.entries(ineligibleReasonLabels).map(([value, label]) => ({ value, label }))}
-            value={refuseReason}
-            onChange={(value) => {
-              if (isKeyOf(ineligibleReasonLabels, value)) setRefuseReason(value);
-            }}
-            error={acting === "refuse" ? errors["/reason"] : undefined}
-          />
-          {refuseReason === "duplicate" && (
-            <TextInput
-              id="duplicate_of"
-              label="Reference of the claim it duplicates"
-              hint="Like GC-000041"
-              inputClassName="govuk-input--width-10"
-              autoComplete="off"
-              spellCheck={false}
-              error={acting === "refuse" ? errors["/duplicate_of"] : undefined}
+          {hubStaff && claim.status === "eligible" && (
+            <AddToStatement
+              claim={claim}
+              onAdded={(month) => {
+                setNews({ heading: `Claim ${claim.reference} added to the statement for ${month}`, at: Date.now() });
+              }}
+              onStart={() => start("statement", null)}
+              onProblem={setStatementProblem}
+              error={acting === "statement" ? errors["/statement"] : undefined}
             />
           )}
-          <Textarea
-            id="refuse-detail"
-            name="detail"
-            label="What should the school know?"
-            hint="The school reads this with the claim"
-            rows={3}
-            error={acting === "refuse" ? errors["/detail"] : undefined}
-          />
-          <button type="submit" className="govuk-button govuk-button--warning">
-            Refuse the claim
-          </button>
-        </form>
-      )}
 
-      {allowed.has("void") && (
-        <form method="post" onSubmit={withReason("void", "Enter why the claim is voided")} noValidate>
-          <h2 className="govuk-heading-m">Void</h2>
-          <WarningText>A voided claim is never paid. It stays in the claim&apos;s history.</WarningText>
-          <Textarea
-            id="void-reason"
-            name="reason"
-            label="Why is the claim voided?"
-            rows={3}
-            error={acting === "void" ? errors["/reason"] : undefined}
-          />
-          <button type="submit" className="govuk-button govuk-button--warning">
-            Void the claim
-          </button>
-        </form>
-      )}
+          {allowed.has("refuse") && (
+            <form method="post" onSubmit={refuse} noValidate>
+              <h2 className="govuk-heading-m">Refuse</h2>
+              <Radios
+                name="refuse-reason"
+                legend="Why is the claim refused?"
+                options={Object.entries(ineligibleReasonLabels).map(([value, label]) => ({ value, label }))}
+                value={refuseReason}
+                onChange={(value) => {
+                  if (isKeyOf(ineligibleReasonLabels, value)) setRefuseReason(value);
+                }}
+                error={acting === "refuse" ? errors["/reason"] : undefined}
+              />
+              {refuseReason === "duplicate" && (
+                <TextInput
+                  id="duplicate_of"
+                  label="Reference of the claim it duplicates"
+                  hint="Like GC-000041"
+                  inputClassName="govuk-input--width-10"
+                  autoComplete="off"
+                  spellCheck={false}
+                  error={acting === "refuse" ? errors["/duplicate_of"] : undefined}
+                />
+              )}
+              <Textarea
+                id="refuse-detail"
+                name="detail"
+                label="What should the school know?"
+                hint="The school reads this with the claim"
+                rows={3}
+                error={acting === "refuse" ? errors["/detail"] : undefined}
+              />
+              <button type="submit" className="govuk-button govuk-button--warning">
+                Refuse the claim
+              </button>
+            </form>
+          )}
 
-      {allowed.has("clawback") && (
-        <form method="post" onSubmit={withReason("clawback", "Enter why the payment is clawed back")} noValidate>
-          <h2 className="govuk-heading-m">Claw back</h2>
-          <WarningText>
-            The payment is taken back as a negative line on the hub&apos;s next open statement.
-          </WarningText>
-          <Textarea
-            id="clawback-reason"
-            name="reason"
-            label="Why is the payment clawed back?"
-            rows={3}
-            error={acting === "clawback" ? errors["/reason"] : undefined}
-          />
-          <button type="submit" className="govuk-button govuk-button--warning">
-            Claw back the payment
-          </button>
-        </form>
-      )}
+          {allowed.has("void") && (
+            <form method="post" onSubmit={withReason("void", "Enter why the claim is voided")} noValidate>
+              <h2 className="govuk-heading-m">Void</h2>
+              <WarningText>A voided claim is never paid. It stays in the claim&apos;s history.</WarningText>
+              <Textarea
+                id="void-reason"
+                name="reason"
+                label="Why is the claim voided?"
+                rows={3}
+                error={acting === "void" ? errors["/reason"] : undefined}
+              />
+              <button type="submit" className="govuk-button govuk-button--warning">
+                Void the claim
+              </button>
+            </form>
+          )}
 
-      <h2 className="govuk-heading-m govuk-!-margin-top-6">History</h2>
-      <div className="app-table-wrapper" role="region" aria-labelledby="history-caption" tabIndex={0}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden" id="history-caption">
-            The claim&apos;s history
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Who
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Note
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {claim.history.map((item, index) => (
-              <tr className="govuk-table__row" key={index}>
-                <td className="govuk-table__cell">{formatDateTime(item.at)}</td>
-                <td className="govuk-table__cell">{claimStatusTags[item.status].label}</td>
-                <td className="govuk-table__cell">{item.by_name ?? "The service"}</td>
-                <td className="govuk-table__cell">{item.note ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          {allowed.has("clawback") && (
+            <form method="post" onSubmit={withReason("clawback", "Enter why the payment is clawed back")} noValidate>
+              <h2 className="govuk-heading-m">Claw back</h2>
+              <WarningText>
+                The payment is taken back as a negative line on the hub&apos;s next open statement.
+              </WarningText>
+              <Textarea
+                id="clawback-reason"
+                name="reason"
+                label="Why is the payment clawed back?"
+                rows={3}
+                error={acting === "clawback" ? errors["/reason"] : undefined}
+              />
+              <button type="submit" className="govuk-button govuk-button--warning">
+                Claw back the payment
+              </button>
+            </form>
+          )}
+
+          <h2 className="govuk-heading-m govuk-!-margin-top-6">History</h2>
+          <div className="app-table-wrapper" role="region" aria-labelledby="history-caption" tabIndex={0}>
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden" id="history-caption">
+                The claim&apos;s history
+              </caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    When
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Status
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Who
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Note
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {claim.history.map((item, index) => (
+                  <tr className="govuk-table__row" key={index}>
+                    <td className="govuk-table__cell">{formatDateTime(item.at)}</td>
+                    <td className="govuk-table__cell">{claimStatusTags[item.status].label}</td>
+                    <td className="govuk-table__cell">{item.by_name ?? "The service"}</td>
+                    <td className="govuk-table__cell">{item.note ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
       </div>
     </Layout>
   );
