@@ -1,7 +1,7 @@
 import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { problemStatus } from "../../api/client";
-import { useMe } from "../../api/queries";
+import { useHubs, useMe } from "../../api/queries";
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { Select } from "../../components/form/Select";
 import { Layout } from "../../components/Layout";
@@ -30,10 +30,11 @@ const statusNames = Object.fromEntries(Object.entries(claimStatusTags).map(([sta
 export function readClaimFilters(search: URLSearchParams): { filters: ClaimFilters; status: ClaimStatus | typeof ANY } {
   const raw = search.get("status");
   const status = raw === ANY ? ANY : isKeyOf(statusNames, raw) ? raw : DEFAULT_STATUS;
+  const hub = search.get("hub");
   const cursor = search.get("cursor");
   return {
     status,
-    filters: { ...(status === ANY ? {} : { status: [status] }), ...(cursor ? { cursor } : {}) },
+    filters: { ...(status === ANY ? {} : { status: [status] }), ...(hub ? { hub } : {}), ...(cursor ? { cursor } : {}) },
   };
 }
 
@@ -43,6 +44,7 @@ export function ClaimsQueuePage() {
   const [search, setSearch] = useSearchParams();
   const { filters, status } = readClaimFilters(search);
   const claims = useClaims(filters);
+  const hubs = useHubs();
   const problem = problemOf(claims.error);
   usePageTitle("Grant claims", { error: problem !== null });
 
@@ -50,14 +52,20 @@ export function ClaimsQueuePage() {
     return <ForbiddenPage me={me.data ?? null} audience="national and hub administrators" />;
   }
 
+  const allHubs = me.data?.role === "national_admin";
+
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const chosen = new FormData(event.currentTarget).get("status");
-    setSearch(typeof chosen === "string" && chosen !== DEFAULT_STATUS ? { status: chosen } : {});
+    const data = new FormData(event.currentTarget);
+    const values = new URLSearchParams();
+    const chosen = data.get("status");
+    const hub = data.get("hub");
+    if (typeof chosen === "string" && chosen !== DEFAULT_STATUS) values.set("status", chosen);
+    if (typeof hub === "string" && hub !== "") values.set("hub", hub);
+    setSearch(values);
   }
 
   const page = claims.data;
-  const allHubs = me.data?.role === "national_admin";
   const applied = status === ANY ? "any status" : `the status ${statusNames[status].toLowerCase()}`;
   return (
     <Layout>
@@ -72,6 +80,16 @@ export function ClaimsQueuePage() {
           options={[{ value: ANY, label: "Any status" }, ...Object.entries(statusNames).map(([value, label]) => ({ value, label }))]}
           defaultValue={status}
         />
+        {allHubs && (
+          <Select
+            key={`${filters.hub ?? ""}-${String(hubs.data?.items.length ?? 0)}`}
+            id="hub"
+            label="Maths Hub"
+            empty="Every hub"
+            options={(hubs.data?.items ?? []).map((hub) => ({ value: hub.id, label: hub.name }))}
+            defaultValue={filters.hub ?? ""}
+          />
+        )}
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show claims
         </button>

@@ -1,23 +1,45 @@
-import { Link } from "react-router-dom";
+import type { FormEvent } from "react";
+import { Link, useSearchParams } from "react-router-dom";
 import { problemStatus } from "../../api/client";
-import { useMe } from "../../api/queries";
+import { useHubs, useMe } from "../../api/queries";
 import { ErrorSummary } from "../../components/ErrorSummary";
+import { Select } from "../../components/form/Select";
 import { Layout } from "../../components/Layout";
+import { pageLinks, Pagination } from "../../components/Pagination";
 import { TableHead } from "../../components/TableHead";
-import { formatDate, pluralise } from "../../format";
+import { formatDate, isKeyOf, pluralise } from "../../format";
 import { problemOf } from "../../forms";
 import { ForbiddenPage } from "../../pages/ForbiddenPage";
 import { usePageTitle } from "../../usePageTitle";
-import { useStatements } from "./api";
+import { useStatements, type StatementFilters, type StatementStatus } from "./api";
 import { GrantsNav } from "./GrantsNav";
 import { formatPounds } from "./money";
-import { statementPath } from "./paths";
+import { statementPath, STATEMENTS_PATH } from "./paths";
 import { statementStatusTags } from "./wording";
+
+const statusNames = Object.fromEntries(
+  Object.entries(statementStatusTags).map(([status, tag]) => [status, tag.label]),
+) as Record<StatementStatus, string>;
+
+/** The filters in the URL as the API's query: a status, a hub (national administrators), the page. */
+export function readStatementFilters(search: URLSearchParams): StatementFilters {
+  const filters: StatementFilters = {};
+  const status = search.get("status");
+  const hub = search.get("hub");
+  const cursor = search.get("cursor");
+  if (isKeyOf(statusNames, status)) filters.status = status;
+  if (hub) filters.hub = hub;
+  if (cursor) filters.cursor = cursor;
+  return filters;
+}
 
 /** Hub staff: the hub's monthly statements, newest first, each with its status and total. */
 export function StatementsPage() {
   const me = useMe();
-  const statements = useStatements({});
+  const [search, setSearch] = useSearchParams();
+  const filters = readStatementFilters(search);
+  const statements = useStatements(filters);
+  const hubs = useHubs();
   const problem = problemOf(statements.error);
   usePageTitle("Payment statements", { error: problem !== null });
 
@@ -25,7 +47,16 @@ export function StatementsPage() {
     return <ForbiddenPage me={me.data ?? null} audience="national and hub administrators" />;
   }
 
-  // The API lists oldest first; the latest month matters most here.
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = new URLSearchParams();
+    for (const [name, value] of new FormData(event.currentTarget)) {
+      if (typeof value === "string" && value !== "") values.set(name, value);
+    }
+    setSearch(values);
+  }
+
+  // The API lists oldest first; the latest month matters most here (on each page).
   const items = [...(statements.data?.items ?? [])].reverse();
   const allHubs = me.data?.role === "national_admin";
   return (
@@ -37,8 +68,32 @@ export function StatementsPage() {
         One statement per hub and month. Approved claims go on the open statement; close it for payment, then mark it
         paid once the money has gone. A clawback goes on the next open statement as a negative line.
       </p>
+      <form method="get" action={STATEMENTS_PATH} onSubmit={apply} noValidate key={search.toString()}>
+        <Select
+          id="status"
+          label="Status"
+          empty="Any status"
+          options={Object.entries(statusNames).map(([value, label]) => ({ value, label }))}
+          defaultValue={filters.status ?? ""}
+        />
+        {allHubs && (
+          <Select
+            key={hubs.data?.items.length ?? 0}
+            id="hub"
+            label="Maths Hub"
+            empty="Every hub"
+            options={(hubs.data?.items ?? []).map((hub) => ({ value: hub.id, label: hub.name }))}
+            defaultValue={filters.hub ?? ""}
+          />
+        )}
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Show statements
+        </button>
+      </form>
       <h2 className="govuk-heading-m">
-        {statements.data ? pluralise(items.length, "statement") : "Statements"}
+        {statements.data
+          ? pluralise(items.length, "statement") + (statements.data.next_cursor || filters.cursor ? " on this page" : "")
+          : "Statements"}
       </h2>
       {statements.isPending && !problem && (
         <p className="govuk-body" role="status">
@@ -47,7 +102,8 @@ export function StatementsPage() {
       )}
       {statements.data && items.length === 0 && (
         <p className="govuk-body">
-          There are no statements yet. One is started when an approved claim is added to a statement from its page.
+          No statements match. A statement is started when an approved claim is added to one from the claim&apos;s
+          page.
         </p>
       )}
       {items.length > 0 && (
@@ -92,6 +148,7 @@ export function StatementsPage() {
           </table>
         </div>
       )}
+      {statements.data && <Pagination {...pageLinks(search, statements.data.next_cursor)} />}
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readClaimFilters } from "./ClaimsQueuePage";
+import { readStatementFilters } from "./StatementsPage";
 import { readSummaryFilters } from "./SummaryPage";
 
 describe("readClaimFilters", () => {
@@ -16,7 +17,10 @@ describe("readClaimFilters", () => {
       status: "paid",
       filters: { status: ["paid"], cursor: "abc" },
     });
-    expect(readClaimFilters(new URLSearchParams("status=any"))).toEqual({ status: "any", filters: {} });
+    expect(readClaimFilters(new URLSearchParams("status=any&hub=north"))).toEqual({
+      status: "any",
+      filters: { hub: "north" },
+    });
   });
 });
 
@@ -27,5 +31,16 @@ describe("readSummaryFilters", () => {
       hub: "north",
     });
     expect(readSummaryFilters(new URLSearchParams(""))).toEqual({});
+  });
+});
+
+describe("readStatementFilters", () => {
+  it("reads a known status, the hub and the page", () => {
+    expect(readStatementFilters(new URLSearchParams("status=paid&hub=north&cursor=x"))).toEqual({
+      status: "paid",
+      hub: "north",
+      cursor: "x",
+    });
+    expect(readStatementFilters(new URLSearchParams("status=lost"))).toEqual({});
   });
 });
