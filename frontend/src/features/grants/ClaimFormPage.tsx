@@ -229,8 +229,8 @@ function NotClaimable({ entitlement }: { entitlement: Entitlement }) {
     <>
       <p className="govuk-body">The school cannot claim this grant yet:</p>
       <ul className="govuk-list govuk-list--bullet">
-        {entitlement.missing.map((reason) => (
-          <li key={reason}>{reason}</li>
+        {entitlement.missing.map((reason, index) => (
+          <li key={index}>{reason}</li>
         ))}
       </ul>
     </>

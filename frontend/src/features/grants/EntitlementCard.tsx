@@ -54,8 +54,8 @@ export function EntitlementCard({ entitlement, canClaim }: Props) {
           </Row>
           <Row label="Conditions">
             <ul className="govuk-list">
-              {entitlement.checks.map((check) => (
-                <li key={check.code}>
+              {entitlement.checks.map((check, index) => (
+                <li key={`${check.code}-${String(index)}`}>
                   <strong>{check.met ? "Met" : "Not met yet"}</strong>: {check.reason}
                 </li>
               ))}
@@ -64,8 +64,8 @@ export function EntitlementCard({ entitlement, canClaim }: Props) {
           {entitlement.missing.length > 0 && (
             <Row label="What is missing">
               <ul className="govuk-list govuk-list--bullet">
-                {entitlement.missing.map((reason) => (
-                  <li key={reason}>{reason}</li>
+                {entitlement.missing.map((reason, index) => (
+                  <li key={index}>{reason}</li>
                 ))}
               </ul>
             </Row>

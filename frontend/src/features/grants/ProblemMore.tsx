@@ -11,8 +11,8 @@ export function ProblemMore({ problem }: { problem: Problem }) {
       {(problem.errors ?? []).length > 0 && problem.detail && <p className="govuk-body">{problem.detail}</p>}
       {missing.length > 0 && (
         <ul className="govuk-list govuk-list--bullet">
-          {missing.map((reason) => (
-            <li key={reason}>{reason}</li>
+          {missing.map((reason, index) => (
+            <li key={index}>{reason}</li>
           ))}
         </ul>
       )}
