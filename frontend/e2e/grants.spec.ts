@@ -247,6 +247,14 @@ test("a school claims matched funding, the hub pays it on the month's statement,
   await expect(figures).toContainText(SPENT_SHOWN);
   await expectNoSeriousViolations(page);
 
+  // The hub's other grants pages: every school's grants, and the statements, the paid one listed.
+  await page.getByRole("navigation", { name: "Grants" }).getByRole("link", { name: "Schools' grants" }).click();
+  await expect(page.getByRole("row").filter({ hasText: TITLE })).toContainText(SCHOOL);
+  await expectNoSeriousViolations(page);
+  await page.getByRole("navigation", { name: "Grants" }).getByRole("link", { name: "Statements" }).click();
+  await expect(page.getByRole("row").filter({ hasText: month })).toContainText("Paid");
+  await expectNoSeriousViolations(page);
+
   // 7. The hub claws the payment back: it goes on the next open statement as a negative line.
   await page.goto("/grants/claims?status=paid");
   await page.getByRole("link", { name: reference, exact: true }).click();
