@@ -18,6 +18,8 @@ export const accounts = {
     password: "hummersknott-contact-e2e-password",
     name: "Hugo Contact",
   },
+  /** Tatton Vale High School (URN 100030, secondary, Cheshire and Wirral): the grants test. */
+  grantsContact: { email: "tattonvale.contact@example.org", password: "tattonvale-contact-e2e-password", name: "Tam Contact" },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];

@@ -92,6 +92,11 @@ create_user 'hummersknott-contact-e2e-password' --email hummersknott.contact@exa
 create_user 'ellesmere-contact-e2e-password' --email ellesmere.contact@example.org --role school_contact \
   --hub cheshire-and-wirral --school-urn 100044 --name "Elle Contact"
 
+# The grants test: a school contact of Tatton Vale High School (100030, Cheshire and Wirral),
+# which no demo group and no other test uses.
+create_user 'tattonvale-contact-e2e-password' --email tattonvale.contact@example.org --role school_contact \
+  --hub cheshire-and-wirral --school-urn 100030 --name "Tam Contact"
+
 # A real SMTP server for the email the service sends (the signatories' links): it writes each
 # message as a JSON file into the mail folder, where the tests read it (e2e/mail.ts). It is
 # stopped with the web server (the trap above).

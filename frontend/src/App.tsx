@@ -5,6 +5,7 @@ import { ProgrammePage } from "./components/ProgrammePage";
 import { RequireRole } from "./components/RequireRole";
 import { CreateProgrammePage } from "./features/programmes/CreateProgrammePage";
 import { EditProgrammePage } from "./features/programmes/EditProgrammePage";
+import { grantsRoutes } from "./features/grants/routes";
 import { ChangeSessionPage } from "./features/sessions/ChangeSessionPage";
 import { ApiKeysPage } from "./pages/admin/ApiKeysPage";
 import { AuditPage } from "./features/audit/AuditPage";
@@ -57,6 +58,7 @@ export function App() {
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       {applicationRoutes()}
+      {grantsRoutes()}
       <Route
         path="work-groups"
         element={<RequireRole roles={WORK_GROUP_READERS} audience="hub staff and Mastery Specialists" />}

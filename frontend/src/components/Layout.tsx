@@ -22,13 +22,14 @@ const calendarItem: NavigationItem = { to: "/calendar", label: "Calendar" };
 /** Pages for those who run a hub: national and hub administrators. */
 const hubStaffNavigation = [
   { to: "/admin/applications", label: "Review applications" },
+  { to: "/grants", label: "Grants" },
   { to: "/admin/api-keys", label: "API keys" },
   { to: "/admin/audit", label: "Audit log" },
 ];
 
 /**
  * What the navigation offers: the catalogue, the calendar and the developers' page to everyone;
- * a school contact's own school and applications; the register to everyone signed in; Work
+ * a school contact's own school, applications and grants; the register to everyone signed in; Work
  * Groups to hub staff and Mastery Specialists; the admin pages to hub staff.
  */
 function navigationFor(me: Me | null | undefined): NavigationItem[] {
@@ -37,6 +38,7 @@ function navigationFor(me: Me | null | undefined): NavigationItem[] {
     programmesItem,
     ...(mySchool ? [{ to: mySchool, label: "My school" }] : []),
     ...(me?.role === "school_contact" ? [{ to: "/applications", label: "My applications" }] : []),
+    ...(mySchool ? [{ to: `${mySchool}/grants`, label: "Grants" }] : []),
     ...(hasRole(me, SCHOOL_READERS) ? [{ to: "/schools", label: "Schools" }] : []),
     ...(hasRole(me, WORK_GROUP_READERS)
       ? [{ to: "/work-groups", label: me?.role === "mastery_specialist" ? "My groups" : "Work Groups" }]

@@ -16,6 +16,7 @@ import {
   stageLabels,
 } from "../format";
 import { ManageProgramme, ProgrammeNotices, useProgrammeManagement } from "../features/programmes/ManageProgramme";
+import { GrantsLink } from "../features/grants/GrantsLink";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { usePageTitle } from "../usePageTitle";
 import { ProgrammeApplication } from "./applications/ProgrammeApplication";
@@ -223,6 +224,7 @@ function ProgrammeDetails({ programme }: { programme: Programme }) {
                   </li>
                 ))}
               </ul>
+              <GrantsLink />
             </>
           )}
           <Paragraphs text={funding.note} />

@@ -7,6 +7,7 @@ import { ErrorSummary } from "../components/ErrorSummary";
 import { Layout } from "../components/Layout";
 import { JourneyTimeline } from "../components/schools/JourneyTimeline";
 import { SchoolNow } from "../features/applications/SchoolNow";
+import { schoolGrantsPath } from "../features/grants/paths";
 import { OpenProgrammes } from "../components/schools/OpenProgrammes";
 import { SchoolStatusTag } from "../components/schools/SchoolTable";
 import { PrivateFeed } from "../components/workGroups/PrivateFeed";
@@ -76,6 +77,13 @@ export function SchoolPage() {
             <SchoolFacts school={school.data} hubName={school.data.hub_id ? hubNames.get(school.data.hub_id) : undefined} />
 
             {journey.data && <SchoolNow journey={journey.data} />}
+            {(isHubStaff(me.data) || (me.data?.role === "school_contact" && me.data.school_urn === school.data.urn)) && (
+              <p className="govuk-body">
+                <Link className="govuk-link" to={schoolGrantsPath(school.data.urn)}>
+                  Grants: what the school may claim, and its claims
+                </Link>
+              </p>
+            )}
 
             <h2 className="govuk-heading-l govuk-!-margin-top-8">Teaching for Mastery journey</h2>
             {journey.isPending && (
