@@ -83,7 +83,7 @@ test-postgres: install-python
 	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then \
 	    echo "PostgreSQL: $${TEST_DATABASE_URL}"; \
 	    TEST_DATABASE=postgresql $(UV) run pytest tests/api tests/migrations tests/mail tests/persistence \
-	        tests/cli/test_two_processes.py -q -p no:cacheprovider; \
+	        tests/cli/test_pooler.py -q -p no:cacheprovider; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	    echo "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL pass cannot be skipped"; exit 1; \
 	else \
