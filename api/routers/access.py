@@ -87,6 +87,10 @@ async def _caller(request: Request, open_session: OpenSession, now: Now) -> Call
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
+    # An unknown cookie (signed out, say) is never cached: the database is asked each time.
+    signed_in = credentials.cached_cookie_caller(cache, token, now)
+    if signed_in is not None:
+        return signed_in
     return await run_in_threadpool(credentials.cookie_caller, cache, open_session, token, now)
 
 

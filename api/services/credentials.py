@@ -5,7 +5,9 @@ An entry is trusted only at the credentials generation it was read at (see
 api/persistence/data_version_watch.py): revoking a key or ending a session moves every
 process's generation on, by notification, and this process's at once after its commit. Where
 nothing vouches for the generation (SQLite, or the listener not connected) nothing is cached and
-each request reads its credentials, still without writing.
+each request reads its credentials, still without writing. Whatever changes what a key or a
+session may do (revoking, signing out; any future change to an account's role or standing)
+calls access_repository.credentials_changed in its transaction.
 """
 
 from __future__ import annotations
@@ -146,6 +148,12 @@ def key_caller(
     return caller
 
 
+def cached_cookie_caller(cache: CredentialCache, token: str, now: datetime) -> Caller | None:
+    """The signed-in user from memory alone; None when the database must be asked."""
+    record = cache.session(token_hash(token))
+    return _session_caller(record, now) if record is not None else None
+
+
 def cookie_caller(
     cache: CredentialCache, open_session: SessionOpener, token: str, now: datetime
 ) -> Caller | None:
@@ -159,6 +167,10 @@ def cookie_caller(
         if record is None:
             return None
         cache.keep_session(hashed, record, generation)
+    return _session_caller(record, now)
+
+
+def _session_caller(record: SessionRecord, now: datetime) -> Caller | None:
     if record.principal is None or record.expires_at <= now:
         return None
     return Caller(record.principal, csrf_token=record.csrf_token)
