@@ -19,8 +19,10 @@ its connections spread evenly over the workers), each target in turn after a war
 - a weighted mix of all of them (and /health/ready, as a load balancer asks it), at each of
   --mix-connections, with /health again at each for its ratio.
 
-For each: requests per second as a share of /health's in the same run, p50 and p99 latency, and
-any answer that was not 200. The default run takes a few seconds per target, for a small machine.
+For each: requests per second as a share of /health's in the same run, p50 and p99 latency, any
+answer that was not 200, and the CPU the server and the database spent per request (which holds
+when other work on the machine moves the rest). The default run takes a few seconds per
+target, for a small machine.
 
 --profile TARGET runs no server: it profiles --requests requests of one target through the
 application in this process (cProfile, sorted by own time, then by cumulative time), to find
@@ -56,7 +58,7 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import uvloop
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -67,16 +69,19 @@ from bench.timetable import (
     HttpConnection,
     Reply,
     Result,
+    backends_cpu,
     build_dataset,
     busiest_hub_year,
     create_api_key,
     engine_for,
+    group_cpu,
     load_dataset,
     mathshubs,
     migrate,
     percentile,
     port_is_free,
     serving,
+    spent,
     spread,
 )
 
@@ -234,6 +239,15 @@ async def hammer_mix(
     return time.perf_counter() - start
 
 
+@dataclass(frozen=True)
+class Meter:
+    """The CPU the server's processes and the database's backends spend: a measure that holds
+    on a busy machine, where requests per second move with whatever else runs."""
+
+    pgid: int
+    monitor: Connection
+
+
 def load(
     runner: asyncio.Runner,
     connections: Sequence[HttpConnection],
@@ -242,10 +256,14 @@ def load(
     *,
     seconds: float,
     warmup: float,
+    meter: Meter,
 ) -> Result:
     runner.run(hammer_mix(connections, plan, warmup, None))
     result = Result(label, 200)
+    server, db = group_cpu(meter.pgid), backends_cpu(meter.monitor)
     result.seconds = runner.run(hammer_mix(connections, plan, seconds, result))
+    result.server_cpu = spent(server, group_cpu(meter.pgid))
+    result.db_cpu = sum(spent(db, backends_cpu(meter.monitor)).values())
     return result
 
 
@@ -256,9 +274,11 @@ def line(result: Result, health: Result, aim: float | None, p99_aim: float) -> b
     odd = ", ".join(f"{s}×{n}" for s, n in result.statuses.items() if s != 200)
     verdict = "" if aim is None else ("  met" if met else "  NOT MET")
     aim_text = f"≥{aim:.2f}" if aim is not None else ""
+    per = 1e6 / result.count if result.count else 0.0
     print(
         f"{result.label:34} {result.rate:8,.0f} {ratio:6.2f} {aim_text:>6} "
-        f"{result.percentile_ms(0.5):7.2f} {p99:7.2f} {result.size:8,} {result.unexpected:6,}"
+        f"{result.percentile_ms(0.5):7.2f} {p99:7.2f} {result.size:8,} {result.unexpected:6,} "
+        f"{sum(result.server_cpu.values()) * per:7,.0f} {result.db_cpu * per:5,.0f}"
         f"{verdict}" + (f"  ({odd})" if odd else "")
     )
     return met
@@ -267,7 +287,7 @@ def line(result: Result, health: Result, aim: float | None, p99_aim: float) -> b
 def header() -> None:
     print(
         f"{'target':34} {'req/s':>8} {'×health':>6} {'aim':>6} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'bytes':>8} {'errors':>6}"
+        f"{'bytes':>8} {'errors':>6} {'CPU µs/req: server':>7} {'db':>5}"
     )
 
 
@@ -287,12 +307,15 @@ def mix_plan(targets: Sequence[Read], key: str, cookie: str) -> list[tuple[str, 
     return plan
 
 
-def measure(args: argparse.Namespace, url: str, targets: list[Read], key: str) -> int:
+def measure(
+    args: argparse.Namespace, url: str, engine: Engine, targets: list[Read], key: str
+) -> int:
     """Every target on a running server; answers how many aims were not met."""
     missed = 0
     with (
         tempfile.TemporaryDirectory() as tmp,
         serving(url, args.host, args.port, args.workers, Path(tmp) / "server.log") as pgid,
+        engine.connect().execution_options(isolation_level="AUTOCOMMIT") as monitor,
         asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner,
     ):
         cookie = session_cookie(f"http://{args.host}:{args.port}")
@@ -302,7 +325,7 @@ def measure(args: argparse.Namespace, url: str, targets: list[Read], key: str) -
             runner.run(spread(opened, pgid, even=not args.no_spread))
             return opened
 
-        timing = {"seconds": args.seconds, "warmup": args.warmup}
+        timing = {"seconds": args.seconds, "warmup": args.warmup, "meter": Meter(pgid, monitor)}
         print(
             f"\n{args.connections} connections; {args.seconds:g} s measured per target after "
             f"{args.warmup:g} s of warm-up; load average {os.getloadavg()[0]:.2f}"
@@ -448,7 +471,7 @@ def main() -> None:
             return
         if not port_is_free(args.host, args.port):
             raise SystemExit(f"Port {args.port} is taken; choose another with --port.")
-        missed = measure(args, url, targets, key)
+        missed = measure(args, url, engine, targets, key)
     print(f"whole run: {time.perf_counter() - began:.0f} s; aims not met: {missed}")
 
 
