@@ -74,6 +74,14 @@ def _bearer(authorization: str) -> str:
 
 
 async def _caller(request: Request, open_session: OpenSession, now: Now) -> Caller | None:
+    """Once per request (a public operation's check and its endpoint share it)."""
+    if not hasattr(request.state, "caller"):
+        request.state.caller = await _told_caller(request, open_session, now)
+    caller: Caller | None = request.state.caller
+    return caller
+
+
+async def _told_caller(request: Request, open_session: OpenSession, now: Now) -> Caller | None:
     """From this process's memory when it can vouch for it (no database at all); otherwise
     the credentials are read, in a worker thread and a short transaction of their own."""
     cache: credentials.CredentialCache = request.app.state.credentials

@@ -21,6 +21,21 @@ WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 @pytest.fixture
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """Every statement, as the database driver is handed it."""
+    seen: list[str] = []
+
+    def on_execute(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", on_execute)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", on_execute)
+
+
+@pytest.fixture
 def writes(engine: Engine) -> Iterator[list[str]]:
     """Every statement that changes rows, as the database driver is handed it."""
     seen: list[str] = []
@@ -78,3 +93,15 @@ def test_a_signed_in_read_writes_nothing(
     for path in ("/api/v1/schools", "/api/v1/schools/100001", "/api/v1/auth/me"):
         assert admin.get(path).status_code == 200, path
     assert writes == []
+
+
+def test_a_key_on_a_public_read_is_checked_once(
+    key_client: KeyClient, make_hub: MakeHub, statements: list[str]
+) -> None:
+    """The public operation's check and the endpoint that asks who calls share one check."""
+    make_hub(id="north")
+    system = key_client(Scope.TIMETABLE_READ, hub_id="north")
+    assert system.get("/api/v1/programmes").status_code == 200  # its first use, recorded
+    statements.clear()
+    assert system.get("/api/v1/programmes").status_code == 200
+    assert len([s for s in statements if "FROM api_key" in s]) == 1
