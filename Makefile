@@ -79,11 +79,19 @@ test-python: install-python
 	TEST_DATABASE=sqlite $(UV) run pytest tests/api tests/migrations tests/mail tests/cli tests/persistence \
 	    -q -p no:cacheprovider -m "not postgres_only"
 
+# The PostgreSQL pass runs two servers through PgBouncer (tests/cli/test_pooler.py starts it):
+# Debian's package is installed when we are root, as in CI.
 test-postgres: install-python
 	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then \
+	    if ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ] \
+	        && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	        echo "Installing Debian's pgbouncer for the pooler test"; \
+	        apt-get update -qq; \
+	        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer; \
+	    fi; \
 	    echo "PostgreSQL: $${TEST_DATABASE_URL}"; \
 	    TEST_DATABASE=postgresql $(UV) run pytest tests/api tests/migrations tests/mail tests/persistence \
-	        tests/cli/test_two_processes.py -q -p no:cacheprovider; \
+	        tests/cli/test_pooler.py -q -p no:cacheprovider; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	    echo "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL pass cannot be skipped"; exit 1; \
 	else \

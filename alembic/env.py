@@ -66,7 +66,8 @@ def run_migrations_online() -> None:
     if connection is not None:
         _configure_and_run(connection)
         return
-    engine = make_engine(get_settings().database_url)
+    settings = get_settings()
+    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
     with engine.connect() as fresh:
         _configure_and_run(fresh)
     engine.dispose()

@@ -227,7 +227,8 @@ def _session() -> Iterator[Session]:
     from api.errors import AppError
     from api.persistence.database import make_engine, make_session_factory, unit_of_work
 
-    engine = make_engine(get_settings().database_url)
+    settings = get_settings()
+    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
     try:
         with unit_of_work(make_session_factory(engine)) as session:
             yield session
@@ -326,7 +327,7 @@ def send_mail(
             except KeyboardInterrupt:
                 typer.echo("Stopping after the message in hand.", err=True)
         return
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
     try:
         report = deliver_due(
             make_session_factory(engine),
@@ -346,7 +347,7 @@ def _mail_sender(settings: Settings) -> Iterator[threading.Thread]:
     from api.persistence.database import make_engine, make_session_factory
     from api.services.mail_sender import SmtpSettings, run_sender
 
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
     stop = threading.Event()
     thread = threading.Thread(
         target=run_sender,

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from api.clock import Clock, clock_at
 from api.errors import NotFoundFallback, install_error_handlers
 from api.headers import SecurityHeaders
+from api.persistence import access_repository
 from api.persistence.data_version_watch import DataVersionWatch
 from api.persistence.database import (
     DatabaseTimeouts,
@@ -52,6 +53,7 @@ from api.routers import (
 )
 from api.routers.nul_bytes import refuse_nul_bytes
 from api.schemas.problems import PROBLEM_MEDIA_TYPE, problem_responses
+from api.services.credentials import CredentialCache
 from api.settings import PROJECT_ROOT, Settings, get_settings
 from api.unexpected_errors import UnexpectedErrors
 
@@ -76,7 +78,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     watch = None
     if settings.data_version_listen and app.state.engine.dialect.name == "postgresql":
-        watch = DataVersionWatch(settings.database_url)
+        # Its own long-lived connection: direct to PostgreSQL when requests go through a pooler.
+        watch = DataVersionWatch(settings.listen_database_url or settings.database_url)
         watch.start()
     app.state.data_version_watch = watch
     try:
@@ -84,6 +87,17 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         if watch is not None:
             watch.stop()
+
+
+def _credentials_generation(app: FastAPI) -> int | None:
+    watch: DataVersionWatch | None = app.state.data_version_watch
+    return watch.credentials_generation() if watch is not None else None
+
+
+def _credentials_changed(app: FastAPI) -> None:
+    watch: DataVersionWatch | None = app.state.data_version_watch
+    if watch is not None:
+        watch.credentials_changed()
 
 
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
@@ -109,15 +123,24 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     # Where every request asks the time (api/routers/clock.py): the system clock by default.
     app.state.clock = clock or clock_at(settings.fixed_now, settings.clock_file)
     app.state.engine = make_engine(
-        settings.database_url, echo=settings.sql_echo, timeouts=_database_timeouts(settings)
+        settings.database_url,
+        echo=settings.sql_echo,
+        timeouts=_database_timeouts(settings),
+        pooled=settings.database_pooled,
     )
     # /health/ready's own: it answers within its bound even when the requests' pool is full.
     app.state.readiness_engine = make_probe_engine(
-        settings.database_url, timeout_seconds=settings.readiness_timeout_seconds
+        settings.database_url,
+        timeout_seconds=settings.readiness_timeout_seconds,
+        pooled=settings.database_pooled,
     )
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.migration_head = migration_head()
     app.state.data_version_watch = None  # started with the app (_lifespan)
+    app.state.credentials = CredentialCache(lambda: _credentials_generation(app))
+    access_repository.on_credentials_committed(
+        app.state.session_factory, lambda: _credentials_changed(app)
+    )
 
     install_error_handlers(
         app,

@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     # On PostgreSQL, each process listens for data version changes, so a cached timetable is
     # served without a query; off, each request asks the database (as on SQLite).
     data_version_listen: bool = True
+    # Behind a transaction pooler such as PgBouncer (DATABASE_URL names the pooler): no
+    # server-side prepared statements and no session settings, as each transaction may run on
+    # another server connection. The listener above holds one connection for as long as the
+    # process runs, so it connects directly to PostgreSQL here (empty: DATABASE_URL).
+    database_pooled: bool = False
+    listen_database_url: str = ""
     # Where recipients reach the service; the links in emails and feed URLs start with it.
     # Unset (empty), it is the address `serve` listens on: http://HOST:PORT.
     public_base_url: str = ""

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, delete, event, func, or_, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
 
+from api.persistence.data_version_watch import CREDENTIALS_CHANNEL
 from api.persistence.models import ApiKey, AuditEvent, SignInAttempt, UserAccount, UserSession
+
+# Session.info flag: this transaction changed credentials (a key revoked, a session ended).
+_CREDENTIALS_CHANGED = "mathshubs_credentials_changed"
 
 
 def user_by_email(session: Session, email: str) -> UserAccount | None:
@@ -62,6 +67,45 @@ def api_key_by_prefix(session: Session, prefix: str) -> ApiKey | None:
 
 def api_key_by_id(session: Session, key_id: int) -> ApiKey | None:
     return session.get(ApiKey, key_id)
+
+
+def record_key_uses(session: Session, uses: Mapping[int, datetime]) -> None:
+    """Each key's last use, never moved back (another process may have written a later one)."""
+    if not uses:
+        return
+    statement = (
+        update(ApiKey)
+        .where(
+            ApiKey.id == bindparam("key_id"),
+            or_(ApiKey.last_used_at.is_(None), ApiKey.last_used_at < bindparam("at")),
+        )
+        .values(last_used_at=bindparam("at"))
+        .execution_options(synchronize_session=False)
+    )
+    session.connection().execute(
+        statement, [{"key_id": key_id, "at": at} for key_id, at in uses.items()]
+    )
+
+
+def credentials_changed(session: Session) -> None:
+    """Tell every process, once this transaction commits, to trust no credentials it cached:
+    by notification on PostgreSQL; this process at once, through `on_credentials_committed`."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_notify(CREDENTIALS_CHANNEL, "")))
+    session.info[_CREDENTIALS_CHANGED] = True
+
+
+def on_credentials_committed(factory: sessionmaker[Session], callback: Callable[[], None]) -> None:
+    """Call `callback` after each commit of a transaction that changed credentials."""
+
+    @event.listens_for(factory, "after_commit")
+    def _committed(session: Session) -> None:
+        if session.info.pop(_CREDENTIALS_CHANGED, False):
+            callback()
+
+    @event.listens_for(factory, "after_rollback")
+    def _rolled_back(session: Session) -> None:
+        session.info.pop(_CREDENTIALS_CHANGED, None)
 
 
 def list_api_keys(

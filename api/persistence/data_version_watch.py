@@ -4,6 +4,13 @@ Every change to groups, sessions or what the timetable shows raises the data ver
 same transaction, sends NOTIFY (delivered only if it commits). A thread in each process listens,
 so a cached timetable can be served without asking the database at all. While the listener is
 not connected the view is unknown (None) and callers ask the database, as on SQLite.
+
+The same connection hears of changed credentials (a key revoked, a session ended): each such
+notice, and each reconnection (notices may have been missed meanwhile), moves this process's
+credentials generation on, and what was cached at an older generation is no longer trusted.
+
+The listener holds its connection for as long as the process runs, so behind a transaction
+pooler (PgBouncer) it is given a direct connection to PostgreSQL (LISTEN_DATABASE_URL).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import threading
 import psycopg
 
 CHANNEL = "data_version"
+CREDENTIALS_CHANNEL = "credentials"
 RETRY_SECONDS = (0.5, 1, 2, 5)
 
 log = logging.getLogger(__name__)
@@ -33,6 +41,7 @@ class DataVersionWatch:
         # psycopg takes the libpq form of SQLAlchemy's URL.
         self._url = url.replace("postgresql+psycopg://", "postgresql://", 1)
         self._current: tuple[int, str] | None = None
+        self._credentials = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="data-version-watch", daemon=True)
@@ -42,6 +51,17 @@ class DataVersionWatch:
         with self._lock:
             return self._current
 
+    def credentials_generation(self) -> int | None:
+        """Moves on whenever credentials may have changed; None while not listening."""
+        with self._lock:
+            return self._credentials if self._current is not None else None
+
+    def credentials_changed(self) -> None:
+        """This process committed a change to credentials: trust nothing cached before it,
+        without waiting for its own notice to come back."""
+        with self._lock:
+            self._credentials += 1
+
     def start(self) -> None:
         self._thread.start()
 
@@ -49,9 +69,11 @@ class DataVersionWatch:
         self._stop.set()
         self._thread.join(timeout=5)
 
-    def _set(self, value: tuple[int, str] | None) -> None:
+    def _set(self, value: tuple[int, str] | None, *, reconnected: bool = False) -> None:
         with self._lock:
             self._current = value
+            if reconnected:
+                self._credentials += 1
 
     def _run(self) -> None:
         failures = 0
@@ -71,8 +93,12 @@ class DataVersionWatch:
         with psycopg.connect(self._url, autocommit=True) as connection:
             # Listen first, then read: a change committed in between is both read and notified.
             connection.execute(f"LISTEN {CHANNEL}")
+            connection.execute(f"LISTEN {CREDENTIALS_CHANNEL}")
             row = connection.execute("SELECT version, stamp FROM data_version").fetchone()
-            self._set((int(row[0]), str(row[1])) if row else (0, "none"))
+            self._set((int(row[0]), str(row[1])) if row else (0, "none"), reconnected=True)
             while not self._stop.is_set():
                 for notice in connection.notifies(timeout=1.0):
-                    self._set(_parse(notice.payload))
+                    if notice.channel == CREDENTIALS_CHANNEL:
+                        self.credentials_changed()
+                    else:
+                        self._set(_parse(notice.payload))

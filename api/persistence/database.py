@@ -30,14 +30,32 @@ class DatabaseTimeouts:
 
 
 def make_engine(
-    url: str, *, echo: bool = False, timeouts: DatabaseTimeouts | None = None
+    url: str,
+    *,
+    echo: bool = False,
+    timeouts: DatabaseTimeouts | None = None,
+    pooled: bool = False,
 ) -> Engine:
-    """`timeouts` None keeps the drivers' own waits (migrations, command-line jobs)."""
+    """`timeouts` None keeps the drivers' own waits (migrations, command-line jobs); `pooled`:
+    `url` names a transaction pooler (PgBouncer), see `_through_pooler`."""
     pool: dict[str, Any] = {} if timeouts is None else {"pool_timeout": timeouts.pool_seconds}
     if url.startswith("sqlite"):
         engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False}, **pool)
         busy = timeouts.lock_seconds if timeouts else _SQLITE_DEFAULT_BUSY_SECONDS
         _make_sqlite_transactional(engine, busy_timeout_ms=round(busy * 1000))
+        return engine
+    if pooled:
+        engine = create_engine(
+            url.replace("postgresql://", "postgresql+psycopg://", 1),
+            echo=echo,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=10,
+            connect_args=_through_pooler(timeouts),
+            **pool,
+        )
+        if timeouts is not None:
+            _limit_each_transaction(engine, timeouts)
         return engine
     return create_engine(
         url.replace("postgresql://", "postgresql+psycopg://", 1),
@@ -50,7 +68,7 @@ def make_engine(
     )
 
 
-def make_probe_engine(url: str, *, timeout_seconds: float) -> Engine:
+def make_probe_engine(url: str, *, timeout_seconds: float, pooled: bool = False) -> Engine:
     """For health checks: a fresh connection per check, never a wait behind the requests'
     pool, and every wait bounded by `timeout_seconds` (connecting: at least 2 s)."""
     bound = DatabaseTimeouts(timeout_seconds, timeout_seconds, timeout_seconds, timeout_seconds)
@@ -58,11 +76,43 @@ def make_probe_engine(url: str, *, timeout_seconds: float) -> Engine:
         engine = create_engine(url, poolclass=NullPool)
         _make_sqlite_transactional(engine, busy_timeout_ms=round(timeout_seconds * 1000))
         return engine
+    if pooled:
+        engine = create_engine(
+            url.replace("postgresql://", "postgresql+psycopg://", 1),
+            poolclass=NullPool,
+            connect_args=_through_pooler(bound),
+        )
+        _limit_each_transaction(engine, bound)
+        return engine
     return create_engine(
         url.replace("postgresql://", "postgresql+psycopg://", 1),
         poolclass=NullPool,
         connect_args=_postgres_limits(url, bound),
     )
+
+
+def _through_pooler(timeouts: DatabaseTimeouts | None) -> dict[str, Any]:
+    """A transaction pooler hands each transaction whichever server connection is free, so
+    nothing may outlive a transaction on it: psycopg prepares no statements (a prepared name
+    would be missing, or taken, on the next connection), and no startup `options` are sent
+    (PgBouncer refuses them; the limits are set in each transaction instead)."""
+    limits = {"connect_timeout": max(2, math.ceil(timeouts.connect_seconds))} if timeouts else {}
+    return {"prepare_threshold": None, **limits}
+
+
+def _limit_each_transaction(engine: Engine, timeouts: DatabaseTimeouts) -> None:
+    # set_config(..., true) is SET LOCAL: it ends with the transaction, leaving the pooler's
+    # server connection as it found it. One statement for both limits.
+    lock = math.ceil(timeouts.lock_seconds * 1000)
+    statement = math.ceil(timeouts.statement_seconds * 1000)
+    limits = (
+        f"SELECT set_config('lock_timeout', '{lock}', true), "
+        f"set_config('statement_timeout', '{statement}', true)"
+    )
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(limits)
 
 
 def _postgres_limits(url: str, timeouts: DatabaseTimeouts) -> dict[str, Any]:

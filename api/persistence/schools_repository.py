@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import String, cast, delete, func, or_, select, tuple_
+from sqlalchemy import Select, String, case, cast, delete, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from api.persistence.models import (
@@ -33,28 +34,76 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+@dataclass(frozen=True)
+class FoundSchool:
+    school: School
+    hub_id: str | None
+    local_authority: LocalAuthority | None
+    rank: int  # with a search: 0 an exact match, 1 one that starts so, 2 any other
+
+
+EXACT, PREFIX, ANYWHERE = 0, 1, 2
+
+
+def _prefix(text: str) -> str:
+    """LIKE's pattern for what starts with `text`, as written (case and all)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def search_schools(
-    session: Session, filters: SchoolFilters, *, after: tuple[str, str] | None, limit: int
-) -> list[tuple[School, str | None]]:
-    """Schools by name then URN, each with the hub its local authority falls in."""
-    query = (
-        select(School, HubLocalAuthority.hub_id)
-        .outerjoin(HubLocalAuthority, HubLocalAuthority.la_code == School.la_code)
-        .order_by(School.name, School.urn)
-        .limit(limit)
+    session: Session, filters: SchoolFilters, *, after: tuple[Any, ...] | None, limit: int
+) -> list[FoundSchool]:
+    """Schools with their hub and local authority, in one query. Without a search text, by
+    name then URN; with one, exact matches (name, URN, postcode) first, then names or towns
+    that start with it, then the rest, each by name then URN (the cursor holds the rank).
+
+    The search text matches any part of a name or town and the start of a postcode, with or
+    without its space: on PostgreSQL through trigram indexes (migration issue15search01)."""
+    text = (filters.q or "").strip()
+    name, town = func.lower(School.name), func.lower(School.town)
+    postcode = func.replace(func.upper(School.postcode), " ", "")
+    compact = text.replace(" ", "").upper()
+    needle = text.lower()
+    rank = case(
+        (or_(name == needle, School.urn == text, postcode == compact), EXACT),
+        (
+            or_(
+                name.like(_prefix(needle), escape="\\"),
+                town.like(_prefix(needle), escape="\\"),
+                postcode.like(_prefix(compact), escape="\\"),
+            ),
+            PREFIX,
+        ),
+        else_=ANYWHERE,
     )
-    if after is not None:
-        query = query.where(tuple_(School.name, School.urn) > after)
-    if filters.q:
-        text = filters.q.strip()
-        compact = text.replace(" ", "").upper()
+    query = _filtered(
+        select(School, HubLocalAuthority.hub_id, LocalAuthority, rank if text else literal(0))
+        .outerjoin(HubLocalAuthority, HubLocalAuthority.la_code == School.la_code)
+        .outerjoin(LocalAuthority, LocalAuthority.code == School.la_code)
+        .limit(limit),
+        filters,
+    )
+    if text:
         query = query.where(
             or_(
-                func.lower(School.name).like(_like(text), escape="\\"),
+                name.like(_like(needle), escape="\\"),
+                town.like(_like(needle), escape="\\"),
                 School.urn == text,
-                func.replace(func.upper(School.postcode), " ", "").like(f"{compact}%"),
+                postcode.like(_prefix(compact), escape="\\"),
             )
-        )
+        ).order_by(rank, School.name, School.urn)
+        if after is not None:
+            query = query.where(tuple_(rank, School.name, School.urn) > after)
+    else:
+        query = query.order_by(School.name, School.urn)
+        if after is not None:
+            query = query.where(tuple_(School.name, School.urn) > after)
+    return [FoundSchool(*row) for row in session.execute(query).all()]
+
+
+def _filtered(
+    query: Select[School, str, LocalAuthority, int], filters: SchoolFilters
+) -> Select[School, str, LocalAuthority, int]:
     if filters.town:
         query = query.where(func.lower(School.town) == filters.town.strip().lower())
     if filters.la:
@@ -69,7 +118,18 @@ def search_schools(
         query = query.where(func.lower(School.status) == filters.status.lower())
     if filters.hub:
         query = query.where(HubLocalAuthority.hub_id == filters.hub)
-    return [(school, hub) for school, hub in session.execute(query).all()]
+    return query
+
+
+def school_in_full(session: Session, urn: str) -> FoundSchool | None:
+    """One school with its hub and local authority, in one query."""
+    row = session.execute(
+        select(School, HubLocalAuthority.hub_id, LocalAuthority, literal(EXACT))
+        .outerjoin(HubLocalAuthority, HubLocalAuthority.la_code == School.la_code)
+        .outerjoin(LocalAuthority, LocalAuthority.code == School.la_code)
+        .where(School.urn == urn)
+    ).first()
+    return FoundSchool(*row) if row else None
 
 
 def get_school(session: Session, urn: str) -> tuple[School, str | None] | None:

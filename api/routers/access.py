@@ -3,11 +3,9 @@ document as `x-access` so that tests and other hubs can read the rules."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from api.domain.access import (
@@ -23,10 +21,10 @@ from api.domain.access import (
 )
 from api.errors import Forbidden, Unauthenticated
 from api.routers.clock import Now
-from api.routers.dependencies import DbSession, OpenSession
+from api.routers.dependencies import OpenSession
 from api.schemas.problems import problem_responses
 from api.security import same_secret
-from api.services import auth
+from api.services import credentials
 from api.services.auth import Caller
 
 SESSION_COOKIE = "mh_session"
@@ -83,19 +81,40 @@ GRANTS_WRITE = Policy(
 )
 
 
-def _key_caller(authorization: str, session: Session, now: datetime) -> Caller:
+def _bearer(authorization: str) -> str:
     scheme, _, credentials = authorization.partition(" ")
     if scheme.lower() != "bearer" or not credentials.strip():
         raise Unauthenticated("Send the API key as Authorization: Bearer mh_<prefix>_<secret>.")
-    return auth.caller_from_api_key(session, credentials.strip(), now)
+    return credentials.strip()
 
 
-def _caller(request: Request, session: DbSession, now: Now) -> Caller | None:
+async def _caller(request: Request, open_session: OpenSession, now: Now) -> Caller | None:
+    """Once per request (a public operation's check and its endpoint share it)."""
+    if not hasattr(request.state, "caller"):
+        request.state.caller = await _told_caller(request, open_session, now)
+    caller: Caller | None = request.state.caller
+    return caller
+
+
+async def _told_caller(request: Request, open_session: OpenSession, now: Now) -> Caller | None:
+    """From this process's memory when it can vouch for it (no database at all); otherwise
+    the credentials are read, in a worker thread and a short transaction of their own."""
+    cache: credentials.CredentialCache = request.app.state.credentials
     authorization = request.headers.get("Authorization")
     if authorization:
-        return _key_caller(authorization, session, now)
+        bearer = _bearer(authorization)
+        cached = credentials.cached_key_caller(cache, bearer, now)
+        if cached is not None:
+            return cached
+        return await run_in_threadpool(credentials.key_caller, cache, open_session, bearer, now)
     token = request.cookies.get(SESSION_COOKIE)
-    return auth.caller_from_cookie(session, token, now) if token else None
+    if not token:
+        return None
+    # An unknown cookie (signed out, say) is never cached: the database is asked each time.
+    signed_in = credentials.cached_cookie_caller(cache, token, now)
+    if signed_in is not None:
+        return signed_in
+    return await run_in_threadpool(credentials.cookie_caller, cache, open_session, token, now)
 
 
 CurrentCaller = Annotated[Caller | None, Depends(_caller)]
@@ -112,14 +131,8 @@ async def _open_to_all(request: Request, open_session: OpenSession, now: Now) ->
     """A public operation needs no caller, so an anonymous request touches no database here.
     A key sent with one must still be valid, and its use is recorded: other hubs' systems pull
     the public timetable with their keys, and their hub sees the key at work."""
-    authorization = request.headers.get("Authorization")
-    if authorization:
-
-        def check() -> None:
-            with open_session(writes=True) as session:
-                _key_caller(authorization, session, now)
-
-        await run_in_threadpool(check)
+    if request.headers.get("Authorization"):
+        await _caller(request, open_session, now)
 
 
 def _guard(policy: Policy) -> Any:

@@ -16,9 +16,9 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def _session(request: Request) -> Iterator[Session]:
     factory: sessionmaker[Session] = request.app.state.session_factory
-    # A key's use is recorded (once an hour) even on a GET, so a keyed request may write too.
-    writes = request.method not in _SAFE_METHODS or "authorization" in request.headers
-    with unit_of_work(factory, writes=writes) as session:
+    # A read never writes: a key's use is recorded in a transaction of its own
+    # (api/services/credentials.py).
+    with unit_of_work(factory, writes=request.method not in _SAFE_METHODS) as session:
         yield session
 
 

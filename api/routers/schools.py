@@ -35,7 +35,13 @@ UrnPath = Annotated[
 @router.get("", **access(SCHOOLS_READ, 422))
 def list_schools(
     session: DbSession,
-    q: Annotated[str | None, Query(max_length=200, description="Name, URN or postcode")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Any part of a name or town, a URN, or the start of a postcode",
+        ),
+    ] = None,
     town: Annotated[str | None, Query(max_length=100)] = None,
     local_authority: Annotated[
         str | None, Query(max_length=100, description="LA code or name")
@@ -49,7 +55,8 @@ def list_schools(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> Page[School]:
-    """Search the register; by name, then URN."""
+    """Search the register: by name, then URN; with `q`, exact matches (name, URN, postcode)
+    first, then names and towns that start with it, then the rest."""
     filters = SchoolFilters(
         q=q,
         town=town,

@@ -91,6 +91,7 @@ def revoke(session: Session, actor: Principal, key_id: int, *, now: datetime) ->
         raise NotFound(f"There is no API key {key_id} that you manage.")
     if key.revoked_at is None:
         key.revoked_at = now
+        repo.credentials_changed(session)  # refused at once by every process
         audit.record(
             session,
             actor,

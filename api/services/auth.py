@@ -1,4 +1,4 @@
-"""Signing in and out, and telling who is calling from a session cookie or an API key."""
+"""Signing in and out, and accounts (api/services/credentials.py tells who is calling)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from api.domain.access import Principal, Role, Scope
+from api.domain.access import Principal, Role
 from api.errors import BadField, Conflict, InvalidFields, TooManyAttempts, Unauthenticated
 from api.persistence import access_repository as repo
 from api.persistence import catalogue_repository
 from api.persistence.models import SignInAttempt, UserAccount, UserSession
-from api.security import (
-    MIN_PASSWORD_LENGTH,
-    hash_password,
-    new_token,
-    same_secret,
-    token_hash,
-    verify_password,
-)
+from api.security import MIN_PASSWORD_LENGTH, hash_password, new_token, token_hash, verify_password
 from api.services import audit
 
 SESSION_LIFETIME = timedelta(hours=12)
@@ -37,8 +30,6 @@ MAX_FAILURES_PER_ADDRESS = 50
 ACCOUNT_UNDER_ATTACK = 100
 MAX_FAILURES_PER_PAIR_UNDER_ATTACK = 2
 API_KEY_PREFIX = "mh"
-# last_used_at is informative; writing it once an hour keeps reads from writing every time.
-KEY_USE_RESOLUTION = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -153,41 +144,7 @@ def _refuse_while_throttled(session: Session, *, email: str, address: str, now: 
 
 def sign_out(session: Session, token: str) -> None:
     repo.delete_session(session, token_hash(token))
-
-
-def caller_from_cookie(session: Session, token: str, now: datetime) -> Caller | None:
-    """The signed-in user, or None when the cookie is unknown or expired (as if signed out)."""
-    row = repo.session_by_token_hash(session, token_hash(token))
-    if row is None or row.expires_at <= now:
-        return None
-    user = repo.user_by_id(session, row.user_id)
-    if user is None or not user.active:
-        return None
-    return Caller(principal_of(user), csrf_token=row.csrf_token)
-
-
-def caller_from_api_key(session: Session, bearer: str, now: datetime) -> Caller:
-    """The key's principal; a key that is malformed, unknown, revoked or expired is a 401."""
-    parts = bearer.split("_", 2)
-    if len(parts) != 3 or parts[0] != API_KEY_PREFIX:
-        raise Unauthenticated("The API key is not in the form mh_<prefix>_<secret>.")
-    key = repo.api_key_by_prefix(session, parts[1])
-    if key is None or not same_secret(key.secret_hash, token_hash(parts[2])):
-        raise Unauthenticated("The API key is not known.")
-    if key.revoked_at is not None:
-        raise Unauthenticated("The API key was revoked; ask the hub for a new one.")
-    if key.expires_at is not None and key.expires_at <= now:
-        raise Unauthenticated("The API key has expired; ask the hub for a new one.")
-    if key.last_used_at is None or now - key.last_used_at >= KEY_USE_RESOLUTION:
-        key.last_used_at = now
-    principal = Principal(
-        kind="api_key",
-        id=key.id,
-        label=key.name,
-        hub_id=key.hub_id,
-        scopes=frozenset(Scope(s) for s in key.scopes),
-    )
-    return Caller(principal, csrf_token=None)
+    repo.credentials_changed(session)  # every process forgets the session it may have cached
 
 
 def create_user(

@@ -17,30 +17,40 @@ from api.services import audit, paging
 def search(
     session: Session, filters: repo.SchoolFilters, *, cursor: str | None, limit: int
 ) -> tuple[list[schemas.School], str | None]:
-    last = paging.after(cursor, str, str)
+    ranked = bool((filters.q or "").strip())
+    last = paging.after(cursor, int, str, str) if ranked else paging.after(cursor, str, str)
     rows = repo.search_schools(session, filters, after=last, limit=limit + 1)
-    found, next_cursor = paging.page(rows, limit, lambda row: (row[0].name, row[0].urn))
-    authorities = {
-        la.code: la
-        for la in (repo.local_authority(session, code) for code in {s.la_code for s, _ in found})
-        if la
-    }
-    return [to_schema(s, hub, authorities.get(s.la_code or "")) for s, hub in found], next_cursor
+    found, next_cursor = paging.page(rows, limit, _sort_key if ranked else _name_key)
+    return [to_schema(row.school, row.hub_id, row.local_authority) for row in found], next_cursor
+
+
+def _sort_key(row: repo.FoundSchool) -> tuple[int, str, str]:
+    return (row.rank, row.school.name, row.school.urn)
+
+
+def _name_key(row: repo.FoundSchool) -> tuple[str, str]:
+    return (row.school.name, row.school.urn)
 
 
 def get(session: Session, urn: str) -> tuple[School, str | None]:
     found = repo.get_school(session, urn)
     if found is None:
-        raise NotFound(
-            f"There is no school with URN {urn} in the register. Check the URN on Get "
-            "Information about Schools."
-        )
+        raise _no_such_school(urn)
     return found
 
 
 def get_schema(session: Session, urn: str) -> schemas.School:
-    school, hub = get(session, urn)
-    return to_schema(school, hub, repo.local_authority(session, school.la_code))
+    found = repo.school_in_full(session, urn)
+    if found is None:
+        raise _no_such_school(urn)
+    return to_schema(found.school, found.hub_id, found.local_authority)
+
+
+def _no_such_school(urn: str) -> NotFound:
+    return NotFound(
+        f"There is no school with URN {urn} in the register. Check the URN on Get "
+        "Information about Schools."
+    )
 
 
 def establishment(school: School) -> Establishment:

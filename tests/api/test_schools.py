@@ -80,6 +80,56 @@ def test_pages_walk_the_register_by_name(admin: TestClient, make_school: MakeSch
     assert seen == ["Ash", "Ash", "Beech", "Birch", "Cedar"]
 
 
+def test_a_search_ranks_exact_then_starting_then_other_matches_page_by_page(
+    admin: TestClient, make_school: MakeSchool
+) -> None:
+    for urn, name, town, postcode in [
+        ("300001", "Broad Oak Primary", "Leeds", "LS1 1AA"),
+        ("300002", "Oakfield Academy", "Hull", "HU1 1AA"),
+        ("300003", "Oak", "York", "YO1 1AA"),
+        ("300004", "Ashgrove School", "Oakham", "LE15 6AA"),
+        ("300005", "Cloaked Friars' School", "Bath", "BA1 1AA"),
+        ("300006", "Beech Primary", "Leeds", "OA1 2BB"),  # no match: "oak" is not a postcode
+        ("300007", "Elm Primary", "Leeds", "LS2 2BB"),
+    ]:
+        make_school(urn=urn, name=name, town=town, postcode=postcode)
+
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params: dict[str, object] = {
+            "q": "oak",
+            "limit": 2,
+            **({"cursor": cursor} if cursor else {}),
+        }
+        page = admin.get("/api/v1/schools", params=params).json()
+        seen += [s["name"] for s in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    # The exact name; then names, towns and postcodes that start so; then any other match.
+    assert seen == [
+        "Oak",
+        "Ashgrove School",
+        "Oakfield Academy",
+        "Broad Oak Primary",
+        "Cloaked Friars' School",
+    ]
+    assert urns(admin, q="LS1 1AA") == ["300001"]
+    assert urns(admin, q="ls") == ["300001", "300007"]  # postcodes that start so
+    assert urns(admin, q="100%") == []  # LIKE's wildcards are matched as themselves
+    wrong = admin.get("/api/v1/schools", params={"q": "oak", "cursor": page_cursor(admin)})
+    assert wrong.status_code == 422
+    assert wrong.json()["errors"][0]["pointer"] == "/cursor"
+
+
+def page_cursor(client: TestClient) -> str:
+    """A cursor of the unsearched register, which a search does not take."""
+    cursor = client.get("/api/v1/schools", params={"limit": 1}).json()["next_cursor"]
+    assert isinstance(cursor, str)
+    return cursor
+
+
 def test_urn_must_be_six_digits_and_known(admin: TestClient) -> None:
     bad = admin.get("/api/v1/schools/12345")
     assert bad.status_code == 422

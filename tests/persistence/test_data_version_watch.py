@@ -1,5 +1,6 @@
 """The PostgreSQL listener that keeps each process's data version current: it hears every
-committed raise, never a rolled-back one, and vouches for nothing while it cannot listen."""
+committed raise (and change of credentials), never a rolled-back one, and vouches for nothing
+while it cannot listen."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
+from api.persistence.access_repository import credentials_changed
 from api.persistence.data_version_watch import DataVersionWatch
 from api.persistence.database import unit_of_work
 from api.persistence.work_groups_repository import data_version, raise_data_version
@@ -67,3 +69,27 @@ def test_a_listener_that_cannot_connect_vouches_for_nothing(
     finally:
         watch.stop()
     assert watch.current() is None
+    assert watch.credentials_generation() is None
+
+
+def test_credentials_cached_before_a_committed_change_are_no_longer_trusted(
+    engine: Engine,
+) -> None:
+    factory = sessionmaker(engine)
+    watch = DataVersionWatch(engine.url.render_as_string(hide_password=False))
+    watch.start()
+    try:
+        assert _until(lambda: watch.credentials_generation() is not None), "never connected"
+        before = watch.credentials_generation()
+        with unit_of_work(factory) as session:
+            credentials_changed(session)
+        assert _until(lambda: watch.credentials_generation() != before)
+
+        heard = watch.credentials_generation()
+        with pytest.raises(RuntimeError), unit_of_work(factory) as session:  # noqa: PT012
+            credentials_changed(session)
+            raise RuntimeError("the revocation fails")
+        assert not _until(lambda: watch.credentials_generation() != heard, seconds=0.5)
+    finally:
+        watch.stop()
+    assert watch.credentials_generation() is None

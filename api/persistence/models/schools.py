@@ -15,6 +15,8 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -38,6 +40,14 @@ class HubLocalAuthority(Base):
     hub_id: Mapped[str] = mapped_column(ForeignKey("hub.id"), index=True)
 
 
+# What school search matches, as SQL on the school table's columns.
+SEARCHED = {
+    "name": func.lower(text("name")),
+    "town": func.lower(text("town")),
+    "postcode": func.replace(func.upper(text("postcode")), " ", ""),
+}
+
+
 class School(Timestamped, Base):
     """One establishment of the GIAS extract, under GIAS's own names and values."""
 
@@ -48,6 +58,18 @@ class School(Timestamped, Base):
         Index("ix_school_name_urn", "name", "urn"),
         Index("ix_school_la_code", "la_code"),
         Index("ix_school_postcode", "postcode"),
+        # Search by any part of a name or town, and by the start of a postcode written with or
+        # without its space: trigram indexes, on PostgreSQL only (pg_trgm; migration
+        # issue15search01). SQLite scans its rows.
+        *(
+            Index(
+                f"ix_school_{name}_search",
+                expression.label(name),
+                postgresql_using="gin",
+                postgresql_ops={name: "gin_trgm_ops"},
+            )
+            for name, expression in SEARCHED.items()
+        ),
     )
 
     urn: Mapped[str] = mapped_column(String(6), primary_key=True)

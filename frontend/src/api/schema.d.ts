@@ -492,7 +492,8 @@ export interface paths {
         };
         /**
          * List Schools
-         * @description Search the register; by name, then URN.
+         * @description Search the register: by name, then URN; with `q`, exact matches (name, URN, postcode)
+         *     first, then names and towns that start with it, then the rest.
          */
         get: operations["schools-list_schools"];
         put?: never;
@@ -6381,7 +6382,7 @@ export interface operations {
     "schools-list_schools": {
         parameters: {
             query?: {
-                /** @description Name, URN or postcode */
+                /** @description Any part of a name or town, a URN, or the start of a postcode */
                 q?: string | null;
                 town?: string | null;
                 /** @description LA code or name */
