@@ -20,6 +20,7 @@ class Scope(StrEnum):
     TIMETABLE_READ = "timetable:read"
     APPLICATIONS_READ = "applications:read"
     APPLICATIONS_WRITE = "applications:write"
+    REPORTS_READ = "reports:read"
     ADMIN = "admin"
 
 

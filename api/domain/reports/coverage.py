@@ -1,0 +1,195 @@
+"""Coverage: the share of an area's open state-funded schools that are engaged with a hub.
+
+A report is asked "as at" an instant, and counts only what was recorded by then (a school
+registered, a member added, a participation recorded), so that asking again later about the same
+instant gives the same figures: later rows never reach back. A school's state on the day is
+read from the register's own dates (opened, closed), not from its status today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from api.domain.academic_year import AcademicYear
+from api.domain.establishments import (
+    OPEN_STATUSES,
+    Standing,
+    phases_taught_of,
+    standing_of,
+)
+from api.domain.journey import Participation, ParticipationOutcome, Phase
+from api.domain.reports.figures import percent
+
+DEFAULT_COMPLETED_WITHIN_YEARS = 3
+
+ENGAGED_DEFINITION = (
+    "A school is engaged when it is taking part this academic year (a member school of a Work "
+    "Group of the year, or a participation recorded for the year and not withdrawn), or it "
+    "completed a programme in the {years} academic years before this one. Only what was recorded "
+    "by the as-at date counts. A school engaged with any hub counts in its own area."
+)
+DENOMINATOR_DEFINITION = (
+    "Schools in the register (GIAS) on the as-at date that were open then (opened on or before "
+    "it and not closed by it: status Open or Open, but proposed to close, or closed after it) "
+    "and are state-funded schools in England by their establishment type."
+)
+
+
+@dataclass(frozen=True)
+class AsAt:
+    """The instant a report counts up to, and the day in England it falls on."""
+
+    at: datetime
+    on: date
+
+    @property
+    def academic_year(self) -> AcademicYear:
+        return AcademicYear.of(self.on)
+
+
+class PhaseKey(StrEnum):
+    """The phases a school teaches; middle and all-through schools count in both."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    NEITHER = "neither"  # nursery schools, 16 to 19 providers, and where GIAS does not say
+
+
+@dataclass(frozen=True)
+class RegisteredSchool:
+    """One school of the register, with the facts coverage reads."""
+
+    urn: str
+    type_group: str
+    type_of_establishment: str
+    status: str
+    country: str
+    phase_of_education: str
+    statutory_low_age: int | None
+    statutory_high_age: int | None
+    open_date: date | None
+    close_date: date | None
+    registered_at: datetime  # when the register import first brought it in
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A school's place in a Work Group of a year, and when it was added."""
+
+    urn: str
+    academic_year: AcademicYear
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class RecordedParticipation:
+    urn: str
+    participation: Participation
+    recorded_at: datetime
+
+
+def open_on(school: RegisteredSchool, day: date) -> bool:
+    """Open on `day`: opened by then and not yet closed. A school closed since counts if its
+    close date is after `day`; one whose status is open counts unless dated otherwise."""
+    if school.open_date is not None and school.open_date > day:
+        return False
+    if school.close_date is not None:
+        return school.close_date > day
+    return school.status in OPEN_STATUSES
+
+
+def state_funded_in_england(school: RegisteredSchool) -> bool:
+    """The domain's state-funded decision on the school's type and country; whether it is open
+    is decided on the day by `open_on`, so its status today is left out here."""
+    standing = standing_of(
+        school.type_group, school.type_of_establishment, "Open", school.country
+    ).standing
+    return standing is Standing.STATE_FUNDED_IN_ENGLAND
+
+
+def in_denominator(school: RegisteredSchool, as_at: AsAt) -> bool:
+    return (
+        school.registered_at <= as_at.at
+        and open_on(school, as_at.on)
+        and state_funded_in_england(school)
+    )
+
+
+def phases_of(school: RegisteredSchool) -> tuple[PhaseKey, ...]:
+    phases = phases_taught_of(
+        school.phase_of_education, school.statutory_low_age, school.statutory_high_age
+    ).phases
+    if not phases:
+        return (PhaseKey.NEITHER,)
+    return tuple(PhaseKey(phase.value) for phase in sorted(phases, key=list(Phase).index))
+
+
+def engaged_urns(
+    memberships: Iterable[Membership],
+    participations: Iterable[RecordedParticipation],
+    *,
+    as_at: AsAt,
+    completed_within_years: int,
+) -> set[str]:
+    """Schools engaged as at `as_at`: see ENGAGED_DEFINITION."""
+    year = as_at.academic_year
+    earliest = AcademicYear(year.start_year - completed_within_years)
+    engaged = {m.urn for m in memberships if m.academic_year == year and m.added_at <= as_at.at}
+    for recorded in participations:
+        if recorded.recorded_at > as_at.at or not recorded.participation.counts:
+            continue
+        taken = recorded.participation.academic_year
+        completed = recorded.participation.outcome is ParticipationOutcome.COMPLETED
+        if taken == year or (completed and earliest <= taken < year):
+            engaged.add(recorded.urn)
+    return engaged
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    key: str
+    schools: int
+    engaged: int
+
+    @property
+    def coverage_percent(self) -> float | None:
+        return percent(self.engaged, self.schools)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    rows: tuple[CoverageRow, ...]
+    total: CoverageRow  # each school once, though a school may be in two phases' rows
+
+
+def coverage_by(
+    schools: Iterable[tuple[RegisteredSchool, tuple[str, ...]]],
+    engaged: set[str],
+    as_at: AsAt,
+) -> Coverage:
+    """Schools and engaged schools under each key a school is counted under (its hub, its
+    authority, or each phase it teaches), in key order, and in all. Schools outside the
+    denominator are left out of both counts: a closed school's engagement is not coverage."""
+    totals: dict[str, list[int]] = {}
+    overall = [0, 0]
+    for school, keys in schools:
+        if not in_denominator(school, as_at):
+            continue
+        is_engaged = int(school.urn in engaged)
+        overall[0] += 1
+        overall[1] += is_engaged
+        for key in keys:
+            counts = totals.setdefault(key, [0, 0])
+            counts[0] += 1
+            counts[1] += is_engaged
+    return Coverage(
+        tuple(CoverageRow(key, n, e) for key, (n, e) in sorted(totals.items())),
+        CoverageRow("total", overall[0], overall[1]),
+    )
+
+
+def register_snapshot(imported_at: Iterable[datetime], as_at: AsAt) -> datetime | None:
+    """The register import a report as at `as_at` reads: the latest one by then, if any."""
+    return max((at for at in imported_at if at <= as_at.at), default=None)
