@@ -13,6 +13,7 @@ from api.domain.reports.coverage import (
     PhaseKey,
     RecordedParticipation,
     RegisteredSchool,
+    as_at_of,
     coverage_by,
     engaged_urns,
     in_denominator,
@@ -151,3 +152,14 @@ def test_as_at_names_its_academic_year() -> None:
 def test_percent() -> None:
     assert percent(1, 3) == 33.3
     assert percent(0, 0) is None
+
+
+def test_as_at_a_past_day_counts_to_its_last_instant_in_england() -> None:
+    now = datetime(2024, 12, 5, 10, tzinfo=UTC)
+    today = date(2024, 12, 5)
+    assert as_at_of(None, now=now, today=today) == AsAt(now, today)
+    assert as_at_of(today, now=now, today=today) == AsAt(now, today)
+    summer = as_at_of(date(2024, 7, 1), now=now, today=today)
+    # British Summer Time: the day ends at 23:00 UTC.
+    assert summer.at == datetime(2024, 7, 1, 22, 59, 59, 999999, tzinfo=UTC)
+    assert summer.on == date(2024, 7, 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from api.domain.academic_year import AcademicYear
@@ -21,6 +21,7 @@ from api.domain.establishments import (
 )
 from api.domain.journey import Participation, ParticipationOutcome, Phase
 from api.domain.reports.figures import percent
+from api.domain.work_groups import LONDON
 
 DEFAULT_COMPLETED_WITHIN_YEARS = 3
 
@@ -47,6 +48,15 @@ class AsAt:
     @property
     def academic_year(self) -> AcademicYear:
         return AcademicYear.of(self.on)
+
+
+def as_at_of(day: date | None, *, now: datetime, today: date) -> AsAt:
+    """As at today (or no day given): up to now. As at a past day: up to its last instant in
+    England, so that the figures for that day never change."""
+    if day is None or day >= today:
+        return AsAt(now, today)
+    midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=LONDON)
+    return AsAt((midnight - timedelta(microseconds=1)).astimezone(UTC), day)
 
 
 class PhaseKey(StrEnum):
