@@ -35,8 +35,8 @@ class CoverageDefinitions(ApiModel):
 class AsAtBasis(ApiModel):
     as_at: IsoDate = Field(description="The day in England the figures are as at")
     counted_up_to: IsoInstant = Field(
-        description="Rows recorded after this instant are left out: the end of the as-at day, "
-        "or, as at today, the moment the figures were counted"
+        description="As at a past day, its last instant in England: rows recorded after it are "
+        "left out. As at today, the moment the figures were counted, with all rows so far"
     )
     academic_year: str = Field(examples=["2024-25"])
 

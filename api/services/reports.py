@@ -305,13 +305,14 @@ def _funnel(
             AcademicYear.parse(row.academic_year_id),
             ParticipationOutcome(row.outcome),
         )
-        if row.created_at <= as_at.at and taken.counts:
+        if as_at.recorded_by(row.created_at) and taken.counts:
             records.append(
                 _stage_year(row.urn, row.programme_type, row.academic_year_id, row.hub_id)
             )
     for member in repo.completed_memberships(session, STAGE_TYPES):
         completed_on = member.completed_on or as_at.on
-        if member.added_at <= as_at.at and completed_on <= as_at.on and member.programme_type:
+        recorded = as_at.recorded_by(member.added_at) and completed_on <= as_at.on
+        if recorded and member.programme_type:
             records.append(
                 _stage_year(
                     member.urn, member.programme_type, member.academic_year_id, member.hub_id

@@ -25,7 +25,7 @@ from api.domain.reports.coverage import (
 from api.domain.reports.figures import percent
 
 EARLY = datetime(2020, 1, 1, tzinfo=UTC)
-AS_AT = AsAt(datetime(2024, 11, 30, 23, 59, tzinfo=UTC), date(2024, 11, 30))
+AS_AT = AsAt(datetime(2024, 11, 30, 23, 59, tzinfo=UTC), date(2024, 11, 30), past=True)
 THIS_YEAR = AcademicYear(2024)
 
 
@@ -163,3 +163,15 @@ def test_as_at_a_past_day_counts_to_its_last_instant_in_england() -> None:
     # British Summer Time: the day ends at 23:00 UTC.
     assert summer.at == datetime(2024, 7, 1, 22, 59, 59, 999999, tzinfo=UTC)
     assert summer.on == date(2024, 7, 1)
+    assert summer.past
+
+
+def test_as_at_today_counts_everything_recorded_so_far() -> None:
+    # Rows are stamped by the database's clock, which may run ahead of the report's.
+    now = datetime(2024, 12, 5, 10, tzinfo=UTC)
+    today = as_at_of(None, now=now, today=date(2024, 12, 5))
+    ahead = datetime(2024, 12, 5, 10, 5, tzinfo=UTC)
+    assert today.recorded_by(ahead)
+    assert engaged_urns(
+        [Membership("1", AcademicYear(2024), ahead)], [], as_at=today, completed_within_years=0
+    ) == {"1"}

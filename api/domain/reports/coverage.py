@@ -40,10 +40,15 @@ DENOMINATOR_DEFINITION = (
 
 @dataclass(frozen=True)
 class AsAt:
-    """The instant a report counts up to, and the day in England it falls on."""
+    """The instant a report counts up to, and the day in England it falls on. As at today,
+    everything recorded so far counts (`past` False), whatever the clock that stamped it."""
 
     at: datetime
     on: date
+    past: bool = False
+
+    def recorded_by(self, instant: datetime) -> bool:
+        return not self.past or instant <= self.at
 
     @property
     def academic_year(self) -> AcademicYear:
@@ -56,7 +61,7 @@ def as_at_of(day: date | None, *, now: datetime, today: date) -> AsAt:
     if day is None or day >= today:
         return AsAt(now, today)
     midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=LONDON)
-    return AsAt((midnight - timedelta(microseconds=1)).astimezone(UTC), day)
+    return AsAt((midnight - timedelta(microseconds=1)).astimezone(UTC), day, past=True)
 
 
 class PhaseKey(StrEnum):
@@ -121,7 +126,7 @@ def state_funded_in_england(school: RegisteredSchool) -> bool:
 
 def in_denominator(school: RegisteredSchool, as_at: AsAt) -> bool:
     return (
-        school.registered_at <= as_at.at
+        as_at.recorded_by(school.registered_at)
         and open_on(school, as_at.on)
         and state_funded_in_england(school)
     )
@@ -146,9 +151,11 @@ def engaged_urns(
     """Schools engaged as at `as_at`: see ENGAGED_DEFINITION."""
     year = as_at.academic_year
     earliest = AcademicYear(year.start_year - completed_within_years)
-    engaged = {m.urn for m in memberships if m.academic_year == year and m.added_at <= as_at.at}
+    engaged = {
+        m.urn for m in memberships if m.academic_year == year and as_at.recorded_by(m.added_at)
+    }
     for recorded in participations:
-        if recorded.recorded_at > as_at.at or not recorded.participation.counts:
+        if not as_at.recorded_by(recorded.recorded_at) or not recorded.participation.counts:
             continue
         taken = recorded.participation.academic_year
         completed = recorded.participation.outcome is ParticipationOutcome.COMPLETED
@@ -202,4 +209,4 @@ def coverage_by(
 
 def register_snapshot(imported_at: Iterable[datetime], as_at: AsAt) -> datetime | None:
     """The register import a report as at `as_at` reads: the latest one by then, if any."""
-    return max((at for at in imported_at if at <= as_at.at), default=None)
+    return max((at for at in imported_at if as_at.recorded_by(at)), default=None)
