@@ -5,9 +5,11 @@ administrators see every hub side by side, or one with `hub`."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.domain.reports.coverage import DEFAULT_COMPLETED_WITHIN_YEARS, PhaseKey
 from api.routers.access import REPORTS_READ, CurrentPrincipal, access, signed_in
@@ -84,33 +86,28 @@ def _known_version(request: Request) -> tuple[int, str] | None:
 # Coverage
 
 
-def _coverage(
+async def _coverage(
     request: Request,
     session: DbSession,
     principal: CurrentPrincipal,
     now: Now,
-    by: schemas.CoverageBy,
-    hub: str | None,
-    phase: PhaseKey | None,
-    local_authority: str | None,
-    as_at: Any,
-    completed_within_years: int,
+    question: reports.CoverageQuestion,
 ) -> reports.Rendered:
-    question = reports.CoverageQuestion(
-        by=by,
-        hub=hub,
-        phase=phase,
-        local_authority=local_authority,
-        as_at=as_at,
-        completed_within_years=completed_within_years,
-    )
-    return reports.coverage(
-        session, signed_in(principal), question, now=now, known_version=_known_version(request)
+    """From memory when this process's data version is known (PostgreSQL's notifications keep
+    it current) and the answer is kept; otherwise counted, in a worker thread."""
+    viewer = signed_in(principal)
+    known = _known_version(request)
+    if known is not None:
+        kept = reports.kept_coverage(viewer, question, now=now, version=known)
+        if kept is not None:
+            return kept
+    return await run_in_threadpool(
+        partial(reports.coverage, session, viewer, question, now=now, known_version=known)
     )
 
 
 @router.get("/coverage.csv", response_class=Response, **_csv_access("Coverage as CSV", 422))
-def coverage_csv(
+async def coverage_csv(
     request: Request,
     session: DbSession,
     principal: CurrentPrincipal,
@@ -124,16 +121,21 @@ def coverage_csv(
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The coverage report's rows and total as CSV."""
-    rendered = _coverage(
-        request, session, principal, now, by, hub, phase, local_authority, as_at,
-        completed_within_years,
-    )  # fmt: skip
+    question = reports.CoverageQuestion(
+        by=by,
+        hub=hub,
+        phase=phase,
+        local_authority=local_authority,
+        as_at=as_at,
+        completed_within_years=completed_within_years,
+    )
+    rendered = await _coverage(request, session, principal, now, question)
     assert isinstance(rendered.report, schemas.CoverageReport)
     return _csv(reports_csv.coverage(rendered.report), f"coverage-by-{by.value}", if_none_match)
 
 
 @router.get("/coverage", response_model=schemas.CoverageReport, **access(REPORTS_READ, 304, 422))
-def coverage(
+async def coverage(
     request: Request,
     session: DbSession,
     principal: CurrentPrincipal,
@@ -149,30 +151,42 @@ def coverage(
     """Engaged schools over open state-funded schools, by hub, local authority or phase, as at
     a day. The answer states its definitions and the register import it read; asked again
     about the same past day, it gives the same figures."""
-    rendered = _coverage(
-        request, session, principal, now, by, hub, phase, local_authority, as_at,
-        completed_within_years,
-    )  # fmt: skip
+    question = reports.CoverageQuestion(
+        by=by,
+        hub=hub,
+        phase=phase,
+        local_authority=local_authority,
+        as_at=as_at,
+        completed_within_years=completed_within_years,
+    )
+    rendered = await _coverage(request, session, principal, now, question)
     return _json(rendered.body, rendered.etag, if_none_match)
 
 
 # The journey funnel
 
 
-def _funnel(
+async def _funnel(
     request: Request,
     session: DbSession,
     principal: CurrentPrincipal,
     now: Now,
     question: reports.FunnelQuestion,
 ) -> reports.Rendered:
-    return reports.funnel(
-        session, signed_in(principal), question, now=now, known_version=_known_version(request)
+    """As _coverage, for the funnel."""
+    viewer = signed_in(principal)
+    known = _known_version(request)
+    if known is not None:
+        kept = reports.kept_funnel(viewer, question, now=now, version=known)
+        if kept is not None:
+            return kept
+    return await run_in_threadpool(
+        partial(reports.funnel, session, viewer, question, now=now, known_version=known)
     )
 
 
 @router.get("/funnel.csv", response_class=Response, **_csv_access("The funnel as CSV", 422))
-def funnel_csv(
+async def funnel_csv(
     request: Request,
     session: DbSession,
     principal: CurrentPrincipal,
@@ -185,13 +199,13 @@ def funnel_csv(
 ) -> Response:
     """The funnel's rows as CSV."""
     question = reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
-    rendered = _funnel(request, session, principal, now, question)
+    rendered = await _funnel(request, session, principal, now, question)
     assert isinstance(rendered.report, schemas.FunnelReport)
     return _csv(reports_csv.funnel(rendered.report), "funnel", if_none_match)
 
 
 @router.get("/funnel", response_model=schemas.FunnelReport, **access(REPORTS_READ, 304, 422))
-def funnel(
+async def funnel(
     request: Request,
     session: DbSession,
     principal: CurrentPrincipal,
@@ -206,7 +220,7 @@ def funnel(
     that did Development, of those Embedding in a later year, of those Sustaining after that,
     with the conversion percentages."""
     question = reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
-    rendered = _funnel(request, session, principal, now, question)
+    rendered = await _funnel(request, session, principal, now, question)
     return _json(rendered.body, rendered.etag, if_none_match)
 
 

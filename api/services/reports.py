@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -172,10 +173,19 @@ def coverage(
 ) -> Rendered:
     hub_id = viewed_hub(viewer, question.hub)
     as_at = _as_at(question.as_at, now)
-    # As at today the instant is now; the day stands for it in the key, since any change
-    # since the answer was kept would have raised the data version.
     key = ("coverage", hub_id, question, as_at.on)
     return _kept(session, known_version, key, lambda: _coverage(session, hub_id, question, as_at))
+
+
+def kept_coverage(
+    viewer: Principal, question: CoverageQuestion, *, now: datetime, version: tuple[int, str]
+) -> Rendered | None:
+    """The answer kept for this data version, if any, without asking the database. As at
+    today the instant is now; the day stands for it in the key, since any change since the
+    answer was kept would have raised the data version."""
+    hub_id = viewed_hub(viewer, question.hub)
+    as_at = _as_at(question.as_at, now)
+    return CACHE.get((*version, "coverage", hub_id, question, as_at.on))
 
 
 def _coverage(
@@ -192,40 +202,28 @@ def _coverage(
     participations = [
         coverage_rules.RecordedParticipation(
             row.urn,
-            Participation(
-                ProgrammeType(row.programme_type),
-                AcademicYear.parse(row.academic_year_id),
-                ParticipationOutcome(row.outcome),
-            ),
+            _participation(row),
             row.created_at,
         )
-        for row in repo.school_participations(session, academic_year_ids=years)
+        for row in repo.school_participations(
+            session, academic_year_ids=years, completed_unless_in=year.slug
+        )
     ]
     engaged = coverage_rules.engaged_urns(
         memberships, participations, as_at=as_at, completed_within_years=within
     )
     keyed = []
-    for row in repo.register(session, hub_id=hub_id, la_code=question.local_authority):
-        school = coverage_rules.RegisteredSchool(
-            urn=row.urn,
-            type_group=row.type_group,
-            type_of_establishment=row.type_of_establishment,
-            status=row.status,
-            country=row.country or "",
-            phase_of_education=row.phase_of_education,
-            statutory_low_age=row.statutory_low_age,
-            statutory_high_age=row.statutory_high_age,
-            open_date=row.open_date,
-            close_date=row.close_date,
-            registered_at=row.created_at,
-        )
-        phases = coverage_rules.phases_of(school)
+    for school, la_code, school_hub, phases in _register(session):
+        if hub_id is not None and school_hub != hub_id:
+            continue
+        if question.local_authority is not None and la_code != question.local_authority:
+            continue
         if question.phase is not None and question.phase not in phases:
             continue
         if question.by is schemas.CoverageBy.HUB:
-            keys: tuple[str, ...] = (row.hub_id or "",)
+            keys: tuple[str, ...] = (school_hub or "",)
         elif question.by is schemas.CoverageBy.LOCAL_AUTHORITY:
-            keys = (row.la_code or "",)
+            keys = (la_code or "",)
         else:
             keys = tuple(p.value for p in phases if question.phase in (None, p))
         keyed.append((school, keys))
@@ -249,6 +247,56 @@ def _coverage(
         rows=[_coverage_row(r, labels) for r in found.rows],
         total=_coverage_row(found.total, {"total": "All schools"}),
     )
+
+
+# Read once: a national report turns thousands of rows' text into these.
+_KINDS = {kind.value: kind for kind in ProgrammeType}
+_OUTCOMES = {outcome.value: outcome for outcome in ParticipationOutcome}
+
+
+@lru_cache(maxsize=64)
+def _year(slug: str) -> AcademicYear:
+    return AcademicYear.parse(slug)
+
+
+def _participation(row: repo.ParticipationRow) -> Participation:
+    return Participation(
+        _KINDS[row.programme_type], _year(row.academic_year_id), _OUTCOMES[row.outcome]
+    )
+
+
+# The register with each school's phases, kept apart from the reports: it changes with an
+# import or a hub's area, seldom, while the groups and participations coverage counts change
+# daily. Reading and classifying 24,000 schools is most of a national report's work.
+RegisteredRow = tuple[
+    coverage_rules.RegisteredSchool, str | None, str | None, tuple[coverage_rules.PhaseKey, ...]
+]
+_REGISTER: dict[tuple[object, ...], list[RegisteredRow]] = {}
+_REGISTER_LOCK = threading.Lock()
+
+
+def _register(session: Session) -> list[RegisteredRow]:
+    fingerprint = repo.register_fingerprint(session)
+    with _REGISTER_LOCK:
+        found = _REGISTER.get(fingerprint)
+    if found is not None:
+        return found
+    rows = [
+        (school, la_code, hub_id, coverage_rules.phases_of(school))
+        for school, la_code, hub_id in repo.register(session)
+    ]
+    with _REGISTER_LOCK:
+        _REGISTER.clear()  # one register at a time: the one before is never asked for again
+        _REGISTER[fingerprint] = rows
+    return rows
+
+
+def clear_caches() -> None:
+    """Forget every kept answer and the kept register (for tests, which write around the
+    services)."""
+    CACHE.clear()
+    with _REGISTER_LOCK:
+        _REGISTER.clear()
 
 
 def _labels(session: Session, by: schemas.CoverageBy) -> dict[str, str]:
@@ -294,17 +342,22 @@ def funnel(
     return _kept(session, known_version, key, lambda: _funnel(session, hub_id, question, as_at))
 
 
+def kept_funnel(
+    viewer: Principal, question: FunnelQuestion, *, now: datetime, version: tuple[int, str]
+) -> Rendered | None:
+    """As kept_coverage, for the funnel."""
+    hub_id = viewed_hub(viewer, question.hub)
+    as_at = _as_at(question.as_at, now)
+    return CACHE.get((*version, "funnel", hub_id, question, as_at.on))
+
+
 def _funnel(
     session: Session, hub_id: str | None, question: FunnelQuestion, as_at: coverage_rules.AsAt
 ) -> schemas.FunnelReport:
     _known_hub(session, hub_id)
     records: list[funnel_rules.StageYear] = []
     for row in repo.school_participations(session, programme_types=STAGE_TYPES):
-        taken = Participation(
-            ProgrammeType(row.programme_type),
-            AcademicYear.parse(row.academic_year_id),
-            ParticipationOutcome(row.outcome),
-        )
+        taken = _participation(row)
         if as_at.recorded_by(row.created_at) and taken.counts:
             records.append(
                 _stage_year(row.urn, row.programme_type, row.academic_year_id, row.hub_id)

@@ -144,9 +144,9 @@ def csv_rows(response: Any) -> list[dict[str, str]]:
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     # Rows inserted here bypass the services, so they raise no data version: start afresh.
-    reports.CACHE.clear()
+    reports.clear_caches()
     yield
-    reports.CACHE.clear()
+    reports.clear_caches()
 
 
 @dataclass
@@ -313,7 +313,7 @@ def test_as_at_a_past_day_counts_what_was_true_then_and_stays_so(
         )
     )
     db.flush()
-    reports.CACHE.clear()  # rows inserted here raise no data version
+    reports.clear_caches()  # rows inserted here raise no data version
     again = national.get(f"{API}/coverage", params=params)
     assert figures(again.json()) == figures(first.json())
     assert again.json()["register_snapshot_imported_at"] is None

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
 
 from api.domain.academic_year import AcademicYear
 from api.domain.establishments import (
@@ -72,9 +74,9 @@ class PhaseKey(StrEnum):
     NEITHER = "neither"  # nursery schools, 16 to 19 providers, and where GIAS does not say
 
 
-@dataclass(frozen=True)
-class RegisteredSchool:
-    """One school of the register, with the facts coverage reads."""
+class RegisteredSchool(NamedTuple):
+    """One school of the register, with the facts coverage reads (a tuple: a national report
+    makes 24,000 of them)."""
 
     urn: str
     type_group: str
@@ -118,6 +120,7 @@ def open_on(school: RegisteredSchool, day: date) -> bool:
 def state_funded_in_england(school: RegisteredSchool) -> bool:
     """The domain's state-funded decision on the school's type and country; whether it is open
     is decided on the day by `open_on`, so its status today is left out here."""
+    # standing_of is cached: a few dozen kinds of school among the 24,000.
     standing = standing_of(
         school.type_group, school.type_of_establishment, "Open", school.country
     ).standing
@@ -133,9 +136,13 @@ def in_denominator(school: RegisteredSchool, as_at: AsAt) -> bool:
 
 
 def phases_of(school: RegisteredSchool) -> tuple[PhaseKey, ...]:
-    phases = phases_taught_of(
-        school.phase_of_education, school.statutory_low_age, school.statutory_high_age
-    ).phases
+    return _phases(school.phase_of_education, school.statutory_low_age, school.statutory_high_age)
+
+
+# Cached: a national report asks for 24,000 schools' phases, of a few dozen kinds.
+@lru_cache(maxsize=1024)
+def _phases(phase_of_education: str, low: int | None, high: int | None) -> tuple[PhaseKey, ...]:
+    phases = phases_taught_of(phase_of_education, low, high).phases
     if not phases:
         return (PhaseKey.NEITHER,)
     return tuple(PhaseKey(phase.value) for phase in sorted(phases, key=list(Phase).index))
