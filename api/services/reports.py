@@ -213,7 +213,7 @@ def _coverage(
         memberships, participations, as_at=as_at, completed_within_years=within
     )
     keyed = []
-    for school, la_code, school_hub, phases in _register(session):
+    for urn, la_code, school_hub, phases in _denominator(session, as_at):
         if hub_id is not None and school_hub != hub_id:
             continue
         if question.local_authority is not None and la_code != question.local_authority:
@@ -226,8 +226,8 @@ def _coverage(
             keys = (la_code or "",)
         else:
             keys = tuple(p.value for p in phases if question.phase in (None, p))
-        keyed.append((school, keys))
-    found = coverage_rules.coverage_by(keyed, engaged, as_at)
+        keyed.append((urn, keys))
+    found = coverage_rules.count_by(keyed, engaged)
     labels = _labels(session, question.by)
     snapshot = coverage_rules.register_snapshot(repo.school_import_times(session), as_at)
     return schemas.CoverageReport(
@@ -265,38 +265,42 @@ def _participation(row: repo.ParticipationRow) -> Participation:
     )
 
 
-# The register with each school's phases, kept apart from the reports: it changes with an
-# import or a hub's area, seldom, while the groups and participations coverage counts change
-# daily. Reading and classifying 24,000 schools is most of a national report's work.
-RegisteredRow = tuple[
-    coverage_rules.RegisteredSchool, str | None, str | None, tuple[coverage_rules.PhaseKey, ...]
-]
-_REGISTER: dict[tuple[object, ...], list[RegisteredRow]] = {}
-_REGISTER_LOCK = threading.Lock()
+# The schools in the denominator on a day, with their authority, hub and phases, kept apart
+# from the answers: the register changes with an import or a hub's area, seldom, while the
+# groups and participations coverage counts change daily. Reading and classifying 24,000
+# schools is most of a national report's work.
+Counted = tuple[str, str | None, str | None, tuple[coverage_rules.PhaseKey, ...]]
+_DENOMINATORS: OrderedDict[tuple[object, ...], list[Counted]] = OrderedDict()
+_DENOMINATORS_KEPT = 4
+_DENOMINATORS_LOCK = threading.Lock()
 
 
-def _register(session: Session) -> list[RegisteredRow]:
-    fingerprint = repo.register_fingerprint(session)
-    with _REGISTER_LOCK:
-        found = _REGISTER.get(fingerprint)
+def _denominator(session: Session, as_at: coverage_rules.AsAt) -> list[Counted]:
+    # As at today every school registered so far counts, so the day alone decides; as at a
+    # past day, its last instant, which the day also decides.
+    key = (repo.register_fingerprint(session), as_at.on, as_at.past)
+    with _DENOMINATORS_LOCK:
+        found = _DENOMINATORS.get(key)
     if found is not None:
         return found
-    rows = [
-        (school, la_code, hub_id, coverage_rules.phases_of(school))
+    counted = [
+        (school.urn, la_code, hub_id, coverage_rules.phases_of(school))
         for school, la_code, hub_id in repo.register(session)
+        if coverage_rules.in_denominator(school, as_at)
     ]
-    with _REGISTER_LOCK:
-        _REGISTER.clear()  # one register at a time: the one before is never asked for again
-        _REGISTER[fingerprint] = rows
-    return rows
+    with _DENOMINATORS_LOCK:
+        _DENOMINATORS[key] = counted
+        while len(_DENOMINATORS) > _DENOMINATORS_KEPT:
+            _DENOMINATORS.popitem(last=False)
+    return counted
 
 
 def clear_caches() -> None:
-    """Forget every kept answer and the kept register (for tests, which write around the
+    """Forget every kept answer and denominator (for tests, which write around the
     services)."""
     CACHE.clear()
-    with _REGISTER_LOCK:
-        _REGISTER.clear()
+    with _DENOMINATORS_LOCK:
+        _DENOMINATORS.clear()
 
 
 def _labels(session: Session, by: schemas.CoverageBy) -> dict[str, str]:

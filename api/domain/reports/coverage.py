@@ -196,12 +196,18 @@ def coverage_by(
     """Schools and engaged schools under each key a school is counted under (its hub, its
     authority, or each phase it teaches), in key order, and in all. Schools outside the
     denominator are left out of both counts: a closed school's engagement is not coverage."""
+    return count_by(
+        ((school.urn, keys) for school, keys in schools if in_denominator(school, as_at)), engaged
+    )
+
+
+def count_by(counted: Iterable[tuple[str, tuple[str, ...]]], engaged: set[str]) -> Coverage:
+    """As coverage_by, for schools (URN and keys) already known to be in the denominator: the
+    denominator on a day changes seldom, engagement daily, so a service may keep the first."""
     totals: dict[str, list[int]] = {}
     overall = [0, 0]
-    for school, keys in schools:
-        if not in_denominator(school, as_at):
-            continue
-        is_engaged = int(school.urn in engaged)
+    for urn, keys in counted:
+        is_engaged = int(urn in engaged)
         overall[0] += 1
         overall[1] += is_engaged
         for key in keys:
