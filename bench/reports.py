@@ -57,6 +57,7 @@ from bench.timetable import (
     load_dataset,
     mathshubs,
     migrate,
+    percentile,
     port_is_free,
     print_load,
     print_load_header,
@@ -240,7 +241,7 @@ def main() -> None:
                 print_load(result)
             for connection in connections:
                 runner.run(connection.close())
-    first = sorted(cold)[len(cold) // 2] * 1000
+    first = percentile(sorted(cold), 0.5) * 1000
     worst = max(cold) * 1000
     ratio = cached.rate / health.rate
     print("\naims:")

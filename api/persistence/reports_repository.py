@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -92,8 +93,7 @@ def memberships_of_year(session: Session, academic_year_id: str) -> list[tuple[s
     return [(urn, added_at) for urn, added_at in session.connection().execute(query).all()]
 
 
-@dataclass(frozen=True)
-class ParticipationRow:
+class ParticipationRow(NamedTuple):  # a tuple: a national report reads thousands
     urn: str
     programme_type: str
     academic_year_id: str

@@ -91,8 +91,7 @@ class RegisteredSchool(NamedTuple):
     registered_at: datetime  # when the register import first brought it in
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(NamedTuple):
     """A school's place in a Work Group of a year, and when it was added."""
 
     urn: str
@@ -100,8 +99,7 @@ class Membership:
     added_at: datetime
 
 
-@dataclass(frozen=True)
-class RecordedParticipation:
+class RecordedParticipation(NamedTuple):
     urn: str
     participation: Participation
     recorded_at: datetime
