@@ -195,6 +195,10 @@ export const scopeLabels: Record<Scope, { label: string; hint?: string }> = {
   "timetable:read": { label: "Read timetables" },
   "applications:read": { label: "Read applications" },
   "applications:write": { label: "Make and change applications" },
+  "reports:read": {
+    label: "Read reports",
+    hint: "Coverage, the journey funnel, recruitment and attendance, with their CSV files.",
+  },
   admin: {
     label: "Act as a hub administrator",
     hint: "Change programmes, see drafts and read the audit log. Give this only to systems you trust.",
