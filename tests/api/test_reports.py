@@ -614,3 +614,18 @@ def test_attendance_rates_and_release_shortfalls(
 
     south = sign_in(role=Role.HUB_ADMIN, hub_id="south").get(f"{API}/attendance").json()
     assert south["groups"] == []
+
+
+def test_a_hubs_new_area_makes_the_kept_answer_stale(world: World, sign_in: SignIn) -> None:
+    national = sign_in(role=Role.NATIONAL_ADMIN)
+    before = figures(national.get(f"{API}/coverage", params={"by": "hub"}).json())
+    assert before == expected_coverage(by_hub, TODAY, None)
+    staff = sign_in(role=Role.HUB_ADMIN, hub_id="north")
+    changed = staff.put("/api/v1/hubs/north/local-authorities", json={"codes": ["301"]})
+    assert changed.status_code == 200, changed.text
+    HUB_OF_LA["302"] = ""  # no hub's area now
+    try:
+        after = figures(national.get(f"{API}/coverage", params={"by": "hub"}).json())
+        assert after == expected_coverage(by_hub, TODAY, None)
+    finally:
+        HUB_OF_LA["302"] = "north"
