@@ -44,6 +44,7 @@ from api.routers import (
     people,
     programme_types,
     programmes,
+    reports,
     schools,
     sessions,
     signatures,
@@ -199,6 +200,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         grant_claims,
         grant_statements,
         grant_summary,
+        reports,
     ):
         # Any route that reads or writes may find the database busy or down: 503, Retry-After.
         v1.include_router(module.router, responses=None if module is health else _UNAVAILABLE)

@@ -22,6 +22,7 @@ class Scope(StrEnum):
     APPLICATIONS_WRITE = "applications:write"
     GRANTS_READ = "grants:read"
     GRANTS_WRITE = "grants:write"
+    REPORTS_READ = "reports:read"
     ADMIN = "admin"
 
 

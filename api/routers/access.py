@@ -50,6 +50,10 @@ PEOPLE_READ = Policy("people_read", roles=ALL_ROLES, scopes=frozenset({Scope.ADM
 # Private calendar feeds are for people (a key has the public timetable): hub staff and
 # Mastery Specialists, and a school contact for their own school.
 CALENDAR_FEEDS = Policy("calendar_feeds", roles=ALL_ROLES, scopes=frozenset({Scope.ADMIN}))
+# Reports: hub staff, and keys given reports:read; each sees its own hub, national ones all.
+REPORTS_READ = Policy(
+    "reports_read", roles=HUB_STAFF, scopes=frozenset({Scope.REPORTS_READ, Scope.ADMIN})
+)
 # Work Groups and their sessions: hub staff, and a Mastery Specialist for the groups they lead.
 WORK_GROUPS_READ = Policy(
     "work_groups_read",

@@ -143,8 +143,9 @@ def _import(session: Session, csv_file: CsvFile, actor: Principal | None) -> Imp
         csv_file.report_progress()
     csv_file.report_progress()
     report = tally.report()
-    if report.updated:
-        # Timetables name their host schools: cached copies must be made again.
+    if report.created or report.updated:
+        # Timetables name their host schools, and coverage counts the register: cached copies
+        # must be made again.
         work_groups_repository.raise_data_version(session)
     audit.record(
         session,

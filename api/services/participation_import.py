@@ -41,7 +41,7 @@ from api.domain.academic_year import AcademicYear, InvalidAcademicYear
 from api.domain.access import Principal
 from api.domain.journey import Audience, ParticipationOutcome, ProgrammeType
 from api.errors import Forbidden, MalformedFile
-from api.persistence import catalogue_repository
+from api.persistence import catalogue_repository, work_groups_repository
 from api.persistence import import_repository as repo
 from api.persistence.models import utc_now
 from api.services import audit
@@ -111,6 +111,9 @@ def import_participations(
         csv_file.report_progress()
     csv_file.report_progress()
     report = tally.report()
+    if report.created or report.updated:
+        # Coverage and the funnel count participations: their kept answers must be made again.
+        work_groups_repository.raise_data_version(session)
     audit.record(
         session,
         actor,

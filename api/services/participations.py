@@ -10,7 +10,7 @@ from api.domain.applicants import History
 from api.domain.journey import Participation as DomainParticipation
 from api.domain.journey import ParticipationOutcome, ProgrammeType
 from api.errors import BadField, Conflict, Forbidden, InvalidFields
-from api.persistence import catalogue_repository
+from api.persistence import catalogue_repository, work_groups_repository
 from api.persistence import schools_repository as repo
 from api.persistence.models import Participation
 from api.schemas import schools as schemas
@@ -124,6 +124,8 @@ def create(
         source="recorded",
     )
     repo.add(session, row)
+    # Coverage and the funnel count participations: their kept answers must be made again.
+    work_groups_repository.raise_data_version(session)
     audit.record(
         session,
         actor,

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from api.domain.access import Principal
 from api.domain.establishments import Establishment
 from api.errors import BadField, Forbidden, InvalidFields, NotFound
-from api.persistence import catalogue_repository
+from api.persistence import catalogue_repository, work_groups_repository
 from api.persistence import schools_repository as repo
 from api.persistence.models import LocalAuthority, School
 from api.schemas import schools as schemas
@@ -131,6 +131,8 @@ def set_coverage(
     if problems:
         raise InvalidFields(problems)
     repo.set_hub_local_authorities(session, hub_id, wanted)
+    # Coverage counts a hub's schools by its area: kept reports must be made again.
+    work_groups_repository.raise_data_version(session)
     audit.record(
         session,
         actor,

@@ -200,6 +200,10 @@ export const scopeLabels: Record<Scope, { label: string; hint?: string }> = {
     label: "Decide claims and run statements",
     hint: "Approve, refuse, void and claw back claims, and close and pay statements.",
   },
+  "reports:read": {
+    label: "Read reports",
+    hint: "Coverage, the journey funnel, recruitment and attendance, with their CSV files.",
+  },
   admin: {
     label: "Act as a hub administrator",
     hint: "Change programmes, see drafts and read the audit log. Give this only to systems you trust.",

@@ -1626,6 +1626,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/coverage.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage Csv
+         * @description The coverage report's rows and total as CSV.
+         */
+        get: operations["reports-coverage_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage
+         * @description Engaged schools over open state-funded schools, by hub, local authority or phase, as at
+         *     a day. The answer states its definitions and the register import it read; asked again
+         *     about the same past day, it gives the same figures.
+         */
+        get: operations["reports-coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/funnel.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Funnel Csv
+         * @description The funnel's rows as CSV.
+         */
+        get: operations["reports-funnel_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Funnel
+         * @description For each cohort year (a school's first Development year), phase and hub: the schools
+         *     that did Development, of those Embedding in a later year, of those Sustaining after that,
+         *     with the conversion percentages.
+         */
+        get: operations["reports-funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/recruitment/{programme_id}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruitment Csv
+         * @description One row a day of the recruitment window, with the places in columns of their own.
+         */
+        get: operations["reports-recruitment_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/recruitment/{programme_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruitment
+         * @description A programme's expressions of interest per day and in all across its window, its places
+         *     filled against capacity, and its waiting list.
+         */
+        get: operations["reports-recruitment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attendance Csv
+         * @description Each group's total row, then its sessions; or the schools short of the minimum.
+         */
+        get: operations["reports-attendance_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attendance
+         * @description The attendance rate (present over recorded) per group and per session not cancelled,
+         *     and each group's schools short of its programme's release-time minimum. Without a year,
+         *     programme or group: this academic year's groups.
+         */
+        get: operations["reports-attendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1948,6 +2115,21 @@ export interface components {
             /** Person Id */
             person_id: number;
             status: components["schemas"]["Attendance"];
+        };
+        /** AttendanceReport */
+        AttendanceReport: {
+            /** Hub Id */
+            hub_id: string | null;
+            /** Academic Year */
+            academic_year: string | null;
+            /** Programme Id */
+            programme_id: number | null;
+            /** Work Group Id */
+            work_group_id: number | null;
+            /** Definition */
+            definition: string;
+            /** Groups */
+            groups: components["schemas"]["GroupAttendance"][];
         };
         /** AttendanceUpdate */
         AttendanceUpdate: {
@@ -2274,6 +2456,82 @@ export interface components {
              */
             to_check: string[];
         };
+        /**
+         * CoverageBy
+         * @enum {string}
+         */
+        CoverageBy: "hub" | "local_authority" | "phase";
+        /** CoverageDefinitions */
+        CoverageDefinitions: {
+            /** Engaged */
+            engaged: string;
+            /** Denominator */
+            denominator: string;
+        };
+        /** CoverageReport */
+        CoverageReport: {
+            /**
+             * As At
+             * Format: date
+             * @description The day in England the figures are as at
+             */
+            as_at: string;
+            /**
+             * Counted Up To
+             * Format: date-time
+             * @description As at a past day, its last instant in England: rows recorded after it are left out. As at today, the moment the figures were counted, with all rows so far
+             */
+            counted_up_to: string;
+            /**
+             * Academic Year
+             * @example 2024-25
+             */
+            academic_year: string;
+            by: components["schemas"]["CoverageBy"];
+            /**
+             * Hub Id
+             * @description The one hub reported on; null for every hub
+             */
+            hub_id: string | null;
+            /** Phase */
+            phase: ("primary" | "secondary" | "neither") | null;
+            /** Local Authority */
+            local_authority: string | null;
+            /** Completed Within Years */
+            completed_within_years: number;
+            /**
+             * Register Snapshot Imported At
+             * @description The GIAS import the figures read: the latest by the as-at instant (null when the register was loaded without an import recorded)
+             */
+            register_snapshot_imported_at: string | null;
+            definitions: components["schemas"]["CoverageDefinitions"];
+            /** Rows */
+            rows: components["schemas"]["CoverageRow"][];
+            /** @description Each school once (a school may teach two phases) */
+            total: components["schemas"]["CoverageRow"];
+        };
+        /** CoverageRow */
+        CoverageRow: {
+            /**
+             * Key
+             * @description The hub's id, the authority's code, or the phase; '' for none
+             */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Schools
+             * @description Open state-funded schools on the as-at date
+             */
+            schools: number;
+            /** Engaged */
+            engaged: number;
+            /**
+             * Coverage Percent
+             * @description engaged / schools, one decimal place
+             */
+            coverage_percent: number | null;
+        };
         /** Decision */
         Decision: {
             /** Programme Id */
@@ -2495,6 +2753,70 @@ export interface components {
             /** Note */
             note: string | null;
         };
+        /** FunnelReport */
+        FunnelReport: {
+            /**
+             * As At
+             * Format: date
+             * @description The day in England the figures are as at
+             */
+            as_at: string;
+            /**
+             * Counted Up To
+             * Format: date-time
+             * @description As at a past day, its last instant in England: rows recorded after it are left out. As at today, the moment the figures were counted, with all rows so far
+             */
+            counted_up_to: string;
+            /**
+             * Academic Year
+             * @example 2024-25
+             */
+            academic_year: string;
+            /** Hub Id */
+            hub_id: string | null;
+            /** Phase */
+            phase: ("primary" | "secondary") | null;
+            /** Cohort */
+            cohort: string | null;
+            /** Definition */
+            definition: string;
+            /** Rows */
+            rows: components["schemas"]["FunnelRow"][];
+        };
+        /** FunnelRow */
+        FunnelRow: {
+            /**
+             * Cohort
+             * @description The first Development year
+             * @example 2021-22
+             */
+            cohort: string;
+            /**
+             * Phase
+             * @enum {string}
+             */
+            phase: "primary" | "secondary";
+            /** Hub Id */
+            hub_id: string;
+            /** Hub Name */
+            hub_name: string;
+            /** Development */
+            development: number;
+            /** Embedding */
+            embedding: number;
+            /** Sustaining */
+            sustaining: number;
+            /**
+             * Embedding Percent
+             * @description embedding / development
+             */
+            embedding_percent: number | null;
+            /**
+             * Sustaining Percent
+             * @description sustaining / embedding
+             */
+            sustaining_percent: number | null;
+        };
         /** Grant */
         "Grant-Input": {
             /** @description fixed: the amount is paid; matched: the hub pays what the school itself spends, up to the amount. */
@@ -2575,6 +2897,40 @@ export interface components {
             clawed_back: components["schemas"]["TotalMoney"];
             hub: components["schemas"]["HubRef"];
             programme: components["schemas"]["ProgrammeBrief"];
+        };
+        /** GroupAttendance */
+        GroupAttendance: {
+            /** Present */
+            present: number;
+            /** Absent With Apologies */
+            absent_with_apologies: number;
+            /** Absent */
+            absent: number;
+            /** Recorded */
+            recorded: number;
+            /**
+             * Rate Percent
+             * @description present / recorded
+             */
+            rate_percent: number | null;
+            /** Work Group Id */
+            work_group_id: number;
+            /** Name */
+            name: string;
+            /** Hub Id */
+            hub_id: string;
+            /** Academic Year */
+            academic_year: string;
+            /** Programme Id */
+            programme_id: number;
+            /** Programme Title */
+            programme_title: string;
+            /** Minimum Days */
+            minimum_days: number | null;
+            /** Sessions */
+            sessions: components["schemas"]["SessionAttendanceRate"][];
+            /** Short Of Minimum */
+            short_of_minimum: components["schemas"]["SchoolShortfall"][];
         };
         /** GroupPerson */
         GroupPerson: {
@@ -3348,6 +3704,12 @@ export interface components {
          * @enum {string}
          */
         Phase: "primary" | "secondary";
+        /**
+         * PhaseKey
+         * @description The phases a school teaches; middle and all-through schools count in both.
+         * @enum {string}
+         */
+        PhaseKey: "primary" | "secondary" | "neither";
         /** Problem */
         Problem: {
             /**
@@ -3819,6 +4181,57 @@ export interface components {
             /** Migration */
             migration: string;
         };
+        /** RecruitmentDay */
+        RecruitmentDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Submitted */
+            submitted: number;
+            /** Cumulative */
+            cumulative: number;
+        };
+        /** RecruitmentReport */
+        RecruitmentReport: {
+            /** Programme Id */
+            programme_id: number;
+            /** Title */
+            title: string;
+            /** Hub Id */
+            hub_id: string;
+            /** Academic Year */
+            academic_year: string;
+            /** Applications Open On */
+            applications_open_on: string | null;
+            /** Closing Date */
+            closing_date: string | null;
+            /**
+             * As At
+             * Format: date
+             */
+            as_at: string;
+            /** Definition */
+            definition: string;
+            /** Days */
+            days: components["schemas"]["RecruitmentDay"][];
+            /**
+             * Submitted
+             * @description Expressions of interest submitted in all
+             */
+            submitted: number;
+            /** Capacity Places */
+            capacity_places: number | null;
+            /** Capacity Unit */
+            capacity_unit: string | null;
+            /** Places Filled */
+            places_filled: number;
+            /** Places Left */
+            places_left: number | null;
+            /** Waiting List */
+            waiting_list: number;
+        };
         /** Rejection */
         Rejection: {
             /** Line */
@@ -4054,11 +4467,22 @@ export interface components {
              */
             shortfall_days: number | null;
         };
+        /** SchoolShortfall */
+        SchoolShortfall: {
+            /** Urn */
+            urn: string;
+            /** Name */
+            name: string;
+            /** Days */
+            days: number;
+            /** Shortfall Days */
+            shortfall_days: number;
+        };
         /**
          * Scope
          * @enum {string}
          */
-        Scope: "programmes:read" | "schools:read" | "timetable:read" | "applications:read" | "applications:write" | "grants:read" | "grants:write" | "admin";
+        Scope: "programmes:read" | "schools:read" | "timetable:read" | "applications:read" | "applications:write" | "grants:read" | "grants:write" | "reports:read" | "admin";
         /** Session */
         Session: {
             /** Id */
@@ -4156,6 +4580,31 @@ export interface components {
             session_id: number;
             /** Records */
             records: components["schemas"]["AttendanceRecord"][];
+        };
+        /** SessionAttendanceRate */
+        SessionAttendanceRate: {
+            /** Present */
+            present: number;
+            /** Absent With Apologies */
+            absent_with_apologies: number;
+            /** Absent */
+            absent: number;
+            /** Recorded */
+            recorded: number;
+            /**
+             * Rate Percent
+             * @description present / recorded
+             */
+            rate_percent: number | null;
+            /** Session Id */
+            session_id: number;
+            /** Number */
+            number: number;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
         };
         /** SessionCancel */
         SessionCancel: {
@@ -11366,6 +11815,600 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["GrantSummary"];
                 };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-coverage_csv": {
+        parameters: {
+            query?: {
+                /** @description Rows by hub, local authority or phase */
+                by?: components["schemas"]["CoverageBy"];
+                /** @description One hub (national administrators); others always see their own hub */
+                hub?: string | null;
+                /** @description Only schools teaching this phase */
+                phase?: components["schemas"]["PhaseKey"] | null;
+                local_authority?: string | null;
+                /** @description Count only what was recorded by the end of this day (default: now) */
+                as_at?: string | null;
+                /** @description Completed a programme in this many years before this one */
+                completed_within_years?: number;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coverage as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-coverage": {
+        parameters: {
+            query?: {
+                /** @description Rows by hub, local authority or phase */
+                by?: components["schemas"]["CoverageBy"];
+                /** @description One hub (national administrators); others always see their own hub */
+                hub?: string | null;
+                /** @description Only schools teaching this phase */
+                phase?: components["schemas"]["PhaseKey"] | null;
+                local_authority?: string | null;
+                /** @description Count only what was recorded by the end of this day (default: now) */
+                as_at?: string | null;
+                /** @description Completed a programme in this many years before this one */
+                completed_within_years?: number;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageReport"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-funnel_csv": {
+        parameters: {
+            query?: {
+                /** @description One hub (national administrators); others always see their own hub */
+                hub?: string | null;
+                phase?: ("primary" | "secondary") | null;
+                cohort?: string | null;
+                /** @description Count only what was recorded by the end of this day (default: now) */
+                as_at?: string | null;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-funnel": {
+        parameters: {
+            query?: {
+                /** @description One hub (national administrators); others always see their own hub */
+                hub?: string | null;
+                phase?: ("primary" | "secondary") | null;
+                cohort?: string | null;
+                /** @description Count only what was recorded by the end of this day (default: now) */
+                as_at?: string | null;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelReport"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-recruitment_csv": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recruitment per day as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-recruitment": {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path: {
+                programme_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentReport"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-attendance_csv": {
+        parameters: {
+            query?: {
+                /** @description One hub (national administrators); others always see their own hub */
+                hub?: string | null;
+                academic_year?: string | null;
+                programme?: number | null;
+                work_group?: number | null;
+                /** @description Attendance per group and session, or schools short of release time */
+                table?: "attendance" | "release_time";
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Attendance, or the schools short of release time, as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-attendance": {
+        parameters: {
+            query?: {
+                /** @description One hub (national administrators); others always see their own hub */
+                hub?: string | null;
+                academic_year?: string | null;
+                programme?: number | null;
+                work_group?: number | null;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceReport"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Sign in, or send an API key as Authorization: Bearer */
             401: {

@@ -1,0 +1,319 @@
+"""Reports for hubs and the national centre: coverage, the journey funnel, recruitment and
+attendance, each as JSON and as a `.csv` twin with the same figures (as the applications'
+review list is served). Hub staff and their hub's keys see their own hub; national
+administrators see every hub side by side, or one with `hub`."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from api.domain.reports.coverage import DEFAULT_COMPLETED_WITHIN_YEARS, PhaseKey
+from api.routers.access import REPORTS_READ, CurrentPrincipal, access, signed_in
+from api.routers.clock import Now
+from api.routers.conditional import not_modified, not_modified_response
+from api.routers.dependencies import DbSession
+from api.schemas import reports as schemas
+from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
+from api.schemas.schools import LA_CODE_PATTERN
+from api.schemas.work_groups import IsoDate
+from api.services import reports, reports_csv
+
+router = APIRouter(prefix="/reports", tags=["reports"])
+
+Hub = Annotated[
+    str | None,
+    Query(
+        pattern=HUB_ID_PATTERN,
+        max_length=64,
+        description="One hub (national administrators); others always see their own hub",
+    ),
+]
+AsAt = Annotated[
+    IsoDate | None,
+    Query(description="Count only what was recorded by the end of this day (default: now)"),
+]
+Year = Annotated[str | None, Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2024-25"])]
+IdFilter = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
+ProgrammeId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+IfNoneMatch = Annotated[str | None, Header(max_length=1000)]
+By = Annotated[schemas.CoverageBy, Query(description="Rows by hub, local authority or phase")]
+CoveragePhase = Annotated[PhaseKey | None, Query(description="Only schools teaching this phase")]
+LocalAuthority = Annotated[str | None, Query(pattern=LA_CODE_PATTERN, examples=["383"])]
+Within = Annotated[
+    int,
+    Query(ge=0, le=10, description="Completed a programme in this many years before this one"),
+]
+FunnelPhase = Annotated[Literal["primary", "secondary"] | None, Query()]
+
+
+def _csv_access(description: str, *statuses: int, own_hub_only: bool = False) -> dict[str, Any]:
+    kwargs = access(REPORTS_READ, 304, *statuses, own_hub_only=own_hub_only)
+    kwargs["responses"][200] = {
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+        "description": description,
+    }
+    return kwargs
+
+
+def _json(body: bytes, tag: str, if_none_match: str | None) -> Response:
+    if not_modified(if_none_match, tag):
+        return not_modified_response(tag)
+    return Response(body, media_type="application/json", headers={"ETag": tag})
+
+
+def _csv(text: str, name: str, if_none_match: str | None) -> Response:
+    body = text.encode()
+    tag = reports.etag_of(body)
+    if not_modified(if_none_match, tag):
+        return not_modified_response(tag)
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"ETag": tag, "Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+def _known_version(request: Request) -> tuple[int, str] | None:
+    """This process's data version when PostgreSQL's notifications vouch for it."""
+    watch = request.app.state.data_version_watch
+    return watch.current() if watch is not None else None
+
+
+# Coverage
+
+
+async def _coverage(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    question: reports.CoverageQuestion,
+) -> reports.Rendered:
+    """From memory when this process's data version is known (PostgreSQL's notifications keep
+    it current) and the answer is kept; otherwise counted, in a worker thread."""
+    viewer = signed_in(principal)
+    known = _known_version(request)
+    if known is not None:
+        kept = reports.kept_coverage(viewer, question, now=now, version=known)
+        if kept is not None:
+            return kept
+    return await run_in_threadpool(
+        partial(reports.coverage, session, viewer, question, now=now, known_version=known)
+    )
+
+
+@router.get("/coverage.csv", response_class=Response, **_csv_access("Coverage as CSV", 422))
+async def coverage_csv(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    by: By = schemas.CoverageBy.HUB,
+    hub: Hub = None,
+    phase: CoveragePhase = None,
+    local_authority: LocalAuthority = None,
+    as_at: AsAt = None,
+    completed_within_years: Within = DEFAULT_COMPLETED_WITHIN_YEARS,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """The coverage report's rows and total as CSV."""
+    question = reports.CoverageQuestion(
+        by=by,
+        hub=hub,
+        phase=phase,
+        local_authority=local_authority,
+        as_at=as_at,
+        completed_within_years=completed_within_years,
+    )
+    rendered = await _coverage(request, session, principal, now, question)
+    assert isinstance(rendered.report, schemas.CoverageReport)
+    return _csv(reports_csv.coverage(rendered.report), f"coverage-by-{by.value}", if_none_match)
+
+
+@router.get("/coverage", response_model=schemas.CoverageReport, **access(REPORTS_READ, 304, 422))
+async def coverage(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    by: By = schemas.CoverageBy.HUB,
+    hub: Hub = None,
+    phase: CoveragePhase = None,
+    local_authority: LocalAuthority = None,
+    as_at: AsAt = None,
+    completed_within_years: Within = DEFAULT_COMPLETED_WITHIN_YEARS,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """Engaged schools over open state-funded schools, by hub, local authority or phase, as at
+    a day. The answer states its definitions and the register import it read; asked again
+    about the same past day, it gives the same figures."""
+    question = reports.CoverageQuestion(
+        by=by,
+        hub=hub,
+        phase=phase,
+        local_authority=local_authority,
+        as_at=as_at,
+        completed_within_years=completed_within_years,
+    )
+    rendered = await _coverage(request, session, principal, now, question)
+    return _json(rendered.body, rendered.etag, if_none_match)
+
+
+# The journey funnel
+
+
+async def _funnel(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    question: reports.FunnelQuestion,
+) -> reports.Rendered:
+    """As _coverage, for the funnel."""
+    viewer = signed_in(principal)
+    known = _known_version(request)
+    if known is not None:
+        kept = reports.kept_funnel(viewer, question, now=now, version=known)
+        if kept is not None:
+            return kept
+    return await run_in_threadpool(
+        partial(reports.funnel, session, viewer, question, now=now, known_version=known)
+    )
+
+
+@router.get("/funnel.csv", response_class=Response, **_csv_access("The funnel as CSV", 422))
+async def funnel_csv(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    hub: Hub = None,
+    phase: FunnelPhase = None,
+    cohort: Year = None,
+    as_at: AsAt = None,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """The funnel's rows as CSV."""
+    question = reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
+    rendered = await _funnel(request, session, principal, now, question)
+    assert isinstance(rendered.report, schemas.FunnelReport)
+    return _csv(reports_csv.funnel(rendered.report), "funnel", if_none_match)
+
+
+@router.get("/funnel", response_model=schemas.FunnelReport, **access(REPORTS_READ, 304, 422))
+async def funnel(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    hub: Hub = None,
+    phase: FunnelPhase = None,
+    cohort: Year = None,
+    as_at: AsAt = None,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """For each cohort year (a school's first Development year), phase and hub: the schools
+    that did Development, of those Embedding in a later year, of those Sustaining after that,
+    with the conversion percentages."""
+    question = reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
+    rendered = await _funnel(request, session, principal, now, question)
+    return _json(rendered.body, rendered.etag, if_none_match)
+
+
+# Recruitment
+
+
+@router.get(
+    "/recruitment/{programme_id}.csv",
+    response_class=Response,
+    **_csv_access("Recruitment per day as CSV", 404, 422, own_hub_only=True),
+)
+def recruitment_csv(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    programme_id: ProgrammeId,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """One row a day of the recruitment window, with the places in columns of their own."""
+    report = reports.recruitment(session, signed_in(principal), programme_id, now=now)
+    return _csv(reports_csv.recruitment(report), f"recruitment-{programme_id}", if_none_match)
+
+
+@router.get(
+    "/recruitment/{programme_id}",
+    response_model=schemas.RecruitmentReport,
+    **access(REPORTS_READ, 304, 404, 422, own_hub_only=True),
+)
+def recruitment(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    programme_id: ProgrammeId,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """A programme's expressions of interest per day and in all across its window, its places
+    filled against capacity, and its waiting list."""
+    report = reports.recruitment(session, signed_in(principal), programme_id, now=now)
+    body = report.model_dump_json().encode()
+    return _json(body, reports.etag_of(body), if_none_match)
+
+
+# Attendance and release time
+
+
+@router.get(
+    "/attendance.csv",
+    response_class=Response,
+    **_csv_access("Attendance, or the schools short of release time, as CSV", 422),
+)
+def attendance_csv(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    hub: Hub = None,
+    academic_year: Year = None,
+    programme: IdFilter = None,
+    work_group: IdFilter = None,
+    table: Annotated[
+        Literal["attendance", "release_time"],
+        Query(description="Attendance per group and session, or schools short of release time"),
+    ] = "attendance",
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """Each group's total row, then its sessions; or the schools short of the minimum."""
+    question = reports.AttendanceQuestion(
+        hub=hub, academic_year=academic_year, programme=programme, work_group=work_group
+    )
+    report = reports.attendance(session, signed_in(principal), question, now=now)
+    if table == "release_time":
+        return _csv(reports_csv.release_time(report), "release-time", if_none_match)
+    return _csv(reports_csv.attendance(report), "attendance", if_none_match)
+
+
+@router.get(
+    "/attendance", response_model=schemas.AttendanceReport, **access(REPORTS_READ, 304, 422)
+)
+def attendance(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    now: Now,
+    hub: Hub = None,
+    academic_year: Year = None,
+    programme: IdFilter = None,
+    work_group: IdFilter = None,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """The attendance rate (present over recorded) per group and per session not cancelled,
+    and each group's schools short of its programme's release-time minimum. Without a year,
+    programme or group: this academic year's groups."""
+    question = reports.AttendanceQuestion(
+        hub=hub, academic_year=academic_year, programme=programme, work_group=work_group
+    )
+    report = reports.attendance(session, signed_in(principal), question, now=now)
+    body = report.model_dump_json().encode()
+    return _json(body, reports.etag_of(body), if_none_match)
