@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeVarTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from api.domain.claims import ClaimStatus
@@ -312,6 +312,9 @@ def members(session: Session, group_ids: Sequence[int]) -> list[tuple[int, str, 
 # Grants
 
 
+_Row = TypeVarTuple("_Row")
+
+
 @dataclass(frozen=True)
 class GrantFilters:
     hub_id: str | None = None  # None: every hub
@@ -320,8 +323,9 @@ class GrantFilters:
 
 
 def _grants_where(
-    query: Any, model: type[GrantEntitlement] | type[GrantClaim], f: GrantFilters
-) -> Any:
+    query: Select[*_Row], model: type[GrantEntitlement] | type[GrantClaim], f: GrantFilters
+) -> Select[*_Row]:
+    """The filters asked for, on entitlements or on claims (each has its hub and programme)."""
     if f.hub_id is not None:
         query = query.where(model.hub_id == f.hub_id)
     if f.programme_id is not None:
@@ -347,26 +351,25 @@ def grant_entitlements(session: Session, filters: GrantFilters) -> list[grants_r
 def grant_claims(session: Session, filters: GrantFilters) -> list[grants_rules.Claim]:
     """Every claim, with the month and status of the statements its payment and clawback
     lines are on (a claim is paid once and clawed back once: one line of each kind at most)."""
-    lines = {
-        kind: (aliased(GrantStatementLine), aliased(GrantStatement))
-        for kind in ("payment", "clawback")
-    }
-    query = select(
-        GrantClaim.hub_id,
-        GrantClaim.programme_id,
-        GrantClaim.status,
-        GrantClaim.amount_pence,
-        GrantClaim.submitted_at,
-        *(
-            column
-            for line, statement in lines.values()
-            for column in (statement.month, statement.status)
-        ),
+    payment, paid_by = aliased(GrantStatementLine), aliased(GrantStatement)
+    clawback, recovered_by = aliased(GrantStatementLine), aliased(GrantStatement)
+    query = (
+        select(
+            GrantClaim.hub_id,
+            GrantClaim.programme_id,
+            GrantClaim.status,
+            GrantClaim.amount_pence,
+            GrantClaim.submitted_at,
+            paid_by.month,
+            paid_by.status,
+            recovered_by.month,
+            recovered_by.status,
+        )
+        .outerjoin(payment, (payment.claim_id == GrantClaim.id) & (payment.kind == "payment"))
+        .outerjoin(paid_by, paid_by.id == payment.statement_id)
+        .outerjoin(clawback, (clawback.claim_id == GrantClaim.id) & (clawback.kind == "clawback"))
+        .outerjoin(recovered_by, recovered_by.id == clawback.statement_id)
     )
-    for kind, (line, statement) in lines.items():
-        query = query.outerjoin(
-            line, (line.claim_id == GrantClaim.id) & (line.kind == kind)
-        ).outerjoin(statement, statement.id == line.statement_id)
     rows = session.execute(_grants_where(query, GrantClaim, filters))
     return [
         grants_rules.Claim(
