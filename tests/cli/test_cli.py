@@ -59,10 +59,10 @@ def test_migrate_and_load_demo_are_repeatable(tmp_path: Path) -> None:
     assert mathshubs("migrate", env=env).returncode == 0
     first = mathshubs("load-demo", env=env)
     assert "4 hubs and 21 programmes added" in first.stdout, first.stderr
-    assert "14 applications added" in first.stdout
+    assert "14 applications and 21 grant claims added" in first.stdout
     second = mathshubs("load-demo", env=env)
     assert "0 hubs and 0 programmes added" in second.stdout
-    assert "0 Work Groups and 0 applications added" in second.stdout
+    assert "0 Work Groups, 0 applications and 0 grant claims added" in second.stdout
     assert mathshubs("migrate", env=env).returncode == 0
 
 
