@@ -36,15 +36,19 @@ class Figures:
         )
 
 
+def claim_figures(status: ClaimStatus, pence: int) -> Figures:
+    """What one claim of `pence` in `status` adds to each figure (nothing to committed)."""
+
+    def of(statuses: frozenset[ClaimStatus]) -> int:
+        return pence if status in statuses else 0
+
+    return Figures(0, of(CLAIMED), of(PAID_OUT), of(CLAWED_BACK))
+
+
 def figures(committed_pence: int, claims: Iterable[tuple[ClaimStatus, int]]) -> Figures:
     """One hub's figures for one programme, from its entitlements' committed total and each
     claim's (status, amount in pence)."""
-    counted = list(claims)
-
-    def of(statuses: frozenset[ClaimStatus]) -> int:
-        return sum(pence for status, pence in counted if status in statuses)
-
-    return Figures(committed_pence, of(CLAIMED), of(PAID_OUT), of(CLAWED_BACK))
+    return total([Figures(committed_pence), *(claim_figures(s, p) for s, p in claims)])
 
 
 def total(rows: Iterable[Figures]) -> Figures:

@@ -6,16 +6,23 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import NamedTuple
+from typing import NamedTuple, TypeVarTuple
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
+from api.domain.claims import ClaimStatus
+from api.domain.reports import grants as grants_rules
 from api.domain.reports.coverage import RegisteredSchool
+from api.domain.statements import Month, StatementStatus
 from api.persistence.models import (
     AcademicYearRow,
     Application,
     AuditEvent,
+    GrantClaim,
+    GrantEntitlement,
+    GrantStatement,
+    GrantStatementLine,
     Hub,
     HubLocalAuthority,
     LocalAuthority,
@@ -300,3 +307,99 @@ def members(session: Session, group_ids: Sequence[int]) -> list[tuple[int, str, 
         .order_by(WorkGroupSchool.work_group_id, School.name, School.urn)
     )
     return [(gid, urn, name) for gid, urn, name in session.execute(query)]
+
+
+# Grants
+
+
+_Row = TypeVarTuple("_Row")
+
+
+@dataclass(frozen=True)
+class GrantFilters:
+    hub_id: str | None = None  # None: every hub
+    academic_year_id: str | None = None
+    programme_id: int | None = None
+
+
+def _grants_where(
+    query: Select[*_Row], model: type[GrantEntitlement] | type[GrantClaim], f: GrantFilters
+) -> Select[*_Row]:
+    """The filters asked for, on entitlements or on claims (each has its hub and programme)."""
+    if f.hub_id is not None:
+        query = query.where(model.hub_id == f.hub_id)
+    if f.programme_id is not None:
+        query = query.where(model.programme_id == f.programme_id)
+    if f.academic_year_id is not None:
+        query = query.join(Programme, Programme.id == model.programme_id).where(
+            Programme.academic_year_id == f.academic_year_id
+        )
+    return query
+
+
+def grant_entitlements(session: Session, filters: GrantFilters) -> list[grants_rules.Entitlement]:
+    query = select(
+        GrantEntitlement.hub_id,
+        GrantEntitlement.programme_id,
+        GrantEntitlement.amount_pence,
+        GrantEntitlement.created_at,
+    )
+    rows = session.execute(_grants_where(query, GrantEntitlement, filters))
+    return [grants_rules.Entitlement(*row) for row in rows]
+
+
+def grant_claims(session: Session, filters: GrantFilters) -> list[grants_rules.Claim]:
+    """Every claim, with the month and status of the statements its payment and clawback
+    lines are on (a claim is paid once and clawed back once: one line of each kind at most)."""
+    payment, paid_by = aliased(GrantStatementLine), aliased(GrantStatement)
+    clawback, recovered_by = aliased(GrantStatementLine), aliased(GrantStatement)
+    query = (
+        select(
+            GrantClaim.hub_id,
+            GrantClaim.programme_id,
+            GrantClaim.status,
+            GrantClaim.amount_pence,
+            GrantClaim.submitted_at,
+            paid_by.month,
+            paid_by.status,
+            recovered_by.month,
+            recovered_by.status,
+        )
+        .outerjoin(payment, (payment.claim_id == GrantClaim.id) & (payment.kind == "payment"))
+        .outerjoin(paid_by, paid_by.id == payment.statement_id)
+        .outerjoin(clawback, (clawback.claim_id == GrantClaim.id) & (clawback.kind == "clawback"))
+        .outerjoin(recovered_by, recovered_by.id == clawback.statement_id)
+    )
+    rows = session.execute(_grants_where(query, GrantClaim, filters))
+    return [
+        grants_rules.Claim(
+            hub_id, programme_id, ClaimStatus(status), pence, submitted_at,
+            _placed(paid_month, paid_status), _placed(back_month, back_status),
+        )
+        for (
+            hub_id, programme_id, status, pence, submitted_at,
+            paid_month, paid_status, back_month, back_status,
+        ) in rows
+    ]  # fmt: skip
+
+
+def _placed(month: str | None, status: str | None) -> grants_rules.Placed | None:
+    if month is None or status is None:
+        return None
+    return grants_rules.Placed(Month.parse(month), StatementStatus(status))
+
+
+class ProgrammeRow(NamedTuple):
+    id: int
+    title: str
+    code: str | None
+    academic_year_id: str
+
+
+def programmes(session: Session, programme_ids: Collection[int]) -> dict[int, ProgrammeRow]:
+    if not programme_ids:
+        return {}
+    query = select(Programme.id, Programme.title, Programme.code, Programme.academic_year_id).where(
+        Programme.id.in_(programme_ids)
+    )
+    return {row[0]: ProgrammeRow(*row) for row in session.execute(query)}

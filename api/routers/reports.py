@@ -1,5 +1,5 @@
-"""Reports for hubs and the national centre: coverage, the journey funnel, recruitment and
-attendance, each as JSON and as a `.csv` twin with the same figures (as the applications'
+"""Reports for hubs and the national centre: coverage, the journey funnel, recruitment,
+attendance and grants, each as JSON and as a `.csv` twin with the same figures (as the applications'
 review list is served). Hub staff and their hub's keys see their own hub; national
 administrators see every hub side by side, or one with `hub`."""
 
@@ -18,6 +18,7 @@ from api.routers.conditional import not_modified, not_modified_response
 from api.routers.dependencies import DbSession
 from api.schemas import reports as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
+from api.schemas.grant_statements import MONTH_PATTERN
 from api.schemas.schools import LA_CODE_PATTERN
 from api.schemas.work_groups import IsoDate
 from api.services import reports, reports_csv
@@ -315,5 +316,69 @@ def attendance(
         hub=hub, academic_year=academic_year, programme=programme, work_group=work_group
     )
     report = reports.attendance(session, signed_in(principal), question, now=now)
+    body = report.model_dump_json().encode()
+    return _json(body, reports.etag_of(body), if_none_match)
+
+
+# Grants
+
+FromMonth = Annotated[
+    str | None,
+    Query(alias="from", pattern=MONTH_PATTERN, examples=["2026-09"], description="From this month"),
+]
+ToMonth = Annotated[
+    str | None,
+    Query(pattern=MONTH_PATTERN, examples=["2027-08"], description="To this month, inclusive"),
+]
+
+
+@router.get(
+    "/grants.csv",
+    response_class=Response,
+    **_csv_access("Grants by hub, programme and month, or by month, as CSV", 422),
+)
+def grants_csv(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    hub: Hub = None,
+    academic_year: Year = None,
+    programme: IdFilter = None,
+    from_: FromMonth = None,
+    to: ToMonth = None,
+    table: Annotated[
+        Literal["rows", "months"],
+        Query(description="By hub, programme and month; or every hub's added up by month"),
+    ] = "rows",
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """The rows (or the months) with a total row last."""
+    question = reports.GrantsQuestion(
+        hub=hub, academic_year=academic_year, programme=programme, from_month=from_, to_month=to
+    )
+    report = reports.grants(session, signed_in(principal), question)
+    if table == "months":
+        return _csv(reports_csv.grant_months(report), "grants-by-month", if_none_match)
+    return _csv(reports_csv.grants(report), "grants", if_none_match)
+
+
+@router.get("/grants", response_model=schemas.GrantsReport, **access(REPORTS_READ, 304, 422))
+def grants(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    hub: Hub = None,
+    academic_year: Year = None,
+    programme: IdFilter = None,
+    from_: FromMonth = None,
+    to: ToMonth = None,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """Committed, claimed, paid and clawed back by hub, programme and month, by month across
+    them, and in all: committed in the month an entitlement was recorded, claimed in the month
+    a claim was submitted, paid and clawed back in the month of the paid statement that paid or
+    recovered it. The answer states these rules in `definitions`."""
+    question = reports.GrantsQuestion(
+        hub=hub, academic_year=academic_year, programme=programme, from_month=from_, to_month=to
+    )
+    report = reports.grants(session, signed_in(principal), question)
     body = report.model_dump_json().encode()
     return _json(body, reports.etag_of(body), if_none_match)

@@ -10,6 +10,9 @@ from typing import Literal
 from pydantic import Field
 
 from api.schemas.common import ApiModel, IsoInstant
+from api.schemas.grant_statements import Month
+from api.schemas.grant_summary import GrantFigures
+from api.schemas.grants import HubRef, ProgrammeBrief
 from api.schemas.work_groups import IsoDate
 
 
@@ -140,3 +143,37 @@ class AttendanceReport(ApiModel):
     work_group_id: int | None
     definition: str
     groups: list[GroupAttendance]
+
+
+class GrantsDefinitions(ApiModel):
+    committed: str
+    claimed: str
+    paid: str
+    clawed_back: str
+
+
+class GrantsMonth(GrantFigures):
+    month: Month
+    month_label: str = Field(examples=["December 2026"])
+
+
+class GrantsRow(GrantsMonth):
+    hub: HubRef
+    programme: ProgrammeBrief
+
+
+class GrantsReport(ApiModel):
+    hub_id: str | None = Field(description="The one hub reported on; null for every hub")
+    academic_year: str | None = Field(description="The programmes' academic year, if asked")
+    programme_id: int | None
+    from_month: Month | None
+    to_month: Month | None
+    definitions: GrantsDefinitions = Field(description="What each figure counts, in which month")
+    rows: list[GrantsRow] = Field(
+        description="By hub name, programme title, then month; only where something counted"
+    )
+    months: list[GrantsMonth] = Field(
+        description="Every row's figures added up by month, from the first month with a figure "
+        "to the last, none left out"
+    )
+    totals: GrantFigures

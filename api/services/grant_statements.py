@@ -46,6 +46,7 @@ from api.persistence.models import (
 from api.schemas import grant_statements as schemas
 from api.services import audit, grant_access, paging
 from api.services.grant_claim_moves import move_claim
+from api.services.spreadsheet import as_text
 from api.services.versions import check_version
 
 _S = StatementStatus
@@ -523,11 +524,6 @@ CSV_HEADER = [
 ]
 
 
-def _cell(text: str) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def csv_of(session: Session, row: GrantStatement) -> tuple[str, str]:
     """(filename, text): one row per line and adjustment, then the total, which the domain
     adds up from the same rows: the sum of the lines and adjustments, to the penny."""
@@ -552,8 +548,8 @@ def csv_of(session: Session, row: GrantStatement) -> tuple[str, str]:
                 line.kind,
                 claim.reference,
                 school.urn,
-                _cell(school.name),
-                _cell(programme.title),
+                as_text(school.name),
+                as_text(programme.title),
                 "",
                 in_pounds(line.amount_pence),
                 line.amount_pence,
@@ -569,7 +565,7 @@ def csv_of(session: Session, row: GrantStatement) -> tuple[str, str]:
                 "",
                 "",
                 "",
-                _cell(adjustment.description),
+                as_text(adjustment.description),
                 in_pounds(adjustment.amount_pence),
                 adjustment.amount_pence,
             ]

@@ -18,7 +18,7 @@ def _money(pence: int) -> dict[str, int]:
     return {"amount_pence": pence}
 
 
-def _figures(found: Figures) -> dict[str, dict[str, int]]:
+def figures_of(found: Figures) -> dict[str, dict[str, int]]:
     return {
         "committed": _money(found.committed_pence),
         "claimed": _money(found.claimed_pence),
@@ -63,7 +63,7 @@ def summary(
                         "academic_year": year.slug,
                         "academic_year_label": year.label,
                     },
-                    **_figures(found),
+                    **figures_of(found),
                 },
             )
         )
@@ -73,6 +73,6 @@ def summary(
             "academic_year": academic_year_id,
             "hub": hub_id if hub_id != "-" else None,
             "rows": [row for _, _, row in rows],
-            "totals": _figures(total(found for _, found, _ in rows)),
+            "totals": figures_of(total(found for _, found, _ in rows)),
         }
     )

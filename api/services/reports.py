@@ -1,4 +1,5 @@
-"""The reports: coverage, the journey funnel, recruitment and attendance, for one hub or all.
+"""The reports: coverage, the journey funnel, recruitment, attendance and grants, for one hub
+or all.
 
 Hub staff and their hub's keys see their own hub; a national administrator (or a key of no hub)
 sees every hub side by side, or one. Coverage and the funnel read the whole register and years
@@ -23,6 +24,7 @@ from api.clock import ENGLAND, today_in_england
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Principal
 from api.domain.applications import ApplicationStatus
+from api.domain.grant_summary import total
 from api.domain.journey import (
     Audience,
     Participation,
@@ -40,11 +42,14 @@ from api.domain.release_time import (
 from api.domain.reports import attendance as attendance_rules
 from api.domain.reports import coverage as coverage_rules
 from api.domain.reports import funnel as funnel_rules
+from api.domain.reports import grants as grants_rules
 from api.domain.reports import recruitment as recruitment_rules
+from api.domain.statements import Month
 from api.errors import BadField, Forbidden, InvalidFields, NotFound
 from api.persistence import reports_repository as repo
 from api.persistence import work_groups_repository
 from api.schemas import reports as schemas
+from api.services.grant_summary import figures_of
 
 CACHE_SIZE = 128
 FUNNEL_STAGES = (Stage.DEVELOPMENT, Stage.EMBEDDING, Stage.SUSTAINING)
@@ -563,3 +568,90 @@ def _figures(tally: attendance_rules.Tally) -> dict[str, int | float | None]:
 
 def _days(days: Decimal) -> float:
     return float(days)
+
+
+# Grants
+
+
+@dataclass(frozen=True)
+class GrantsQuestion:
+    hub: str | None
+    academic_year: str | None
+    programme: int | None
+    from_month: str | None
+    to_month: str | None
+
+
+def _months(question: GrantsQuestion) -> grants_rules.Months:
+    first = Month.parse(question.from_month) if question.from_month else None
+    last = Month.parse(question.to_month) if question.to_month else None
+    if first is not None and last is not None and last < first:
+        raise InvalidFields([BadField("query", "/to", "Give a month no earlier than `from`.")])
+    return grants_rules.Months(first, last)
+
+
+def grants(session: Session, viewer: Principal, question: GrantsQuestion) -> schemas.GrantsReport:
+    """Committed, claimed, paid and clawed back by hub, programme and month, added up by month
+    and in all; each amount in the month grants_rules says (its definitions)."""
+    hub_id = viewed_hub(viewer, question.hub)
+    _known_hub(session, hub_id)
+    months = _months(question)
+    filters = repo.GrantFilters(hub_id, question.academic_year, question.programme)
+    rows = grants_rules.by_month(
+        repo.grant_entitlements(session, filters), repo.grant_claims(session, filters), months
+    )
+    hubs = repo.hub_names(session)
+    programmes = repo.programmes(session, {key.programme_id for key in rows})
+    listed = sorted(
+        rows.items(),
+        key=lambda item: (
+            hubs[item[0].hub_id],
+            programmes[item[0].programme_id].title,
+            item[0].programme_id,
+            item[0].month,
+        ),
+    )
+    return schemas.GrantsReport.model_validate(
+        {
+            "hub_id": hub_id,
+            "academic_year": question.academic_year,
+            "programme_id": question.programme,
+            "from_month": question.from_month,
+            "to_month": question.to_month,
+            "definitions": {
+                "committed": grants_rules.COMMITTED_DEFINITION,
+                "claimed": grants_rules.CLAIMED_DEFINITION,
+                "paid": grants_rules.PAID_DEFINITION,
+                "clawed_back": grants_rules.CLAWED_BACK_DEFINITION,
+            },
+            "rows": [
+                {
+                    "hub": {"id": key.hub_id, "name": hubs[key.hub_id]},
+                    "programme": _programme_brief(programmes[key.programme_id]),
+                    **_month(key.month),
+                    **figures_of(found),
+                }
+                for key, found in listed
+            ],
+            "months": [
+                {**_month(month), **figures_of(found)}
+                for month, found in grants_rules.month_totals(rows)
+            ],
+            "totals": figures_of(total(rows.values())),
+        }
+    )
+
+
+def _month(month: Month) -> dict[str, str]:
+    return {"month": str(month), "month_label": month.label()}
+
+
+def _programme_brief(programme: repo.ProgrammeRow) -> dict[str, object]:
+    year = _year(programme.academic_year_id)
+    return {
+        "id": programme.id,
+        "title": programme.title,
+        "code": programme.code,
+        "academic_year": year.slug,
+        "academic_year_label": year.label,
+    }

@@ -7,7 +7,10 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from api.domain.statements import in_pounds
 from api.schemas import reports as schemas
+from api.schemas.grant_summary import GrantFigures
+from api.services.spreadsheet import as_text
 
 Cell = str | int | float | None
 
@@ -156,3 +159,59 @@ def release_time(report: schemas.AttendanceReport) -> str:
 
 def _figures(f: schemas.AttendanceFigures) -> tuple[Cell, ...]:
     return (f.present, f.absent_with_apologies, f.absent, f.recorded, f.rate_percent)
+
+
+GRANT_FIGURES = ("committed", "claimed", "paid", "clawed_back")
+
+
+def _money(f: GrantFigures) -> tuple[Cell, ...]:
+    """Each figure in pounds, as a spreadsheet reads them, then in pence, as the JSON has it."""
+    pence = [getattr(f, name).amount_pence for name in GRANT_FIGURES]
+    return (*(in_pounds(p) for p in pence), *pence)
+
+
+_MONEY_HEADER = (
+    *(f"{name}_gbp" for name in GRANT_FIGURES),
+    *(f"{name}_pence" for name in GRANT_FIGURES),
+)
+
+
+def grants(report: schemas.GrantsReport) -> str:
+    """One row per hub, programme and month, then the total ("total" in the month column)."""
+    return _write(
+        (
+            "hub_id",
+            "hub",
+            "programme_id",
+            "programme",
+            "academic_year",
+            "month",
+            *_MONEY_HEADER,
+        ),
+        [
+            *(
+                (
+                    r.hub.id,
+                    as_text(r.hub.name),
+                    r.programme.id,
+                    as_text(r.programme.title),
+                    r.programme.academic_year,
+                    r.month,
+                    *_money(r),
+                )
+                for r in report.rows
+            ),
+            (None, None, None, None, None, "total", *_money(report.totals)),
+        ],
+    )
+
+
+def grant_months(report: schemas.GrantsReport) -> str:
+    """The figures added up by month, every month from the first to the last, then the total."""
+    return _write(
+        ("month", "month_label", *_MONEY_HEADER),
+        [
+            *((m.month, m.month_label, *_money(m)) for m in report.months),
+            ("total", "All months", *_money(report.totals)),
+        ],
+    )

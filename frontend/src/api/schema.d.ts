@@ -1793,6 +1793,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/grants.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Grants Csv
+         * @description The rows (or the months) with a total row last.
+         */
+        get: operations["reports-grants_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Grants
+         * @description Committed, claimed, paid and clawed back by hub, programme and month, by month across
+         *     them, and in all: committed in the month an entitlement was recorded, claimed in the month
+         *     a claim was submitted, paid and clawed back in the month of the paid statement that paid or
+         *     recovered it. The answer states these rules in `definitions`.
+         */
+        get: operations["reports-grants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2895,6 +2938,93 @@ export interface components {
             paid: components["schemas"]["TotalMoney"];
             /** @description Claims whose money came back; paid minus clawed back is what schools keep. */
             clawed_back: components["schemas"]["TotalMoney"];
+            hub: components["schemas"]["HubRef"];
+            programme: components["schemas"]["ProgrammeBrief"];
+        };
+        /** GrantsDefinitions */
+        GrantsDefinitions: {
+            /** Committed */
+            committed: string;
+            /** Claimed */
+            claimed: string;
+            /** Paid */
+            paid: string;
+            /** Clawed Back */
+            clawed_back: string;
+        };
+        /** GrantsMonth */
+        GrantsMonth: {
+            /** @description What the entitlements promise: fixed grants' amounts, matched funding's caps. */
+            committed: components["schemas"]["TotalMoney"];
+            /** @description Claims that hold their entitlement: every status but ineligible and void. */
+            claimed: components["schemas"]["TotalMoney"];
+            /** @description Claims paid on a paid statement, those clawed back since included. */
+            paid: components["schemas"]["TotalMoney"];
+            /** @description Claims whose money came back; paid minus clawed back is what schools keep. */
+            clawed_back: components["schemas"]["TotalMoney"];
+            /**
+             * Month
+             * @example 2026-12
+             */
+            month: string;
+            /**
+             * Month Label
+             * @example December 2026
+             */
+            month_label: string;
+        };
+        /** GrantsReport */
+        GrantsReport: {
+            /**
+             * Hub Id
+             * @description The one hub reported on; null for every hub
+             */
+            hub_id: string | null;
+            /**
+             * Academic Year
+             * @description The programmes' academic year, if asked
+             */
+            academic_year: string | null;
+            /** Programme Id */
+            programme_id: number | null;
+            /** From Month */
+            from_month: string | null;
+            /** To Month */
+            to_month: string | null;
+            /** @description What each figure counts, in which month */
+            definitions: components["schemas"]["GrantsDefinitions"];
+            /**
+             * Rows
+             * @description By hub name, programme title, then month; only where something counted
+             */
+            rows: components["schemas"]["GrantsRow"][];
+            /**
+             * Months
+             * @description Every row's figures added up by month, from the first month with a figure to the last, none left out
+             */
+            months: components["schemas"]["GrantsMonth"][];
+            totals: components["schemas"]["GrantFigures"];
+        };
+        /** GrantsRow */
+        GrantsRow: {
+            /** @description What the entitlements promise: fixed grants' amounts, matched funding's caps. */
+            committed: components["schemas"]["TotalMoney"];
+            /** @description Claims that hold their entitlement: every status but ineligible and void. */
+            claimed: components["schemas"]["TotalMoney"];
+            /** @description Claims paid on a paid statement, those clawed back since included. */
+            paid: components["schemas"]["TotalMoney"];
+            /** @description Claims whose money came back; paid minus clawed back is what schools keep. */
+            clawed_back: components["schemas"]["TotalMoney"];
+            /**
+             * Month
+             * @example 2026-12
+             */
+            month: string;
+            /**
+             * Month Label
+             * @example December 2026
+             */
+            month_label: string;
             hub: components["schemas"]["HubRef"];
             programme: components["schemas"]["ProgrammeBrief"];
         };
@@ -12401,6 +12531,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttendanceReport"];
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-grants_csv": {
+        parameters: {
+            query?: {
+                /** @description One hub (national administrators); others always see their own hub */
+                hub?: string | null;
+                academic_year?: string | null;
+                programme?: number | null;
+                /** @description From this month */
+                from?: string | null;
+                /** @description To this month, inclusive */
+                to?: string | null;
+                /** @description By hub, programme and month; or every hub's added up by month */
+                table?: "rows" | "months";
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Grants by hub, programme and month, or by month, as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-grants": {
+        parameters: {
+            query?: {
+                /** @description One hub (national administrators); others always see their own hub */
+                hub?: string | null;
+                academic_year?: string | null;
+                programme?: number | null;
+                /** @description From this month */
+                from?: string | null;
+                /** @description To this month, inclusive */
+                to?: string | null;
+            };
+            header?: {
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantsReport"];
                 };
             };
             /** @description Not modified: the ETag given in If-None-Match is current */
