@@ -1,5 +1,5 @@
 import { Link, useLocation } from "react-router-dom";
-import { ATTENDANCE_PATH, COVERAGE_PATH, FUNNEL_PATH, RECRUITMENT_PATH } from "./paths";
+import { ATTENDANCE_PATH, COVERAGE_PATH, FUNNEL_PATH, GRANTS_REPORT_PATH, RECRUITMENT_PATH } from "./paths";
 
 export const REPORT_PAGES = [
   { to: COVERAGE_PATH, label: "Coverage", about: "Schools engaged out of the open state-funded schools, by hub, local authority or phase." },
@@ -10,6 +10,7 @@ export const REPORT_PAGES = [
     about: "A programme's expressions of interest day by day, places filled against capacity, and its waiting list.",
   },
   { to: ATTENDANCE_PATH, label: "Attendance", about: "Attendance per Work Group and session, and schools short of release time." },
+  { to: GRANTS_REPORT_PATH, label: "Grants", about: "Grants committed, claimed, paid and clawed back, by hub, programme and month." },
 ];
 
 /** The report pages, one link each, the current one marked for screen readers. */

@@ -14,6 +14,10 @@ export type RecruitmentDay = Schemas["RecruitmentDay"];
 export type AttendanceReport = Schemas["AttendanceReport"];
 export type GroupAttendance = Schemas["GroupAttendance"];
 export type SessionAttendanceRate = Schemas["SessionAttendanceRate"];
+export type GrantsReport = Schemas["GrantsReport"];
+export type GrantsMonth = Schemas["GrantsMonth"];
+export type GrantsRow = Schemas["GrantsRow"];
+export type GrantsFilters = NonNullable<paths["/api/v1/reports/grants"]["get"]["parameters"]["query"]>;
 export type CoverageFilters = NonNullable<paths["/api/v1/reports/coverage"]["get"]["parameters"]["query"]>;
 export type FunnelFilters = NonNullable<paths["/api/v1/reports/funnel"]["get"]["parameters"]["query"]>;
 export type AttendanceFilters = NonNullable<paths["/api/v1/reports/attendance"]["get"]["parameters"]["query"]>;
@@ -55,6 +59,14 @@ export function useAttendance(filters: AttendanceFilters) {
   return useQuery({
     queryKey: [REPORTS_KEY, "attendance", filters],
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/reports/attendance", { params: { query: filters }, signal })),
+    staleTime: 0,
+  });
+}
+
+export function useGrantsReport(filters: GrantsFilters) {
+  return useQuery({
+    queryKey: [REPORTS_KEY, "grants", filters],
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/reports/grants", { params: { query: filters }, signal })),
     staleTime: 0,
   });
 }

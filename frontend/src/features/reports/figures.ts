@@ -1,3 +1,5 @@
+import { formatPounds } from "../grants/money";
+
 // The reports' figures as the pages show them: one array of rows feeds both a chart and its
 // table, so the two cannot disagree (e2e/reports.spec.ts checks them and the CSV against each other).
 
@@ -15,6 +17,8 @@ export type Column<Row> = {
   numeric?: boolean;
   /** Shown as "45.5%". */
   percent?: boolean;
+  /** Pounds (the value is pounds, from whole pence), shown as "£1,000.00". */
+  money?: boolean;
 };
 
 /** "45.5%" (one decimal place, as the API rounds it), or "–" where there is nothing to divide by. */
@@ -32,6 +36,7 @@ export function formatCount(value: number): string {
 export function cellText<Row>(column: Column<Row>, row: Row): string {
   const value = column.value(row);
   if (column.percent) return formatPercent(typeof value === "number" ? value : null);
+  if (column.money && typeof value === "number") return formatPounds(Math.round(value * 100));
   if (typeof value === "number") return formatCount(value);
   return value ?? "–";
 }
@@ -53,9 +58,12 @@ export function chartOf<Row>(rows: readonly Row[], rowLabel: (row: Row) => strin
   };
 }
 
-/** A figure as the table shows it, read back as a number: "1,234" → 1234, "45.5%" → 45.5, "–" → null. */
+/**
+ * A figure as the table shows it, read back as a number: "1,234" → 1234, "45.5%" → 45.5,
+ * "−£1,000.50" → -1000.5, "–" → null.
+ */
 export function readFigure(text: string): number | null {
-  const cleaned = text.replace(/[,%\s]/g, "");
+  const cleaned = text.replace(/[,%£\s]/g, "").replace("−", "-");
   if (cleaned === "" || cleaned === "–") return null;
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : null;

@@ -11,6 +11,7 @@ const CoveragePage = lazyPage(() => import("./CoveragePage"), "CoveragePage");
 const FunnelPage = lazyPage(() => import("./FunnelPage"), "FunnelPage");
 const RecruitmentChooserPage = lazyPage(() => import("./RecruitmentPage"), "RecruitmentChooserPage");
 const RecruitmentPage = lazyPage(() => import("./RecruitmentPage"), "RecruitmentPage");
+const GrantsReportPage = lazyPage(() => import("./GrantsReportPage"), "GrantsReportPage");
 const AttendanceReportPage = lazyPage(() => import("./AttendanceReportPage"), "AttendanceReportPage");
 
 /** /reports and its pages, for hub staff (their hub) and national administrators (every hub). */
@@ -23,6 +24,7 @@ export function reportsRoutes() {
       <Route path="recruitment" element={<RecruitmentChooserPage />} />
       <Route path="recruitment/:programmeId" element={<RecruitmentPage />} />
       <Route path="attendance" element={<AttendanceReportPage />} />
+      <Route path="grants" element={<GrantsReportPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Route>
   );
