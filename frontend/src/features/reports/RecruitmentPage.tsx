@@ -47,11 +47,13 @@ export function RecruitmentChooserPage() {
       <Loading pending={programmes.isPending && !programmes.isError} />
       {programmes.data && (
         <>
-          <h2 className="govuk-heading-m">Choose a programme</h2>
+          <h2 className="govuk-heading-m" id="programmes-heading">
+            Choose a programme
+          </h2>
           {items.length === 0 ? (
             <p className="govuk-body">There are no programmes here.</p>
           ) : (
-            <ul className="govuk-list govuk-list--spaced">
+            <ul className="govuk-list govuk-list--spaced" aria-labelledby="programmes-heading">
               {items.map((programme) => (
                 <li key={programme.id}>
                   <Link className="govuk-link" to={recruitmentPath(programme.id)}>
