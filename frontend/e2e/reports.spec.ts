@@ -136,11 +136,11 @@ for (const [who, account] of PEOPLE) {
       await page.getByRole("list", { name: "Choose a programme" }).getByRole("link").first().click();
       await expect(page.getByRole("heading", { level: 1, name: /^Recruitment: / })).toBeVisible();
       await expect(page.getByRole("link", { name: /Download recruitment per day as CSV/ })).toBeVisible();
-      if ((await page.locator("figure[data-chart]").count()) > 0) {
-        const shown = await chartMatchesTable(page);
-        const csv = await downloadCsv(page, /Download recruitment per day as CSV/);
-        expect(csv.map((row) => num(row.cumulative))).toEqual(shown.columns["Submitted so far"]);
-      }
+      await expect(page.locator("figure[data-chart]")).toHaveCount(1);
+      const shown = await chartMatchesTable(page);
+      const csv = await downloadCsv(page, /Download recruitment per day as CSV/);
+      expect(csv.map((row) => num(row.submitted))).toEqual(shown.columns["Submitted that day"]);
+      expect(csv.map((row) => num(row.cumulative))).toEqual(shown.columns["Submitted so far"]);
       await expectNoSeriousViolations(page);
     });
   }
