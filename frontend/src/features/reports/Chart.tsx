@@ -52,8 +52,8 @@ export function Chart({ id, title, kind, data, tableCaption, tableId, percent = 
       </div>
       <p className="govuk-body-s" id={`${id}-note`}>
         {failed ? "The chart could not be drawn. " : ""}
-        The numbers in this chart are in the table <a className="govuk-link" href={`#${tableId}`}>“{tableCaption}”</a>, with a CSV
-        download.
+        The numbers in this chart are in the table <a className="govuk-link" href={`#${tableId}`}>“{tableCaption}”</a> below,
+        with a CSV download.
       </p>
     </figure>
   );
