@@ -104,6 +104,7 @@ test-frontend: tools install-python install-frontend
 	$(NPM) run lint
 	$(NPM) run test:unit
 	$(NPM) run build
+	$(NPM) run check:bundle
 	$(NPM) run test:e2e
 
 # The SQLite and PostgreSQL passes share nothing (their own databases, free ports), so they run

@@ -3,6 +3,8 @@ import { expect, type Page } from "@playwright/test";
 /** The accounts e2e/serve.sh creates after loading the demo data (keep the two in step). */
 export const accounts = {
   hubAdmin: { email: "hub.admin@example.org", password: "hub-admin-e2e-password", name: "Hana Admin" },
+  /** Every hub side by side: the reports tests. */
+  nationalAdmin: { email: "national.admin@example.org", password: "national-admin-e2e-password", name: "Nia National" },
   schoolContact: { email: "school.contact@example.org", password: "school-contact-e2e-password", name: "Sam Contact" },
   /** Only for the wrong-password test: sign-in failures are throttled per account. */
   specialist: { email: "mastery.specialist@example.org", password: "specialist-e2e-password", name: "Mo Specialist" },

@@ -72,6 +72,9 @@ create_user() {
 }
 create_user 'hub-admin-e2e-password' --email hub.admin@example.org --role hub_admin \
   --hub cheshire-and-wirral --name "Hana Admin"
+# The reports tests: a national administrator, who sees every hub side by side.
+create_user 'national-admin-e2e-password' --email national.admin@example.org --role national_admin \
+  --name "Nia National"
 create_user 'school-contact-e2e-password' --email school.contact@example.org --role school_contact \
   --hub cheshire-and-wirral --school-urn 100001 --name "Sam Contact"
 create_user 'specialist-e2e-password' --email mastery.specialist@example.org --role mastery_specialist \

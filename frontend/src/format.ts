@@ -10,47 +10,18 @@ import type {
   MilestoneKind,
   Money,
   ParticipationOutcome,
-  Phase,
-  ProgrammeStatus,
   ProgrammeType,
-  Role,
   RuleOutcome,
   Scope,
   SessionFormat,
   SessionKind,
   SessionPlanItem,
   SessionStatus,
-  Stage,
 } from "./api/client";
+import { MONTHS, formatDate, isKeyOf, phaseLabels, pluralise, roleLabels, stageLabels, statusLabels } from "./formatBasics";
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-/** Month names, January first. */
-export const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/**
- * An ISO date ("2018-05-18") as "Friday 18 May 2018". Worked out in UTC from the calendar
- * date alone, so the reader's time zone can never move it to the day before.
- */
-export function formatDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!match) return isoDate;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return `${WEEKDAYS[date.getUTCDay()] ?? ""} ${day} ${MONTHS[month - 1] ?? ""} ${year}`;
-}
+// The words the catalogue needs live in formatBasics.ts, so its first load carries only them.
+export { MONTHS, formatDate, isKeyOf, phaseLabels, pluralise, roleLabels, stageLabels, statusLabels };
 
 /** Pence as pounds: "£1,000", "£1,250.50"; pence shown only when there are some. */
 export function formatMoney(money: Money | number): string {
@@ -63,31 +34,6 @@ export function formatMoney(money: Money | number): string {
     maximumFractionDigits: whole ? 0 : 2,
   }).format(pence / 100);
 }
-
-/** "1 school", "8 schools"; `plural` for irregular words. */
-export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
-
-export const phaseLabels: Record<Phase, string> = {
-  primary: "Primary",
-  secondary: "Secondary",
-};
-
-export const stageLabels: Record<Stage, string> = {
-  readiness: "Readiness",
-  development: "Development",
-  embedding: "Embedding",
-  sustaining: "Sustaining",
-  specialist_knowledge: "Specialist knowledge",
-};
-
-export const statusLabels: Record<ProgrammeStatus, string> = {
-  open: "Open for applications",
-  fully_booked: "Fully booked",
-  closed: "Closed",
-  draft: "Draft",
-};
 
 export const audienceLabels: Record<Audience, string> = {
   schools: "Schools",
@@ -122,11 +68,6 @@ const sessionKindNames: Record<SessionKind, [string, string]> = {
   module: ["module", "modules"],
   community_meeting: ["community meeting", "community meetings"],
 };
-
-/** True when `value` is one of the keys of `labels` (narrows URL text to an API enum). */
-export function isKeyOf<K extends string>(labels: Record<K, string>, value: string | null): value is K {
-  return value !== null && Object.hasOwn(labels, value);
-}
 
 function formatHours(hours: number): string {
   return hours === 1 ? "1 hour" : `${String(hours)} hours`;
@@ -180,13 +121,6 @@ export function paragraphs(text: string | null | undefined): string[] {
     .map((part) => part.trim())
     .filter((part) => part !== "");
 }
-
-export const roleLabels: Record<Role, string> = {
-  national_admin: "National administrator",
-  hub_admin: "Hub administrator",
-  mastery_specialist: "Mastery Specialist",
-  school_contact: "School contact",
-};
 
 /** What an API key with each scope may do, in plain words, with a hint where it needs one. */
 export const scopeLabels: Record<Scope, { label: string; hint?: string }> = {

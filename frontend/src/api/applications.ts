@@ -5,6 +5,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { api, ProblemError, problemStatus, unwrap, unwrapEmpty, type Problem } from "./client";
 import type { components, paths } from "./schema";
 
+// The catalogue's counts live in their own module, so its first load carries only them.
+import { APPLICATIONS_KEY } from "./applicationCounts";
+export { APPLICATIONS_KEY, useApplicationCounts, type ApplicationCounts } from "./applicationCounts";
+
 type Schemas = components["schemas"];
 export type Application = Schemas["Application"];
 export type ApplicationStatus = Schemas["ApplicationStatus"];
@@ -21,7 +25,6 @@ export type TaskStatus = Schemas["TaskStatus"];
 export type Tasks = Schemas["Tasks"];
 export type ApplicationFilters = NonNullable<paths["/api/v1/applications"]["get"]["parameters"]["query"]>;
 
-export const APPLICATIONS_KEY = ["applications"] as const;
 
 /** An application as read, with the ETag to send back as If-Match when saving it. */
 export type Versioned = { application: Application; etag: string | null };
@@ -248,7 +251,6 @@ export function applicationsCsvUrl(programmeId: number): string {
   return `/api/v1/applications.csv?programme=${String(programmeId)}`;
 }
 
-export type ApplicationCounts = Schemas["ProgrammeApplicationCounts"];
 export type SchoolGroup = Schemas["SchoolGroup"];
 export type GroupSession = Schemas["GroupSession"];
 
@@ -269,16 +271,6 @@ export function useSchoolEligibility(programmeId: number, urn: string | null) {
       ),
     enabled: urn !== null,
     staleTime: 0,
-  });
-}
-
-/** Hub staff: each programme's applications submitted, places filled and waiting list. */
-export function useApplicationCounts({ enabled }: { enabled: boolean }) {
-  return useQuery({
-    queryKey: [...APPLICATIONS_KEY, "counts"],
-    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/applications-counts", { signal })),
-    enabled,
-    staleTime: 30_000,
   });
 }
 

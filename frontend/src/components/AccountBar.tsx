@@ -3,7 +3,7 @@ import { Link, useLocation } from "react-router-dom";
 import { useSignOut } from "../api/mutations";
 import { useMe } from "../api/queries";
 import type { ReturnState } from "../auth";
-import { roleLabels } from "../format";
+import { roleLabels } from "../formatBasics";
 
 /**
  * The end of the service navigation: who is signed in, in what role, and a button to sign

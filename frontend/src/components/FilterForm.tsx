@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 import type { AcademicYear, Hub, ProgrammeFilters } from "../api/client";
-import { phaseLabels, stageLabels, statusLabels } from "../format";
+import { phaseLabels, stageLabels, statusLabels } from "../formatBasics";
 
 type Option = { value: string; label: string };
 

@@ -23,6 +23,7 @@ const calendarItem: NavigationItem = { to: "/calendar", label: "Calendar" };
 const hubStaffNavigation = [
   { to: "/admin/applications", label: "Review applications" },
   { to: "/grants", label: "Grants" },
+  { to: "/reports", label: "Reports" },
   { to: "/admin/api-keys", label: "API keys" },
   { to: "/admin/audit", label: "Audit log" },
 ];

@@ -1,10 +1,10 @@
 import { Link, useLocation } from "react-router-dom";
-import { useApplicationCounts } from "../api/applications";
+import { useApplicationCounts } from "../api/applicationCounts";
 import type { Programme } from "../api/client";
 import { useMe } from "../api/queries";
 import { isHubStaff } from "../auth";
-import type { ApplicationCounts } from "../api/applications";
-import { formatDate, phaseLabels, pluralise, stageLabels } from "../format";
+import type { ApplicationCounts } from "../api/applicationCounts";
+import { formatDate, phaseLabels, pluralise, stageLabels } from "../formatBasics";
 import { StatusTag } from "./StatusTag";
 
 /**

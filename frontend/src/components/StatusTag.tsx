@@ -1,5 +1,5 @@
 import type { ProgrammeStatus } from "../api/client";
-import { statusLabels } from "../format";
+import { statusLabels } from "../formatBasics";
 
 const colours: Record<ProgrammeStatus, string> = {
   open: "govuk-tag--green",

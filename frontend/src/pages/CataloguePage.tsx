@@ -6,7 +6,7 @@ import { ErrorSummary } from "../components/ErrorSummary";
 import { FILTER_FIELDS, FilterForm } from "../components/FilterForm";
 import { Layout } from "../components/Layout";
 import { ProgrammeList } from "../components/ProgrammeList";
-import { isKeyOf, phaseLabels, pluralise, stageLabels, statusLabels } from "../format";
+import { isKeyOf, phaseLabels, pluralise, stageLabels, statusLabels } from "../formatBasics";
 import { useFocusOnResults } from "../useFocusOnResults";
 import { usePageTitle } from "../usePageTitle";
 

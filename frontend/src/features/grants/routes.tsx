@@ -1,17 +1,19 @@
 // The grants pages' routes, kept together so that App.tsx only mounts them.
 import { Navigate, Route } from "react-router-dom";
 import type { Role } from "../../api/client";
-import { HUB_STAFF } from "../../auth";
 import { RequireRole } from "../../components/RequireRole";
 import { NotFoundPage } from "../../pages/NotFoundPage";
-import { ClaimFormPage } from "./ClaimFormPage";
-import { ClaimPage } from "./ClaimPage";
-import { ClaimsQueuePage } from "./ClaimsQueuePage";
-import { EntitlementsPage } from "./EntitlementsPage";
-import { SchoolGrantsPage } from "./SchoolGrantsPage";
-import { StatementPage } from "./StatementPage";
-import { StatementsPage } from "./StatementsPage";
-import { SummaryPage } from "./SummaryPage";
+import { HUB_STAFF } from "../../auth";
+import { lazyPage } from "../../lazyPage";
+
+const ClaimFormPage = lazyPage(() => import("./ClaimFormPage"), "ClaimFormPage");
+const ClaimPage = lazyPage(() => import("./ClaimPage"), "ClaimPage");
+const ClaimsQueuePage = lazyPage(() => import("./ClaimsQueuePage"), "ClaimsQueuePage");
+const EntitlementsPage = lazyPage(() => import("./EntitlementsPage"), "EntitlementsPage");
+const SchoolGrantsPage = lazyPage(() => import("./SchoolGrantsPage"), "SchoolGrantsPage");
+const StatementPage = lazyPage(() => import("./StatementPage"), "StatementPage");
+const StatementsPage = lazyPage(() => import("./StatementsPage"), "StatementsPage");
+const SummaryPage = lazyPage(() => import("./SummaryPage"), "SummaryPage");
 
 /** Who reads grants: a school's own contacts (their school's) and hub staff. Mastery Specialists do not. */
 export const GRANT_READERS: readonly Role[] = ["school_contact", ...HUB_STAFF];

@@ -1,20 +1,22 @@
 // The application pages' routes, kept together so that App.tsx only mounts them.
 import { Route } from "react-router-dom";
 import type { Role } from "../../api/client";
-import { HUB_STAFF } from "../../auth";
 import { RequireRole } from "../../components/RequireRole";
-import { DeleteDraftPage } from "../../features/applications/DeleteDraftPage";
-import { WithdrawPage } from "../../features/applications/WithdrawPage";
 import { NotFoundPage } from "../NotFoundPage";
-import { ApplicationPage } from "./ApplicationPage";
-import { CheckAnswersPage } from "./CheckAnswersPage";
-import { CommitmentsPage } from "./CommitmentsPage";
-import { MyApplicationsPage } from "./MyApplicationsPage";
-import { PeoplePage } from "./PeoplePage";
-import { SchoolDetailsPage } from "./SchoolDetailsPage";
-import { SignPage } from "./SignPage";
-import { StatementPage } from "./StatementPage";
-import { SubmittedPage } from "./SubmittedPage";
+import { HUB_STAFF } from "../../auth";
+import { lazyPage } from "../../lazyPage";
+
+const DeleteDraftPage = lazyPage(() => import("../../features/applications/DeleteDraftPage"), "DeleteDraftPage");
+const WithdrawPage = lazyPage(() => import("../../features/applications/WithdrawPage"), "WithdrawPage");
+const ApplicationPage = lazyPage(() => import("./ApplicationPage"), "ApplicationPage");
+const CheckAnswersPage = lazyPage(() => import("./CheckAnswersPage"), "CheckAnswersPage");
+const CommitmentsPage = lazyPage(() => import("./CommitmentsPage"), "CommitmentsPage");
+const MyApplicationsPage = lazyPage(() => import("./MyApplicationsPage"), "MyApplicationsPage");
+const PeoplePage = lazyPage(() => import("./PeoplePage"), "PeoplePage");
+const SchoolDetailsPage = lazyPage(() => import("./SchoolDetailsPage"), "SchoolDetailsPage");
+const SignPage = lazyPage(() => import("./SignPage"), "SignPage");
+const StatementPage = lazyPage(() => import("./StatementPage"), "StatementPage");
+const SubmittedPage = lazyPage(() => import("./SubmittedPage"), "SubmittedPage");
 
 /** School contacts apply for their school. */
 export const APPLICANTS: readonly Role[] = ["school_contact"];
