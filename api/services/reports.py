@@ -10,8 +10,7 @@ participations, register imports), so a kept answer is never stale."""
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -50,6 +49,7 @@ from api.persistence import reports_repository as repo
 from api.persistence import work_groups_repository
 from api.schemas import reports as schemas
 from api.services.grant_summary import figures_of
+from api.services.kept_answers import KeptAnswers
 
 CACHE_SIZE = 128
 FUNNEL_STAGES = (Stage.DEVELOPMENT, Stage.EMBEDDING, Stage.SUSTAINING)
@@ -76,33 +76,7 @@ class Rendered:
     etag: str
 
 
-class _Cache:
-    """A small LRU; answers of older data versions are never asked for again and age out."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[tuple[object, ...], Rendered] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[object, ...]) -> Rendered | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[object, ...], value: Rendered) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
-CACHE = _Cache(CACHE_SIZE)
+CACHE: KeptAnswers[Rendered] = KeptAnswers(CACHE_SIZE)
 
 
 def etag_of(body: bytes) -> str:
@@ -275,17 +249,14 @@ def _participation(row: repo.ParticipationRow) -> Participation:
 # groups and participations coverage counts change daily. Reading and classifying 24,000
 # schools is most of a national report's work.
 Counted = tuple[str, str | None, str | None, tuple[coverage_rules.PhaseKey, ...]]
-_DENOMINATORS: OrderedDict[tuple[object, ...], list[Counted]] = OrderedDict()
-_DENOMINATORS_KEPT = 4
-_DENOMINATORS_LOCK = threading.Lock()
+_DENOMINATORS: KeptAnswers[list[Counted]] = KeptAnswers(4)
 
 
 def _denominator(session: Session, as_at: coverage_rules.AsAt) -> list[Counted]:
     # As at today every school registered so far counts, so the day alone decides; as at a
     # past day, its last instant, which the day also decides.
     key = (repo.register_fingerprint(session), as_at.on, as_at.past)
-    with _DENOMINATORS_LOCK:
-        found = _DENOMINATORS.get(key)
+    found = _DENOMINATORS.get(key)
     if found is not None:
         return found
     counted = [
@@ -293,10 +264,7 @@ def _denominator(session: Session, as_at: coverage_rules.AsAt) -> list[Counted]:
         for school, la_code, hub_id in repo.register(session)
         if coverage_rules.in_denominator(school, as_at)
     ]
-    with _DENOMINATORS_LOCK:
-        _DENOMINATORS[key] = counted
-        while len(_DENOMINATORS) > _DENOMINATORS_KEPT:
-            _DENOMINATORS.popitem(last=False)
+    _DENOMINATORS.put(key, counted)
     return counted
 
 
@@ -304,8 +272,7 @@ def clear_caches() -> None:
     """Forget every kept answer and denominator (for tests, which write around the
     services)."""
     CACHE.clear()
-    with _DENOMINATORS_LOCK:
-        _DENOMINATORS.clear()
+    _DENOMINATORS.clear()
 
 
 def _labels(session: Session, by: schemas.CoverageBy) -> dict[str, str]:

@@ -8,8 +8,6 @@ ETag (which carries the version) answers If-None-Match with 304 whichever proces
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
@@ -23,6 +21,7 @@ from api.persistence.work_groups_repository import TimetableFilters, TimetableRo
 from api.schemas import work_groups as schemas
 from api.schemas.common import Page
 from api.services import paging
+from api.services.kept_answers import KeptAnswers
 
 PRODID = "-//England's Maths Hubs//Teaching for Mastery timetable//EN"
 UID_DOMAIN = "mathshubs"
@@ -38,34 +37,7 @@ class Rendered:
     etag: str
 
 
-class _Cache:
-    """A small LRU of rendered answers; entries of older versions simply age out."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[tuple[object, ...], Rendered] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[object, ...]) -> Rendered | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[object, ...], value: Rendered) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
-CACHE = _Cache(CACHE_SIZE)
+CACHE: KeptAnswers[Rendered] = KeptAnswers(CACHE_SIZE)
 
 
 # What an answer is now: its ETag, and its key in the cache.
