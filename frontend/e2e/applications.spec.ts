@@ -239,6 +239,8 @@ test("a school applies, everyone confirms from the emailed links, and the hub sh
   // The same link open twice: the second confirmation is refused, as the link was used.
   const twice = await signer.context().newPage();
   await twice.goto(signPath(headMail));
+  // The second page has read the link while it was still unused (its page loads on its own).
+  await expect(twice.getByLabel("I confirm the commitments above")).toBeVisible();
   await signer.getByLabel("I confirm the commitments above").check();
   await signer.getByRole("button", { name: "Confirm" }).click();
   await expect(signer.getByRole("heading", { level: 1, name: "You have confirmed" })).toBeVisible();

@@ -57,7 +57,7 @@ export function RecruitmentChooserPage() {
               {items.map((programme) => (
                 <li key={programme.id}>
                   <Link className="govuk-link" to={recruitmentPath(programme.id)}>
-                    {programme.title} ({academicYearLabel(programme.academic_year)}, {programme.code})
+                    {programme.title} ({[academicYearLabel(programme.academic_year), programme.code].filter(Boolean).join(", ")})
                   </Link>
                   {national && !hub && <span className="govuk-body-s"> – {programme.hub.name}</span>}
                 </li>
