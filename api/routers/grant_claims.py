@@ -207,9 +207,13 @@ def _answer(session: DbSession, response: Response, row: GrantClaim, actor: Prin
     return grant_claims.to_schema(session, row, actor)
 
 
+# What each of the hub's decisions on a claim declares: who, and the answers it may give.
+_DECIDE = access(GRANTS_WRITE, 404, 409, 412, 422, 428, own_hub_only=True)
+
+
 @router.post(
     "/{claim_id}/approve",
-    **access(GRANTS_WRITE, 404, 409, 412, 422, 428, own_hub_only=True),
+    **_DECIDE,
 )
 def approve_claim(
     session: DbSession,
@@ -234,7 +238,7 @@ def approve_claim(
 
 @router.post(
     "/{claim_id}/refuse",
-    **access(GRANTS_WRITE, 404, 409, 412, 422, 428, own_hub_only=True),
+    **_DECIDE,
 )
 def refuse_claim(
     session: DbSession,
@@ -261,7 +265,7 @@ def refuse_claim(
 
 @router.post(
     "/{claim_id}/void",
-    **access(GRANTS_WRITE, 404, 409, 412, 422, 428, own_hub_only=True),
+    **_DECIDE,
 )
 def void_claim(
     session: DbSession,
@@ -289,7 +293,7 @@ def void_claim(
 
 @router.post(
     "/{claim_id}/clawback",
-    **access(GRANTS_WRITE, 404, 409, 412, 422, 428, own_hub_only=True),
+    **_DECIDE,
 )
 def clawback_claim(
     session: DbSession,
