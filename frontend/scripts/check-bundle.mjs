@@ -7,8 +7,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** 100 KB (KiB: 102,400 bytes) gzipped, as issue 14 sets it. */
-const BUDGET_BYTES = 100 * 1024;
+/** 100 KB gzipped, as issue 14 sets it: read as 100,000 bytes, the stricter of the two readings. */
+const BUDGET_BYTES = 100_000;
 
 // The build folder: frontend/dist, or the one named on the command line.
 const dist = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
@@ -37,9 +37,9 @@ for (const key of seen) {
   if (!file.endsWith(".js")) continue;
   const gzipped = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
   total += gzipped;
-  lines.push(`  ${file}  ${(gzipped / 1024).toFixed(1)} KB`);
+  lines.push(`  ${file}  ${(gzipped / 1000).toFixed(1)} KB`);
 }
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 console.log(`JavaScript before the catalogue shows (gzipped):\n${lines.join("\n")}`);
 console.log(`Total: ${kb(total)} (${String(total)} bytes) of a ${kb(BUDGET_BYTES)} (${String(BUDGET_BYTES)} bytes) budget`);
 if (total > BUDGET_BYTES) {

@@ -5,20 +5,13 @@ import {
   problemStatus,
   rememberSession,
   unwrap,
-  type AuditFilters,
   type Me,
   type ProgrammeFilters,
-  type SchoolFilters,
 } from "./client";
 
 /** The query keys that other modules need to name (mutations invalidate them). */
 export const ME_KEY = ["me"] as const;
-export const API_KEYS_KEY = ["api-keys"] as const;
 export const AUDIT_KEY = ["audit"] as const;
-
-/** API keys per page, and audit events per page. */
-export const API_KEY_PAGE_SIZE = 50;
-export const AUDIT_PAGE_SIZE = 50;
 
 /** Programmes per catalogue page. */
 export const PAGE_SIZE = 20;
@@ -93,66 +86,5 @@ export function useMe() {
       }
     },
     staleTime: 5 * 60_000,
-  });
-}
-
-/** The keys the signed-in administrator manages, newest first, a page at a time. */
-export function useApiKeys(cursor: string | null) {
-  return useQuery({
-    queryKey: [...API_KEYS_KEY, cursor],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET("/api/v1/api-keys", {
-          params: { query: { limit: API_KEY_PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
-          signal,
-        }),
-      ),
-    staleTime: 0,
-  });
-}
-
-/** Audit events, newest first, filtered and a page at a time. */
-export function useAuditEvents(filters: AuditFilters) {
-  return useQuery({
-    queryKey: [...AUDIT_KEY, filters],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/audit", { params: { query: { limit: AUDIT_PAGE_SIZE, ...filters } }, signal })),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
-}
-
-/** Schools per page of the register search. */
-export const SCHOOL_PAGE_SIZE = 50;
-
-/** Schools in the register (GIAS), by name then URN, a page at a time. Signed-in people only. */
-export function useSchools(filters: SchoolFilters) {
-  return useQuery({
-    queryKey: ["schools", filters],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/schools", { params: { query: { limit: SCHOOL_PAGE_SIZE, ...filters } }, signal })),
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** One school of the register; `urn` null when the URL holds no URN the API would take. */
-export function useSchool(urn: string | null) {
-  return useQuery({
-    queryKey: ["school", urn],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/schools/{urn}", { params: { path: { urn: urn ?? "" } }, signal })),
-    enabled: urn !== null,
-  });
-}
-
-/** A school's programmes year by year, what it can do next, and the open programmes it may apply for. */
-export function useJourney(urn: string | null) {
-  return useQuery({
-    queryKey: ["journey", urn],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/schools/{urn}/journey", { params: { path: { urn: urn ?? "" } }, signal })),
-    enabled: urn !== null,
-    // The decisions depend on today's date and on applications: ask again each visit.
-    staleTime: 0,
   });
 }

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { isClientProblem, problemStatus } from "./client";
-import { SIGN_IN_KEY } from "./mutations";
+import { SIGN_IN_KEY } from "./session";
 import { ME_KEY } from "./queries";
 
 /**

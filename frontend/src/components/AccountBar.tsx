@@ -1,6 +1,6 @@
 import type { FormEvent } from "react";
 import { Link, useLocation } from "react-router-dom";
-import { useSignOut } from "../api/mutations";
+import { useSignOut } from "../api/session";
 import { useMe } from "../api/queries";
 import type { ReturnState } from "../auth";
 import { roleLabels } from "../formatBasics";
@@ -12,7 +12,7 @@ import { roleLabels } from "../formatBasics";
  */
 export function AccountBar() {
   const me = useMe();
-  const signOut = useSignOut();
+  const { signOut, failed } = useSignOut();
   const location = useLocation();
 
   if (me.data === undefined) return null;
@@ -31,7 +31,7 @@ export function AccountBar() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!signOut.isPending) signOut.mutate();
+    signOut();
   }
 
   const role = me.data.role ? roleLabels[me.data.role] : null;
@@ -51,7 +51,7 @@ export function AccountBar() {
           Sign out
         </button>
       </form>
-      {signOut.isError && (
+      {failed && (
         <p className="govuk-error-message app-account__error" role="alert">
           <span className="govuk-visually-hidden">Error:</span> You could not be signed out. Try again.
         </p>

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { problemStatus, type Journey, type School } from "../api/client";
-import { useHubs, useJourney, useMe, useSchool } from "../api/queries";
+import { useHubs, useMe } from "../api/queries";
+import { useJourney, useSchool } from "../api/schools";
 import { isHubStaff } from "../auth";
 import { ErrorSummary } from "../components/ErrorSummary";
 import { Layout } from "../components/Layout";

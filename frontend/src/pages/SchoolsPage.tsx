@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router-dom";
 import { problemStatus, type SchoolFilters } from "../api/client";
-import { SCHOOL_PAGE_SIZE, useHubs, useMe, useSchools } from "../api/queries";
+import { useHubs, useMe } from "../api/queries";
+import { SCHOOL_PAGE_SIZE, useSchools } from "../api/schools";
 import { ErrorSummary } from "../components/ErrorSummary";
 import { Layout } from "../components/Layout";
 import { pageLinks, Pagination } from "../components/Pagination";

@@ -1,6 +1,6 @@
 import { useSearchParams } from "react-router-dom";
 import { problemStatus, type AuditFilters } from "../../api/client";
-import { AUDIT_PAGE_SIZE, useAuditEvents, useHubs, useMe } from "../../api/queries";
+import { useHubs, useMe } from "../../api/queries";
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { Layout } from "../../components/Layout";
 import { pageLinks, Pagination } from "../../components/Pagination";
@@ -8,7 +8,7 @@ import { pluralise } from "../../format";
 import { problemOf } from "../../forms";
 import { ForbiddenPage } from "../../pages/ForbiddenPage";
 import { usePageTitle } from "../../usePageTitle";
-import { useAuditActors } from "./api";
+import { AUDIT_PAGE_SIZE, useAuditActors, useAuditEvents } from "./api";
 import { AuditFilterForm } from "./AuditFilterForm";
 import { AuditTable } from "./AuditTable";
 import { actorWithRole, resourceTypeNoun } from "./wording";

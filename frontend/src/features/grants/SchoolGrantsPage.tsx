@@ -1,6 +1,7 @@
 import { Link, useLocation, useParams } from "react-router-dom";
 import { problemStatus } from "../../api/client";
-import { useMe, useSchool } from "../../api/queries";
+import { useMe } from "../../api/queries";
+import { useSchool } from "../../api/schools";
 import { ErrorSummary } from "../../components/ErrorSummary";
 import { Layout } from "../../components/Layout";
 import { SuccessBanner } from "../../components/NotificationBanner";
