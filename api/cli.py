@@ -272,6 +272,9 @@ def serve(
             host=host or settings.host,
             port=port or settings.port,
             workers=workers,
+            # A worker that is still importing the app on a busy machine is not dead: with
+            # uvicorn's 5 s it is killed and started again, over and over.
+            timeout_worker_healthcheck=60,
             proxy_headers=True,
             log_level="info",
         )

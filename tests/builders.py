@@ -14,7 +14,7 @@ from api.domain.catalogue import DOCUMENTED_RULES
 from api.domain.establishments import Standing, standing_of
 from api.domain.journey import Phase, ProgrammeType, Stage, programme_type_for
 from api.persistence import catalogue_repository as repo
-from api.persistence import schools_repository
+from api.persistence import schools_repository, work_groups_repository
 from api.persistence.models import Hub, Participation, Programme, School
 
 MakeHub = Callable[..., Hub]
@@ -35,6 +35,8 @@ def make_hub(db: Session) -> MakeHub:
             **fields,
         )
         repo.add(db, hub)
+        # As every write the service makes: pages kept by data version are made again.
+        work_groups_repository.raise_data_version(db)
         return hub
 
     return build
@@ -84,6 +86,7 @@ def make_programme(db: Session, make_hub: MakeHub) -> MakeProgramme:
             **fields,
         )
         repo.add(db, programme)
+        work_groups_repository.raise_data_version(db)
         return programme
 
     return build
@@ -125,6 +128,8 @@ def make_school(db: Session) -> MakeSchool:
             **fields,
         )
         schools_repository.add(db, school)
+        # As a GIAS import does: kept pages of the register are made again.
+        work_groups_repository.raise_data_version(db)
         return school
 
     return build

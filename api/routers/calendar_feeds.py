@@ -10,7 +10,7 @@ from api.routers.access import CALENDAR_FEEDS, PUBLIC, CurrentPrincipal, access,
 from api.routers.conditional import not_modified, not_modified_response
 from api.routers.dependencies import DbSession
 from api.schemas.work_groups import CalendarFeed, CalendarFeedRequest
-from api.services import calendar_feeds, timetable
+from api.services import calendar_feeds, timetable, versioned
 
 router = APIRouter(prefix="/calendar-feeds", tags=["calendar-feeds"])
 
@@ -44,7 +44,7 @@ def calendar_feed(
 ) -> Response:
     """A private feed: the URL itself is the key, so keep it to yourself."""
     feed, filters = calendar_feeds.subscription(session, token)
-    current = timetable.current_etag(session, "feed", timetable.ics_key(filters))
+    current = versioned.current_etag(session, "timetable-feed", timetable.ics_key(filters))
     if not_modified(if_none_match, current[0]):
         return not_modified_response(current[0])
     rendered = calendar_feeds.render(session, feed, filters, current)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.routers.access import HUB_ADMIN, PUBLIC, CurrentPrincipal, access, signed_in
-from api.routers.dependencies import DbSession
+from api.routers.conditional import IfNoneMatch, kept_answer
+from api.routers.dependencies import DbSession, OpenSession
 from api.schemas.catalogue import Hub
 from api.schemas.common import HUB_ID_PATTERN, Page
 from api.schemas.schools import HubLocalAuthorities, HubLocalAuthoritiesUpdate
@@ -18,15 +19,27 @@ router = APIRouter(prefix="/hubs", tags=["hubs"])
 HubId = Annotated[str, Path(pattern=HUB_ID_PATTERN, max_length=64)]
 
 
-@router.get("", **access(PUBLIC, 422))
-def list_hubs(
-    session: DbSession,
+@router.get("", response_model=Page[Hub], **access(PUBLIC, 304, 422))
+async def list_hubs(
+    request: Request,
+    open_session: OpenSession,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[Hub]:
+    if_none_match: IfNoneMatch = None,
+) -> Response:
     """Every Maths Hub, by id."""
-    rows, next_cursor = catalogue.list_hubs(session, cursor=cursor, limit=limit)
-    return Page[Hub](items=[Hub.model_validate(r) for r in rows], next_cursor=next_cursor)
+    return await kept_answer(
+        request,
+        open_session,
+        catalogue.PAGES,
+        "hubs",
+        (cursor, limit),
+        lambda session, current: catalogue.hubs_page(
+            session, cursor=cursor, limit=limit, current=current
+        ),
+        if_none_match,
+        media_type="application/json",
+    )
 
 
 @router.get("/{hub_id}", **access(PUBLIC, 404, 422))

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 
 from api.domain.academic_year import AcademicYear
 from api.domain.programme_status import ProgrammeStatus
 from api.persistence.catalogue_repository import ProgrammeFilters
 from api.routers.access import HUB_ADMIN, PUBLIC, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
-from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
-from api.routers.dependencies import DbSession
+from api.routers.conditional import (
+    IfNoneMatch,
+    etag,
+    expected_version,
+    kept_answer,
+    not_modified,
+    not_modified_response,
+)
+from api.routers.dependencies import DbSession, OpenSession
 from api.schemas.catalogue import (
     Audience,
     Phase,
@@ -31,9 +38,10 @@ router = APIRouter(prefix="/programmes", tags=["programmes"])
 ProgrammeId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
-@router.get("", **access(PUBLIC, 422))
-def list_programmes(
-    session: DbSession,
+@router.get("", response_model=Page[Programme], **access(PUBLIC, 304, 422))
+async def list_programmes(
+    request: Request,
+    open_session: OpenSession,
     principal: CurrentPrincipal,
     hub: Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)] = None,
     academic_year: Annotated[
@@ -51,7 +59,8 @@ def list_programmes(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[Programme]:
+    if_none_match: IfNoneMatch = None,
+) -> Response:
     """Programmes, newest academic year first, filtered."""
     filters = ProgrammeFilters(
         hub=hub,
@@ -63,10 +72,18 @@ def list_programmes(
         q=q.strip() if q else None,
         updated_since=updated_since,
     )
-    rows, next_cursor = catalogue.list_programmes(
-        session, filters, viewer=principal, cursor=cursor, limit=limit
+    return await kept_answer(
+        request,
+        open_session,
+        catalogue.PAGES,
+        "programmes",
+        catalogue.programmes_key(filters, viewer=principal, cursor=cursor, limit=limit),
+        lambda session, current: catalogue.programmes_page(
+            session, filters, viewer=principal, cursor=cursor, limit=limit, current=current
+        ),
+        if_none_match,
+        media_type="application/json",
     )
-    return Page[Programme](items=[catalogue.to_schema(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.post("", status_code=201, **access(HUB_ADMIN, 409, 422, own_hub_only=True))

@@ -8,13 +8,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.domain.reports.coverage import DEFAULT_COMPLETED_WITHIN_YEARS, PhaseKey
 from api.routers.access import REPORTS_READ, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
-from api.routers.conditional import not_modified, not_modified_response
+from api.routers.conditional import IfNoneMatch, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
 from api.schemas import reports as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
@@ -40,7 +40,6 @@ AsAt = Annotated[
 Year = Annotated[str | None, Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2024-25"])]
 IdFilter = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
 ProgrammeId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-IfNoneMatch = Annotated[str | None, Header(max_length=1000)]
 By = Annotated[schemas.CoverageBy, Query(description="Rows by hub, local authority or phase")]
 CoveragePhase = Annotated[PhaseKey | None, Query(description="Only schools teaching this phase")]
 LocalAuthority = Annotated[str | None, Query(pattern=LA_CODE_PATTERN, examples=["383"])]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Path, Query, UploadFile
+from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 from starlette.convertors import StringConvertor, register_url_convertor
 
 from api.persistence.schools_repository import SchoolFilters
 from api.routers.access import NATIONAL_ADMIN, SCHOOLS_READ, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
-from api.routers.dependencies import DbSession
+from api.routers.conditional import IfNoneMatch, kept_answer
+from api.routers.dependencies import DbSession, OpenSession
 from api.schemas.common import HUB_ID_PATTERN, Page
 from api.schemas.schools import URN_PATTERN, ImportReport, Journey, School
 from api.services import eligibility, schools
@@ -32,9 +33,10 @@ UrnPath = Annotated[
 ]
 
 
-@router.get("", **access(SCHOOLS_READ, 422))
-def list_schools(
-    session: DbSession,
+@router.get("", response_model=Page[School], **access(SCHOOLS_READ, 304, 422))
+async def list_schools(
+    request: Request,
+    open_session: OpenSession,
     q: Annotated[
         str | None,
         Query(
@@ -54,7 +56,8 @@ def list_schools(
     hub: Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[School]:
+    if_none_match: IfNoneMatch = None,
+) -> Response:
     """Search the register: by name, then URN; with `q`, exact matches (name, URN, postcode)
     first, then names and towns that start with it, then the rest."""
     filters = SchoolFilters(
@@ -66,8 +69,18 @@ def list_schools(
         status=status,
         hub=hub,
     )
-    items, next_cursor = schools.search(session, filters, cursor=cursor, limit=limit)
-    return Page[School](items=items, next_cursor=next_cursor)
+    return await kept_answer(
+        request,
+        open_session,
+        schools.PAGES,
+        "schools",
+        schools.page_key(filters, cursor, limit),
+        lambda session, current: schools.search_page(
+            session, filters, cursor=cursor, limit=limit, current=current
+        ),
+        if_none_match,
+        media_type="application/json",
+    )
 
 
 @router.post("/imports", **access(NATIONAL_ADMIN, 422))
@@ -81,10 +94,21 @@ def import_schools(
     return ImportReport.model_validate(report, from_attributes=True)
 
 
-@router.get("/{urn:urn}", **access(SCHOOLS_READ, 404, 422))
-def get_school(session: DbSession, urn: UrnPath) -> School:
+@router.get("/{urn:urn}", response_model=School, **access(SCHOOLS_READ, 304, 404, 422))
+async def get_school(
+    request: Request, open_session: OpenSession, urn: UrnPath, if_none_match: IfNoneMatch = None
+) -> Response:
     """One school of the register."""
-    return schools.get_schema(session, urn)
+    return await kept_answer(
+        request,
+        open_session,
+        schools.ONE_SCHOOL,
+        "school",
+        (urn,),
+        lambda session, current: schools.school_page(session, urn, current=current),
+        if_none_match,
+        media_type="application/json",
+    )
 
 
 @router.get("/{urn:urn}/journey", **access(SCHOOLS_READ, 404, 422))

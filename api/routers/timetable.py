@@ -3,19 +3,16 @@ Public (session times need no sign-in) and free of personal data."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Request, Response
-from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Query, Request, Response
 
 from api.domain.work_groups import MeetingKind
 from api.persistence.work_groups_repository import TimetableFilters
 from api.routers.access import PUBLIC, access
-from api.routers.conditional import not_modified, not_modified_response
-from api.routers.dependencies import OpenSession, SessionOpener
+from api.routers.conditional import IfNoneMatch, kept_answer
+from api.routers.dependencies import OpenSession
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, IsoInstant, Page
 from api.schemas.schools import URN_PATTERN
 from api.schemas.work_groups import IsoDate, TimetableEntry
@@ -34,7 +31,6 @@ To = Annotated[IsoDate | None, Query(description="Sessions on or before this dat
 UpdatedSince = Annotated[
     IsoInstant | None, Query(description="Only sessions changed at or after this instant")
 ]
-IfNoneMatch = Annotated[str | None, Header(max_length=1000)]
 
 
 def _filters(
@@ -59,44 +55,6 @@ def _filters(
     )
 
 
-async def _answer(
-    request: Request,
-    open_session: SessionOpener,
-    form: str,
-    key: tuple[object, ...],
-    render: Callable[[Session, timetable.Current], timetable.Rendered],
-    if_none_match: str | None,
-    *,
-    media_type: str,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """From memory when this process's data version is known (PostgreSQL's notifications keep
-    it current) and the answer is cached; otherwise from the database, in a worker thread."""
-    watch = request.app.state.data_version_watch
-    known = watch.current() if watch is not None else None
-    rendered: timetable.Rendered | None = None
-    if known is not None:
-        tag, cache_key = timetable.etag_at(known, form, key)
-        if not_modified(if_none_match, tag):
-            return not_modified_response(tag)
-        rendered = timetable.CACHE.get(cache_key)
-    if rendered is None:
-
-        def from_database() -> tuple[str, timetable.Rendered | None]:
-            with open_session() as session:
-                current = timetable.current_etag(session, form, key)
-                if not_modified(if_none_match, current[0]):
-                    return current[0], None
-                return current[0], render(session, current)
-
-        tag, rendered = await run_in_threadpool(from_database)
-        if rendered is None:
-            return not_modified_response(tag)
-    return Response(
-        rendered.body, media_type=media_type, headers={"ETag": rendered.etag, **(headers or {})}
-    )
-
-
 @router.get("", response_model=Page[TimetableEntry], **access(PUBLIC, 304, 422))
 async def list_timetable(
     request: Request,
@@ -115,10 +73,11 @@ async def list_timetable(
 ) -> Response:
     """Published sessions by start time: group, programme, hub, kind, local and UTC times."""
     filters = _filters(hub, academic_year, work_group, urn, from_, to, kind, updated_since)
-    return await _answer(
+    return await kept_answer(
         request,
         open_session,
-        "json",
+        timetable.CACHE,
+        "timetable-json",
         timetable.json_key(filters, cursor, limit),
         lambda session, current: timetable.page(
             session, filters, cursor=cursor, limit=limit, current=current
@@ -151,10 +110,11 @@ async def timetable_feed(
 ) -> Response:
     """The same sessions as an iCalendar feed, times in Europe/London; subscribe to it."""
     filters = _filters(hub, academic_year, work_group, urn, from_, to, kind, updated_since)
-    return await _answer(
+    return await kept_answer(
         request,
         open_session,
-        "ics",
+        timetable.CACHE,
+        "timetable-ics",
         timetable.ics_key(filters),
         lambda session, current: timetable.calendar(session, filters, current=current),
         if_none_match,

@@ -37,7 +37,7 @@ from api.errors import (
     SubmissionRefused,
 )
 from api.persistence import applications_repository as repo
-from api.persistence import catalogue_repository
+from api.persistence import catalogue_repository, work_groups_repository
 from api.persistence.cursor import encode_cursor
 from api.persistence.models import Application, Programme, Signatory
 from api.schemas import applications as schemas
@@ -634,11 +634,15 @@ def _update_booking(session: Session, programme: Programme, now: datetime) -> No
     """Full: fully booked; a place free again: open, while its closing date allows."""
     full = _free_places(session, programme) == 0
     status = ProgrammeStatus(programme.status)
+    before = programme.status
     if full and status is ProgrammeStatus.OPEN:
         programme.status = ProgrammeStatus.FULLY_BOOKED.value
     elif not full and status is ProgrammeStatus.FULLY_BOOKED:
         programme.status = ProgrammeStatus.OPEN.value
     session.flush()
+    if programme.status != before:
+        # The catalogue shows the status: kept pages must be made again.
+        work_groups_repository.raise_data_version(session)
 
 
 # Helpers

@@ -16,7 +16,7 @@ from api.persistence import work_groups_repository as repo
 from api.persistence.models import CalendarFeed, utc_now
 from api.persistence.work_groups_repository import TimetableFilters
 from api.schemas import work_groups as schemas
-from api.services import audit, participations, timetable
+from api.services import audit, participations, timetable, versioned
 
 PATH = "/api/v1/calendar-feeds/{token}.ics"
 
@@ -98,8 +98,8 @@ def render(
     session: Session,
     feed: CalendarFeed,
     filters: TimetableFilters,
-    current: timetable.Current,
-) -> timetable.Rendered:
+    current: versioned.Current,
+) -> versioned.Rendered:
     if feed.school_urn is not None:
         found = schools_repository.get_school(session, feed.school_urn)
         name = f"Maths Hubs sessions: {found[0].name if found else feed.school_urn}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -35,9 +36,15 @@ from api.persistence import catalogue_repository as repo
 from api.persistence import work_groups_repository
 from api.persistence.models import AcademicYearRow, Hub, Programme
 from api.schemas import catalogue as schemas
-from api.schemas.common import ApiModel
+from api.schemas.common import ApiModel, Page
 from api.services import audit, paging
+from api.services.kept_answers import KeptAnswers
+from api.services.versioned import Current, Rendered, kept
 from api.services.versions import check_version
+
+# The catalogue and the hubs are read far more than written: pages are kept in this process by
+# data version, which every change to a programme or a hub raises.
+PAGES: KeptAnswers[Rendered] = KeptAnswers(256)
 
 # Columns that hold nested value objects, stored as JSON.
 _JSON_FIELDS = (
@@ -66,6 +73,17 @@ def list_hubs(session: Session, *, cursor: str | None, limit: int) -> tuple[list
     return paging.page(rows, limit, lambda hub: (hub.id,))
 
 
+def hubs_page(session: Session, *, cursor: str | None, limit: int, current: Current) -> Rendered:
+    """A page of list_hubs() as JSON; `current` is what versioned.current_etag answered."""
+
+    def render() -> bytes:
+        rows, next_cursor = list_hubs(session, cursor=cursor, limit=limit)
+        items = [schemas.Hub.model_validate(row) for row in rows]
+        return Page[schemas.Hub](items=items, next_cursor=next_cursor).model_dump_json().encode()
+
+    return kept(PAGES, current, render)
+
+
 def get_hub(session: Session, hub_id: str) -> Hub:
     hub = repo.get_hub(session, hub_id)
     if hub is None:
@@ -90,6 +108,35 @@ def list_programmes(
     drafts = _drafts_visible_to(viewer)
     rows = repo.list_programmes(session, filters, drafts_of=drafts, after=last, limit=limit + 1)
     return paging.page(rows, limit, lambda p: (p.academic_year_id, p.id))
+
+
+def programmes_key(
+    filters: repo.ProgrammeFilters, *, viewer: Principal | None, cursor: str | None, limit: int
+) -> tuple[object, ...]:
+    """What a page of the catalogue depends on: whose drafts it may show stands for the viewer."""
+    return (tuple(asdict(filters).items()), _drafts_visible_to(viewer), cursor, limit)
+
+
+def programmes_page(
+    session: Session,
+    filters: repo.ProgrammeFilters,
+    *,
+    viewer: Principal | None,
+    cursor: str | None,
+    limit: int,
+    current: Current,
+) -> Rendered:
+    """A page of list_programmes() as JSON; `current` is what versioned.current_etag answered."""
+
+    def render() -> bytes:
+        rows, next_cursor = list_programmes(
+            session, filters, viewer=viewer, cursor=cursor, limit=limit
+        )
+        items = [to_schema(row) for row in rows]
+        answer = Page[schemas.Programme](items=items, next_cursor=next_cursor)
+        return answer.model_dump_json().encode()
+
+    return kept(PAGES, current, render)
 
 
 def get_programme(session: Session, programme_id: int, *, viewer: Principal | None) -> Programme:
@@ -165,6 +212,8 @@ def create_programme(
     _set_capacity(programme, data.capacity)
     repo.add(session, programme)
     session.refresh(programme)
+    # A new draft shows in its hub's lists: kept pages must be made again.
+    work_groups_repository.raise_data_version(session)
     audit.record(
         session,
         actor,
@@ -472,6 +521,7 @@ def copy_programme(
     )
     repo.add(session, copy)
     session.refresh(copy)
+    work_groups_repository.raise_data_version(session)
     audit.record(
         session,
         actor,

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from api.domain.academic_year import AcademicYear
 from api.persistence import catalogue_repository as repo
-from api.persistence import outbox_repository, schools_repository
+from api.persistence import outbox_repository, schools_repository, work_groups_repository
 from api.persistence.models import Hub
 from api.schemas.catalogue import ProgrammeCreate
 from api.services import catalogue
@@ -100,6 +100,9 @@ def load_demo(
     in_motion = load_year(session, by_key, today=today, base_url=base_url)
     claims = load_grants(session, by_key, today=today)
     outbox_repository.mark_sent_after(session, queued_before)
+    # Hubs, areas and programmes were written directly: whatever a running process keeps of
+    # them must be made again.
+    work_groups_repository.raise_data_version(session)
     return DemoLoaded(
         hubs_added=hubs_added,
         programmes_added=added,

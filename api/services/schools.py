@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from sqlalchemy.orm import Session
 
 from api.domain.access import Principal
@@ -11,7 +13,42 @@ from api.persistence import catalogue_repository, work_groups_repository
 from api.persistence import schools_repository as repo
 from api.persistence.models import LocalAuthority, School
 from api.schemas import schools as schemas
+from api.schemas.common import Page
 from api.services import audit, paging
+from api.services.kept_answers import KeptAnswers
+from api.services.versioned import Current, Rendered, kept
+
+# Other hubs' systems page through the register with keys: each page and each school is kept
+# in this process by data version, which every change to the register raises (GIAS imports, a
+# hub's local authorities). A page is about 25 KB, a school about 1 KB.
+PAGES: KeptAnswers[Rendered] = KeptAnswers(256)
+ONE_SCHOOL: KeptAnswers[Rendered] = KeptAnswers(4096)
+
+
+def page_key(filters: repo.SchoolFilters, cursor: str | None, limit: int) -> tuple[object, ...]:
+    return (tuple(asdict(filters).items()), cursor, limit)
+
+
+def search_page(
+    session: Session,
+    filters: repo.SchoolFilters,
+    *,
+    cursor: str | None,
+    limit: int,
+    current: Current,
+) -> Rendered:
+    """A page of search() as JSON; `current` is what versioned.current_etag answered."""
+
+    def render() -> bytes:
+        items, next_cursor = search(session, filters, cursor=cursor, limit=limit)
+        return Page[schemas.School](items=items, next_cursor=next_cursor).model_dump_json().encode()
+
+    return kept(PAGES, current, render)
+
+
+def school_page(session: Session, urn: str, *, current: Current) -> Rendered:
+    """One school as JSON; `current` is what versioned.current_etag answered."""
+    return kept(ONE_SCHOOL, current, lambda: get_schema(session, urn).model_dump_json().encode())
 
 
 def search(

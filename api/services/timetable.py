@@ -1,14 +1,11 @@
 """The public timetable: sessions across groups as JSON pages and as an iCalendar feed.
 
-Other systems poll it, so each answer is cached in this process by (data version, filters).
-The data version lives in the database and is raised in the same transaction as any group or
-session change, so one cheap query tells every process whether its copy is current, and the
-ETag (which carries the version) answers If-None-Match with 304 whichever process serves it."""
+Other systems poll it, so each answer is kept in this process by (data version, filters): see
+api/services/versioned.py."""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 import icalendar
@@ -22,6 +19,7 @@ from api.schemas import work_groups as schemas
 from api.schemas.common import Page
 from api.services import paging
 from api.services.kept_answers import KeptAnswers
+from api.services.versioned import Current, Rendered, kept
 
 PRODID = "-//England's Maths Hubs//Teaching for Mastery timetable//EN"
 UID_DOMAIN = "mathshubs"
@@ -31,28 +29,7 @@ CACHE_SIZE = 256
 MAX_FEED_EVENTS = 5_000
 
 
-@dataclass(frozen=True)
-class Rendered:
-    body: bytes
-    etag: str
-
-
 CACHE: KeptAnswers[Rendered] = KeptAnswers(CACHE_SIZE)
-
-
-# What an answer is now: its ETag, and its key in the cache.
-Current = tuple[str, tuple[object, ...]]
-
-
-def etag_at(data_version: tuple[int, str], form: str, key: tuple[object, ...]) -> Current:
-    version, stamp = data_version
-    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:12]
-    return f'"timetable-{form}.{version}.{stamp[:12]}.{digest}"', (form, version, stamp, *key)
-
-
-def current_etag(session: Session, form: str, key: tuple[object, ...]) -> Current:
-    """The ETag for these filters now, from one query on the data version; and the cache key."""
-    return etag_at(repo.data_version(session), form, key)
 
 
 def uid(session_id: int) -> str:
@@ -75,30 +52,31 @@ def page(
     limit: int,
     current: Current,
 ) -> Rendered:
-    """One page; `current` is what current_etag answered for this request."""
-    tag, full_key = current
-    cached = CACHE.get(full_key)
-    if cached is not None:
-        return cached
-    last = paging.after(cursor, str, int)
-    after = None
-    if last is not None:
-        try:
-            after = (datetime.fromisoformat(last[0]).astimezone(UTC), int(last[1]))
-        except ValueError as exc:
-            raise InvalidFields(
-                [BadField("query", "/cursor", "The cursor is not one this API gave out.")]
-            ) from exc
-    rows = repo.timetable(session, filters, after=after, limit=limit + 1)
-    items, next_cursor = paging.page(
-        rows, limit, lambda row: (row[0].starts_at.isoformat(), row[0].id)
-    )
-    body = Page[schemas.TimetableEntry](
-        items=[entry(row) for row in items], next_cursor=next_cursor
-    ).model_dump_json()
-    rendered = Rendered(body.encode(), tag)
-    CACHE.put(full_key, rendered)
-    return rendered
+    """One page; `current` is what versioned.current_etag answered for this request."""
+
+    def render() -> bytes:
+        last = paging.after(cursor, str, int)
+        after = None
+        if last is not None:
+            try:
+                after = (datetime.fromisoformat(last[0]).astimezone(UTC), int(last[1]))
+            except ValueError as exc:
+                raise InvalidFields(
+                    [BadField("query", "/cursor", "The cursor is not one this API gave out.")]
+                ) from exc
+        rows = repo.timetable(session, filters, after=after, limit=limit + 1)
+        items, next_cursor = paging.page(
+            rows, limit, lambda row: (row[0].starts_at.isoformat(), row[0].id)
+        )
+        return (
+            Page[schemas.TimetableEntry](
+                items=[entry(row) for row in items], next_cursor=next_cursor
+            )
+            .model_dump_json()
+            .encode()
+        )
+
+    return kept(CACHE, current, render)
 
 
 def entry(row: TimetableRow) -> schemas.TimetableEntry:
@@ -154,34 +132,32 @@ def calendar(
 ) -> Rendered:
     """Every matching session as one iCalendar feed, with Europe/London and its VTIMEZONE.
     A private feed also carries the host's address and the online link."""
-    tag, full_key = current
-    cached = CACHE.get(full_key)
-    if cached is not None:
-        return cached
-    feed = icalendar.Calendar()
-    feed.add("prodid", PRODID)
-    feed.add("version", "2.0")
-    feed.add("calscale", "GREGORIAN")
-    feed.add("x-wr-calname", name)
-    feed.add("x-wr-timezone", LONDON.key)
-    rows = repo.timetable(session, filters, after=None, limit=MAX_FEED_EVENTS + 1)
-    if len(rows) > MAX_FEED_EVENTS:
-        raise InvalidFields(
-            [
-                BadField(
-                    "query",
-                    "/hub",
-                    f"This feed would hold more than {MAX_FEED_EVENTS:,} sessions; narrow it "
-                    "with hub, academic_year, work_group, urn, from or to",
-                )
-            ]
-        )
-    for row in rows:
-        feed.add_component(_event(row, private=private))
-    feed.add_missing_timezones()
-    rendered = Rendered(feed.to_ical(), tag)
-    CACHE.put(full_key, rendered)
-    return rendered
+
+    def render() -> bytes:
+        feed = icalendar.Calendar()
+        feed.add("prodid", PRODID)
+        feed.add("version", "2.0")
+        feed.add("calscale", "GREGORIAN")
+        feed.add("x-wr-calname", name)
+        feed.add("x-wr-timezone", LONDON.key)
+        rows = repo.timetable(session, filters, after=None, limit=MAX_FEED_EVENTS + 1)
+        if len(rows) > MAX_FEED_EVENTS:
+            raise InvalidFields(
+                [
+                    BadField(
+                        "query",
+                        "/hub",
+                        f"This feed would hold more than {MAX_FEED_EVENTS:,} sessions; narrow it "
+                        "with hub, academic_year, work_group, urn, from or to",
+                    )
+                ]
+            )
+        for row in rows:
+            feed.add_component(_event(row, private=private))
+        feed.add_missing_timezones()
+        return bytes(feed.to_ical())
+
+    return kept(CACHE, current, render)
 
 
 def _event(row: TimetableRow, *, private: bool) -> icalendar.Event:

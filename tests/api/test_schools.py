@@ -171,3 +171,33 @@ def test_a_hub_edits_its_own_area_only(
     assert unknown.json()["errors"] == [
         {"location": "body", "pointer": "/codes/0", "detail": "There is no local authority 999"}
     ]
+
+
+def test_register_reads_answer_304_until_the_register_changes(
+    sign_in: SignIn, make_hub: MakeHub, make_school: MakeSchool
+) -> None:
+    """Pages and schools are kept by data version: If-None-Match answers 304 while nothing has
+    changed, and a change (here a hub taking on the school's area) is served at once."""
+    make_hub(id="north")
+    make_school(urn="100001", la_code="383", la_name="Leeds")
+    admin = sign_in(role=Role.NATIONAL_ADMIN)
+    north = sign_in(role=Role.HUB_ADMIN, hub_id="north")
+    reads = ("/api/v1/schools", "/api/v1/schools?q=Test", "/api/v1/schools/100001")
+    first = {path: admin.get(path) for path in reads}
+    for path, response in first.items():
+        assert response.status_code == 200, response.text
+        tag = response.headers["ETag"]
+        again = admin.get(path, headers={"If-None-Match": tag})
+        assert (again.status_code, again.headers["ETag"], again.content) == (304, tag, b"")
+        assert admin.get(path).json() == response.json()
+    assert first["/api/v1/schools/100001"].json()["hub_id"] is None
+
+    moved = north.put("/api/v1/hubs/north/local-authorities", json={"codes": ["383"]})
+    assert moved.status_code == 200, moved.text
+
+    for path, response in first.items():
+        fresh = admin.get(path, headers={"If-None-Match": response.headers["ETag"]})
+        assert fresh.status_code == 200, path
+        assert fresh.headers["ETag"] != response.headers["ETag"]
+    assert admin.get("/api/v1/schools/100001").json()["hub_id"] == "north"
+    assert [s["hub_id"] for s in admin.get("/api/v1/schools").json()["items"]] == ["north"]

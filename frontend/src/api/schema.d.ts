@@ -6226,7 +6226,9 @@ export interface operations {
                 limit?: number;
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6240,6 +6242,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_Hub_"];
                 };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation problem: see errors */
             422: {
@@ -6544,7 +6553,9 @@ export interface operations {
                 limit?: number;
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6558,6 +6569,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_Programme_"];
                 };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation problem: see errors */
             422: {
@@ -6975,7 +6993,9 @@ export interface operations {
                 limit?: number;
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6989,6 +7009,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_School_"];
                 };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Sign in, or send an API key as Authorization: Bearer */
             401: {
@@ -7091,7 +7118,9 @@ export interface operations {
     "schools-get_school": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description Six digits, as in GIAS */
                 urn: string;
@@ -7108,6 +7137,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["School"];
                 };
+            };
+            /** @description Not modified: the ETag given in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Sign in, or send an API key as Authorization: Bearer */
             401: {
