@@ -5,7 +5,6 @@ administrators see every hub side by side, or one with `hub`."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -15,7 +14,7 @@ from api.domain.reports.coverage import DEFAULT_COMPLETED_WITHIN_YEARS, PhaseKey
 from api.routers.access import REPORTS_READ, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
 from api.routers.conditional import IfNoneMatch, not_modified, not_modified_response
-from api.routers.dependencies import DbSession
+from api.routers.dependencies import DbSession, OpenSession
 from api.schemas import reports as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
 from api.schemas.grant_statements import MONTH_PATTERN
@@ -88,7 +87,7 @@ def _known_version(request: Request) -> tuple[int, str] | None:
 
 async def _coverage(
     request: Request,
-    session: DbSession,
+    open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
     question: reports.CoverageQuestion,
@@ -101,15 +100,18 @@ async def _coverage(
         kept = reports.kept_coverage(viewer, question, now=now, version=known)
         if kept is not None:
             return kept
-    return await run_in_threadpool(
-        partial(reports.coverage, session, viewer, question, now=now, known_version=known)
-    )
+
+    def counted() -> reports.Rendered:
+        with open_session() as session:
+            return reports.coverage(session, viewer, question, now=now, known_version=known)
+
+    return await run_in_threadpool(counted)
 
 
 @router.get("/coverage.csv", response_class=Response, **_csv_access("Coverage as CSV", 422))
 async def coverage_csv(
     request: Request,
-    session: DbSession,
+    open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
     by: By = schemas.CoverageBy.HUB,
@@ -129,7 +131,7 @@ async def coverage_csv(
         as_at=as_at,
         completed_within_years=completed_within_years,
     )
-    rendered = await _coverage(request, session, principal, now, question)
+    rendered = await _coverage(request, open_session, principal, now, question)
     assert isinstance(rendered.report, schemas.CoverageReport)
     return _csv(reports_csv.coverage(rendered.report), f"coverage-by-{by.value}", if_none_match)
 
@@ -137,7 +139,7 @@ async def coverage_csv(
 @router.get("/coverage", response_model=schemas.CoverageReport, **access(REPORTS_READ, 304, 422))
 async def coverage(
     request: Request,
-    session: DbSession,
+    open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
     by: By = schemas.CoverageBy.HUB,
@@ -159,7 +161,7 @@ async def coverage(
         as_at=as_at,
         completed_within_years=completed_within_years,
     )
-    rendered = await _coverage(request, session, principal, now, question)
+    rendered = await _coverage(request, open_session, principal, now, question)
     return _json(rendered.body, rendered.etag, if_none_match)
 
 
@@ -168,7 +170,7 @@ async def coverage(
 
 async def _funnel(
     request: Request,
-    session: DbSession,
+    open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
     question: reports.FunnelQuestion,
@@ -180,15 +182,18 @@ async def _funnel(
         kept = reports.kept_funnel(viewer, question, now=now, version=known)
         if kept is not None:
             return kept
-    return await run_in_threadpool(
-        partial(reports.funnel, session, viewer, question, now=now, known_version=known)
-    )
+
+    def counted() -> reports.Rendered:
+        with open_session() as session:
+            return reports.funnel(session, viewer, question, now=now, known_version=known)
+
+    return await run_in_threadpool(counted)
 
 
 @router.get("/funnel.csv", response_class=Response, **_csv_access("The funnel as CSV", 422))
 async def funnel_csv(
     request: Request,
-    session: DbSession,
+    open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
     hub: Hub = None,
@@ -199,7 +204,7 @@ async def funnel_csv(
 ) -> Response:
     """The funnel's rows as CSV."""
     question = reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
-    rendered = await _funnel(request, session, principal, now, question)
+    rendered = await _funnel(request, open_session, principal, now, question)
     assert isinstance(rendered.report, schemas.FunnelReport)
     return _csv(reports_csv.funnel(rendered.report), "funnel", if_none_match)
 
@@ -207,7 +212,7 @@ async def funnel_csv(
 @router.get("/funnel", response_model=schemas.FunnelReport, **access(REPORTS_READ, 304, 422))
 async def funnel(
     request: Request,
-    session: DbSession,
+    open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
     hub: Hub = None,
@@ -220,7 +225,7 @@ async def funnel(
     that did Development, of those Embedding in a later year, of those Sustaining after that,
     with the conversion percentages."""
     question = reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
-    rendered = await _funnel(request, session, principal, now, question)
+    rendered = await _funnel(request, open_session, principal, now, question)
     return _json(rendered.body, rendered.etag, if_none_match)
 
 
