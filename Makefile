@@ -77,7 +77,7 @@ test-python: install-python
 	# report's last line names the database); the tests of parallel writers and row locks need
 	# PostgreSQL and run in its pass.
 	TEST_DATABASE=sqlite $(UV) run pytest tests/api tests/migrations tests/mail tests/cli tests/persistence \
-	    -q -p no:cacheprovider -m "not postgres_only"
+	    -q -p no:cacheprovider -m "not postgres_only" --durations=10
 
 # The PostgreSQL pass runs two servers through PgBouncer (tests/cli/test_pooler.py starts it):
 # Debian's package is installed when we are root, as in CI.
@@ -91,7 +91,7 @@ test-postgres: install-python
 	    fi; \
 	    echo "PostgreSQL: $${TEST_DATABASE_URL}"; \
 	    TEST_DATABASE=postgresql $(UV) run pytest tests/api tests/migrations tests/mail tests/persistence \
-	        tests/cli/test_pooler.py -q -p no:cacheprovider; \
+	        tests/cli/test_pooler.py -q -p no:cacheprovider --durations=10; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	    echo "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL pass cannot be skipped"; exit 1; \
 	else \
