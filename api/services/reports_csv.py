@@ -16,12 +16,20 @@ Cell = str | int | float | None
 
 
 def _write(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    """Every text cell (names of schools, authorities, programmes) is kept from being run as a
+    formula by whoever opens the file."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow([_cell(cell) for cell in row])
     return out.getvalue()
+
+
+def _cell(cell: Cell) -> str | int | float:
+    if cell is None:
+        return ""
+    return as_text(cell) if isinstance(cell, str) else cell
 
 
 def coverage(report: schemas.CoverageReport) -> str:
@@ -192,9 +200,9 @@ def grants(report: schemas.GrantsReport) -> str:
             *(
                 (
                     r.hub.id,
-                    as_text(r.hub.name),
+                    r.hub.name,
                     r.programme.id,
-                    as_text(r.programme.title),
+                    r.programme.title,
                     r.programme.academic_year,
                     r.month,
                     *_money(r),

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 from api.domain.academic_year import AcademicYear
 from api.domain.access import Role, Scope
 from api.domain.work_groups import instant
-from api.persistence import catalogue_repository
+from api.persistence import catalogue_repository, work_groups_repository
 from api.persistence.models import (
     Application,
     AuditEvent,
     Hub,
     HubLocalAuthority,
+    LocalAuthority,
     Participation,
     Person,
     SessionAttendance,
@@ -31,6 +32,7 @@ from api.persistence.models import (
     WorkGroupSession,
 )
 from api.services import reports
+from api.services.spreadsheet import as_text
 from tests.accounts import KeyClient, SignIn
 from tests.builders import MakeHub, MakeProgramme, MakeSchool
 from tests.clock import TEST_NOW, TODAY
@@ -389,6 +391,29 @@ def test_coverage_csv_has_the_same_figures(world: World, sign_in: SignIn) -> Non
                 "" if row["coverage_percent"] is None else str(row["coverage_percent"])
             )
             assert line["as_at"] == TODAY.isoformat()
+
+
+def test_csv_text_a_spreadsheet_would_run_is_written_as_text(
+    world: World, sign_in: SignIn, db: Session
+) -> None:
+    """An authority's or a hub's name that starts as a formula stays text in every report's
+    CSV; the figures, negative ones included, stay numbers."""
+    authority = db.get(LocalAuthority, SCHOOLS[0].la)
+    assert authority is not None
+    authority.name = "=HYPERLINK(1)"
+    hub = db.get(Hub, "north")
+    assert hub is not None
+    hub.name = "@North"
+    work_groups_repository.raise_data_version(db)
+    db.flush()
+    national = sign_in(role=Role.NATIONAL_ADMIN)
+    by_authority = csv_rows(national.get(f"{API}/coverage.csv", params={"by": "local_authority"}))
+    labels = {row["local_authority"]: row["label"] for row in by_authority}
+    assert labels[SCHOOLS[0].la] == "'=HYPERLINK(1)"
+    by_hub = csv_rows(national.get(f"{API}/coverage.csv", params={"by": "hub"}))
+    assert {row["hub"]: row["label"] for row in by_hub}["north"] == "'@North"
+    assert as_text("-12.50") == "-12.50"
+    assert as_text("-1 adjustment") == "'-1 adjustment"
 
 
 def test_coverage_etag_answers_304(world: World, sign_in: SignIn) -> None:
