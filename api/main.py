@@ -13,7 +13,6 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, Response
 from fastapi.routing import APIRoute
-from fastapi.staticfiles import StaticFiles
 
 from api.clock import Clock, clock_at
 from api.errors import NotFoundFallback, install_error_handlers
@@ -56,6 +55,7 @@ from api.routers.nul_bytes import refuse_nul_bytes
 from api.schemas.problems import PROBLEM_MEDIA_TYPE, problem_responses
 from api.services.credentials import CredentialCache
 from api.settings import PROJECT_ROOT, Settings, get_settings
+from api.static_assets import assets_app
 from api.unexpected_errors import UnexpectedErrors
 
 API_PREFIX = "/api/v1"
@@ -207,8 +207,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     app.include_router(v1)
     assets = settings.frontend_dist / "assets"
     if assets.is_dir():
-        # Vite names assets by content hash, so they may be cached for good.
-        app.mount("/assets", StaticFiles(directory=assets), name="assets")
+        app.mount("/assets", assets_app(assets), name="assets")
     return app
 
 
@@ -248,7 +247,11 @@ def _spa_fallback(dist: Path) -> NotFoundFallback:
 
     def fallback(request: Request) -> Response | None:
         path = request.url.path
-        if request.method not in ("GET", "HEAD") or path.startswith("/api/") or not index.is_file():
+        if request.method not in ("GET", "HEAD") or not index.is_file():
+            return None
+        # A build file that is not there (an old page asking for last release's script) is a
+        # 404: the page would choke on the HTML instead.
+        if path.startswith(("/api/", "/assets/")):
             return None
         if "\x00" in path:  # no file is named so, and the file system refuses to look
             return None
