@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.domain.reports.coverage import DEFAULT_COMPLETED_WITHIN_YEARS, PhaseKey
@@ -85,6 +85,28 @@ def _known_version(request: Request) -> tuple[int, str] | None:
 # Coverage
 
 
+# Async: it only gathers the filters, so it runs on the event loop, not in a worker thread.
+async def _coverage_question(
+    by: By = schemas.CoverageBy.HUB,
+    hub: Hub = None,
+    phase: CoveragePhase = None,
+    local_authority: LocalAuthority = None,
+    as_at: AsAt = None,
+    completed_within_years: Within = DEFAULT_COMPLETED_WITHIN_YEARS,
+) -> reports.CoverageQuestion:
+    return reports.CoverageQuestion(
+        by=by,
+        hub=hub,
+        phase=phase,
+        local_authority=local_authority,
+        as_at=as_at,
+        completed_within_years=completed_within_years,
+    )
+
+
+CoverageAsked = Annotated[reports.CoverageQuestion, Depends(_coverage_question)]
+
+
 async def _coverage(
     request: Request,
     open_session: OpenSession,
@@ -114,26 +136,14 @@ async def coverage_csv(
     open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
-    by: By = schemas.CoverageBy.HUB,
-    hub: Hub = None,
-    phase: CoveragePhase = None,
-    local_authority: LocalAuthority = None,
-    as_at: AsAt = None,
-    completed_within_years: Within = DEFAULT_COMPLETED_WITHIN_YEARS,
+    question: CoverageAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The coverage report's rows and total as CSV."""
-    question = reports.CoverageQuestion(
-        by=by,
-        hub=hub,
-        phase=phase,
-        local_authority=local_authority,
-        as_at=as_at,
-        completed_within_years=completed_within_years,
-    )
     rendered = await _coverage(request, open_session, principal, now, question)
     assert isinstance(rendered.report, schemas.CoverageReport)
-    return _csv(reports_csv.coverage(rendered.report), f"coverage-by-{by.value}", if_none_match)
+    name = f"coverage-by-{question.by.value}"
+    return _csv(reports_csv.coverage(rendered.report), name, if_none_match)
 
 
 @router.get("/coverage", response_model=schemas.CoverageReport, **access(REPORTS_READ, 304, 422))
@@ -142,30 +152,29 @@ async def coverage(
     open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
-    by: By = schemas.CoverageBy.HUB,
-    hub: Hub = None,
-    phase: CoveragePhase = None,
-    local_authority: LocalAuthority = None,
-    as_at: AsAt = None,
-    completed_within_years: Within = DEFAULT_COMPLETED_WITHIN_YEARS,
+    question: CoverageAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Engaged schools over open state-funded schools, by hub, local authority or phase, as at
     a day. The answer states its definitions and the register import it read; asked again
     about the same past day, it gives the same figures."""
-    question = reports.CoverageQuestion(
-        by=by,
-        hub=hub,
-        phase=phase,
-        local_authority=local_authority,
-        as_at=as_at,
-        completed_within_years=completed_within_years,
-    )
     rendered = await _coverage(request, open_session, principal, now, question)
     return _json(rendered.body, rendered.etag, if_none_match)
 
 
 # The journey funnel
+
+
+async def _funnel_question(
+    hub: Hub = None,
+    phase: FunnelPhase = None,
+    cohort: Year = None,
+    as_at: AsAt = None,
+) -> reports.FunnelQuestion:
+    return reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
+
+
+FunnelAsked = Annotated[reports.FunnelQuestion, Depends(_funnel_question)]
 
 
 async def _funnel(
@@ -196,14 +205,10 @@ async def funnel_csv(
     open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
-    hub: Hub = None,
-    phase: FunnelPhase = None,
-    cohort: Year = None,
-    as_at: AsAt = None,
+    question: FunnelAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The funnel's rows as CSV."""
-    question = reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
     rendered = await _funnel(request, open_session, principal, now, question)
     assert isinstance(rendered.report, schemas.FunnelReport)
     return _csv(reports_csv.funnel(rendered.report), "funnel", if_none_match)
@@ -215,16 +220,12 @@ async def funnel(
     open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
-    hub: Hub = None,
-    phase: FunnelPhase = None,
-    cohort: Year = None,
-    as_at: AsAt = None,
+    question: FunnelAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """For each cohort year (a school's first Development year), phase and hub: the schools
     that did Development, of those Embedding in a later year, of those Sustaining after that,
     with the conversion percentages."""
-    question = reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
     rendered = await _funnel(request, open_session, principal, now, question)
     return _json(rendered.body, rendered.etag, if_none_match)
 
@@ -271,6 +272,20 @@ def recruitment(
 # Attendance and release time
 
 
+async def _attendance_question(
+    hub: Hub = None,
+    academic_year: Year = None,
+    programme: IdFilter = None,
+    work_group: IdFilter = None,
+) -> reports.AttendanceQuestion:
+    return reports.AttendanceQuestion(
+        hub=hub, academic_year=academic_year, programme=programme, work_group=work_group
+    )
+
+
+AttendanceAsked = Annotated[reports.AttendanceQuestion, Depends(_attendance_question)]
+
+
 @router.get(
     "/attendance.csv",
     response_class=Response,
@@ -280,10 +295,7 @@ def attendance_csv(
     session: DbSession,
     principal: CurrentPrincipal,
     now: Now,
-    hub: Hub = None,
-    academic_year: Year = None,
-    programme: IdFilter = None,
-    work_group: IdFilter = None,
+    question: AttendanceAsked,
     table: Annotated[
         Literal["attendance", "release_time"],
         Query(description="Attendance per group and session, or schools short of release time"),
@@ -291,9 +303,6 @@ def attendance_csv(
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Each group's total row, then its sessions; or the schools short of the minimum."""
-    question = reports.AttendanceQuestion(
-        hub=hub, academic_year=academic_year, programme=programme, work_group=work_group
-    )
     report = reports.attendance(session, signed_in(principal), question, now=now)
     if table == "release_time":
         return _csv(reports_csv.release_time(report), "release-time", if_none_match)
@@ -307,18 +316,12 @@ def attendance(
     session: DbSession,
     principal: CurrentPrincipal,
     now: Now,
-    hub: Hub = None,
-    academic_year: Year = None,
-    programme: IdFilter = None,
-    work_group: IdFilter = None,
+    question: AttendanceAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The attendance rate (present over recorded) per group and per session not cancelled,
     and each group's schools short of its programme's release-time minimum. Without a year,
     programme or group: this academic year's groups."""
-    question = reports.AttendanceQuestion(
-        hub=hub, academic_year=academic_year, programme=programme, work_group=work_group
-    )
     report = reports.attendance(session, signed_in(principal), question, now=now)
     body = report.model_dump_json().encode()
     return _json(body, reports.etag_of(body), if_none_match)
@@ -336,6 +339,21 @@ ToMonth = Annotated[
 ]
 
 
+async def _grants_question(
+    hub: Hub = None,
+    academic_year: Year = None,
+    programme: IdFilter = None,
+    from_: FromMonth = None,
+    to: ToMonth = None,
+) -> reports.GrantsQuestion:
+    return reports.GrantsQuestion(
+        hub=hub, academic_year=academic_year, programme=programme, from_month=from_, to_month=to
+    )
+
+
+GrantsAsked = Annotated[reports.GrantsQuestion, Depends(_grants_question)]
+
+
 @router.get(
     "/grants.csv",
     response_class=Response,
@@ -344,11 +362,7 @@ ToMonth = Annotated[
 def grants_csv(
     session: DbSession,
     principal: CurrentPrincipal,
-    hub: Hub = None,
-    academic_year: Year = None,
-    programme: IdFilter = None,
-    from_: FromMonth = None,
-    to: ToMonth = None,
+    question: GrantsAsked,
     table: Annotated[
         Literal["rows", "months"],
         Query(description="By hub, programme and month; or every hub's added up by month"),
@@ -356,9 +370,6 @@ def grants_csv(
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The rows (or the months) with a total row last."""
-    question = reports.GrantsQuestion(
-        hub=hub, academic_year=academic_year, programme=programme, from_month=from_, to_month=to
-    )
     report = reports.grants(session, signed_in(principal), question)
     if table == "months":
         return _csv(reports_csv.grant_months(report), "grants-by-month", if_none_match)
@@ -369,20 +380,13 @@ def grants_csv(
 def grants(
     session: DbSession,
     principal: CurrentPrincipal,
-    hub: Hub = None,
-    academic_year: Year = None,
-    programme: IdFilter = None,
-    from_: FromMonth = None,
-    to: ToMonth = None,
+    question: GrantsAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Committed, claimed, paid and clawed back by hub, programme and month, by month across
     them, and in all: committed in the month an entitlement was recorded, claimed in the month
     a claim was submitted, paid and clawed back in the month of the paid statement that paid or
     recovered it. The answer states these rules in `definitions`."""
-    question = reports.GrantsQuestion(
-        hub=hub, academic_year=academic_year, programme=programme, from_month=from_, to_month=to
-    )
     report = reports.grants(session, signed_in(principal), question)
     body = report.model_dump_json().encode()
     return _json(body, reports.etag_of(body), if_none_match)

@@ -12473,13 +12473,13 @@ export interface operations {
     "reports-attendance_csv": {
         parameters: {
             query?: {
+                /** @description Attendance per group and session, or schools short of release time */
+                table?: "attendance" | "release_time";
                 /** @description One hub (national administrators); others always see their own hub */
                 hub?: string | null;
                 academic_year?: string | null;
                 programme?: number | null;
                 work_group?: number | null;
-                /** @description Attendance per group and session, or schools short of release time */
-                table?: "attendance" | "release_time";
             };
             header?: {
                 "if-none-match"?: string | null;
@@ -12617,6 +12617,8 @@ export interface operations {
     "reports-grants_csv": {
         parameters: {
             query?: {
+                /** @description By hub, programme and month; or every hub's added up by month */
+                table?: "rows" | "months";
                 /** @description One hub (national administrators); others always see their own hub */
                 hub?: string | null;
                 academic_year?: string | null;
@@ -12625,8 +12627,6 @@ export interface operations {
                 from?: string | null;
                 /** @description To this month, inclusive */
                 to?: string | null;
-                /** @description By hub, programme and month; or every hub's added up by month */
-                table?: "rows" | "months";
             };
             header?: {
                 "if-none-match"?: string | null;
