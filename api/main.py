@@ -26,6 +26,7 @@ from api.persistence.database import (
     make_probe_engine,
     make_session_factory,
 )
+from api.rate_limits import RateLimitHeaders, RateLimits
 from api.request_limits import BodyLimits, RequestBodyLimits
 from api.routers import (
     academic_years,
@@ -138,6 +139,9 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.migration_head = migration_head()
     app.state.data_version_watch = None  # started with the app (_lifespan)
+    app.state.rate_limits = RateLimits(
+        settings.rate_limit_redis_url, key_prefix=settings.rate_limit_redis_prefix
+    )
     app.state.credentials = CredentialCache(lambda: _credentials_generation(app))
     access_repository.on_credentials_committed(
         app.state.session_factory, lambda: _credentials_changed(app)
@@ -159,6 +163,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             min_bytes_per_second=settings.request_body_min_bytes_per_second,
         ),
     )
+    app.add_middleware(RateLimitHeaders)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -167,7 +172,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             allow_credentials=False,
             allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
-            expose_headers=["ETag", "Location", "Retry-After"],
+            expose_headers=["ETag", "Location", "Retry-After", "RateLimit", "RateLimit-Policy"],
         )
     app.add_middleware(SecurityHeaders, docs_path=f"{API_PREFIX}/docs")
     # Keep last: the outermost middleware, just inside Starlette's ServerErrorMiddleware.
