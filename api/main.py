@@ -14,9 +14,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from api.clock import Clock, clock_at
 from api.errors import NotFoundFallback, install_error_handlers
+from api.guides import add_guides, guide_paths
 from api.headers import SecurityHeaders
 from api.persistence import access_repository
 from api.persistence.data_version_watch import DataVersionWatch
@@ -60,6 +62,7 @@ from api.settings import PROJECT_ROOT, Settings, get_settings
 from api.unexpected_errors import UnexpectedErrors
 
 API_PREFIX = "/api/v1"
+DOCS_PATH = f"{API_PREFIX}/docs"
 _UNAVAILABLE = problem_responses(503)
 
 
@@ -104,7 +107,9 @@ def _credentials_changed(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(
+    # fastapi-offline: the interactive reference with Swagger UI's files packaged in the wheel
+    # and served from /api/v1/docs/assets, so that it works where no CDN can be reached.
+    app = FastAPIOffline(
         title="Maths Hubs Programmes API",
         version="1.0.0",
         summary="Teaching for Mastery programmes, schools, applications, Work Groups and sessions.",
@@ -118,8 +123,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=DOCS_PATH,
         redoc_url=None,
+        static_url=f"{DOCS_PATH}/assets",
+        # Nothing from elsewhere: no badge from the online validator.
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.settings = settings
     # Where every request asks the time (api/routers/clock.py): the system clock by default.
@@ -174,7 +182,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
             expose_headers=["ETag", "Location", "Retry-After", "RateLimit", "RateLimit-Policy"],
         )
-    app.add_middleware(SecurityHeaders, docs_path=f"{API_PREFIX}/docs")
+    app.add_middleware(SecurityHeaders, docs_path=DOCS_PATH, guide_paths=guide_paths(DOCS_PATH))
     # Keep last: the outermost middleware, just inside Starlette's ServerErrorMiddleware.
     app.add_middleware(UnexpectedErrors)
 
@@ -210,6 +218,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         # Any route that reads or writes may find the database busy or down: 503, Retry-After.
         v1.include_router(module.router, responses=None if module is health else _UNAVAILABLE)
     app.include_router(v1)
+    add_guides(app, DOCS_PATH)
     assets = settings.frontend_dist / "assets"
     if assets.is_dir():
         # Vite names assets by content hash, so they may be cached for good.

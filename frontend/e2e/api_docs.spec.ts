@@ -1,0 +1,64 @@
+// The interactive API reference and the integration guide work with no network but the
+// service's own: every request elsewhere (a CDN, a validator, fonts) is blocked and recorded.
+import type { Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./axe";
+import { expect, test } from "./test";
+
+/** Block every request not to the service; the list fills with what was blocked. */
+async function onlyTheService(page: Page, baseURL: string): Promise<string[]> {
+  const service = new URL(baseURL).origin;
+  const blocked: string[] = [];
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === service) {
+      await route.continue();
+    } else {
+      blocked.push(url);
+      await route.abort("blockedbyclient");
+    }
+  });
+  return blocked;
+}
+
+test("the API reference lists the operations from the service's own files", async ({ page, baseURL }) => {
+  const blocked = await onlyTheService(page, baseURL ?? "");
+  const assets: string[] = [];
+  page.on("requestfinished", (request) => {
+    assets.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/api/v1/docs");
+  await expect(page).toHaveTitle("Maths Hubs Programmes API - Swagger UI");
+  await expect(page.getByRole("heading", { name: /Maths Hubs Programmes API/ })).toBeVisible();
+  // Operations, as Swagger UI lists them: method and path, under their tags.
+  const timetable = page.locator(".opblock-summary-path").filter({ hasText: /^\/api\/v1\/timetable$/ });
+  await expect(timetable).toBeVisible();
+  await expect(page.locator(".opblock-summary-path").filter({ hasText: "/api/v1/api-keys/{key_id}" }).first()).toBeVisible();
+  expect(await page.locator(".opblock").count()).toBeGreaterThan(50);
+
+  // One opened: its parameters, from the OpenAPI document the service serves.
+  await page.locator(".opblock-summary").filter({ has: timetable }).first().click();
+  await expect(page.locator(".parameters").getByText("updated_since", { exact: true })).toBeVisible();
+
+  expect(assets).toContain("/api/v1/docs/assets/swagger-ui-bundle.js");
+  expect(assets).toContain("/api/v1/docs/assets/swagger-ui.css");
+  expect(blocked).toEqual([]);
+});
+
+test("the developers page links the integration guide, served by the service", async ({ page, baseURL }) => {
+  const blocked = await onlyTheService(page, baseURL ?? "");
+  await page.goto("/developers");
+  await page.getByRole("link", { name: "Integration guide" }).click();
+  await expect(page).toHaveURL(/\/api\/v1\/docs\/integrations$/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Keeping another system in step with Maths Hubs Programmes" }),
+  ).toBeVisible();
+  for (const section of ["1. An API key", "2. Copying the timetable, then only what changed", "3. Subscribing to the iCalendar feed", "4. Receiving webhooks"]) {
+    await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
+  }
+  await expect(page.getByText("webhook.verify(request.get_data(), dict(request.headers))")).toBeVisible();
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoSeriousViolations(page);
+  }
+  expect(blocked).toEqual([]);
+});
