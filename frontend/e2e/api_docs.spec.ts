@@ -28,7 +28,9 @@ test("the API reference lists the operations from the service's own files", asyn
   });
   await page.goto("/api/v1/docs");
   await expect(page).toHaveTitle("Maths Hubs Programmes API - Swagger UI");
-  await expect(page.getByRole("heading", { name: /Maths Hubs Programmes API/ })).toBeVisible();
+  // Generous: the service builds its OpenAPI document at the first request for it, and Swagger UI
+  // renders a large one; on a busy machine that takes seconds.
+  await expect(page.getByRole("heading", { name: /Maths Hubs Programmes API/ })).toBeVisible({ timeout: 60_000 });
   // Operations, as Swagger UI lists them: method and path, under their tags.
   const timetable = page.locator(".opblock-summary-path").filter({ hasText: /^\/api\/v1\/timetable$/ });
   await expect(timetable).toBeVisible();
