@@ -21,6 +21,8 @@ RUN uv sync --frozen --no-dev --no-install-project
 COPY alembic.ini ./
 COPY alembic ./alembic
 COPY api ./api
+# The guides the service serves (api/guides.py).
+COPY docs ./docs
 RUN uv sync --frozen --no-dev
 COPY --from=spa /src/frontend/dist ./frontend/dist
 RUN useradd --system --uid 10001 --home-dir /app mathshubs \

@@ -117,6 +117,10 @@ def create_api_key(
     scope: Annotated[list[Scope], typer.Option(help="A scope; repeat for more")],
     hub: Annotated[str | None, typer.Option(help="The hub it acts for; none for national")] = None,
     expires_in_days: Annotated[int | None, typer.Option(min=1, help="Expire after N days")] = None,
+    rate_limit: Annotated[
+        int | None,
+        typer.Option(min=1, help="Requests a minute; the service's default if not given"),
+    ] = None,
 ) -> None:
     """Issue an API key and print its secret, once."""
     from api.services.api_keys import issue
@@ -131,6 +135,7 @@ def create_api_key(
             scopes=frozenset(scope),
             expires_at=now + timedelta(days=expires_in_days) if expires_in_days else None,
             now=now,
+            rate_limit_per_minute=rate_limit,
         )
         typer.echo(
             f"API key {issued.key.id} for {hub or 'all hubs'}: {', '.join(issued.key.scopes)}"

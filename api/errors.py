@@ -108,6 +108,14 @@ class TooManyAttempts(AppError):
         self.retry_after_seconds = retry_after_seconds
 
 
+class RateLimited(AppError):
+    """A key, or an address on public reads, past its requests a minute (api/rate_limits.py)."""
+
+    def __init__(self, detail: str, *, retry_after_seconds: int) -> None:
+        super().__init__(detail)
+        self.retry_after_seconds = retry_after_seconds
+
+
 class InvalidFields(AppError):
     def __init__(self, errors: list[BadField], detail: str | None = None) -> None:
         super().__init__(detail or f"{len(errors)} field(s) are not valid; see errors.")
@@ -138,6 +146,7 @@ PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
     Unauthenticated: ProblemType(401, "sign-in-required", "Sign in required"),
     Forbidden: ProblemType(403, "forbidden", "Not allowed"),
     TooManyAttempts: ProblemType(429, "too-many-attempts", "Too many attempts"),
+    RateLimited: ProblemType(429, "rate-limited", "Too many requests"),
     NotFound: ProblemType(404, "not-found", "Not found"),
     Conflict: ProblemType(409, "conflict", "Conflict"),
     StatusChangeRefused: ProblemType(409, "status-change-refused", "Status change not allowed"),
@@ -339,7 +348,7 @@ def install_error_handlers(
         extensions = exc.extensions if isinstance(exc, AppError) else {}
         errors = exc.errors if isinstance(exc, InvalidFields) else None
         headers = None
-        if isinstance(exc, TooManyAttempts | TryAgainLater):
+        if isinstance(exc, TooManyAttempts | TryAgainLater | RateLimited):
             headers = {"Retry-After": str(exc.retry_after_seconds)}
         elif isinstance(exc, Unauthenticated):
             headers = {"WWW-Authenticate": 'Bearer realm="mathshubs"'}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # The SPA loads only its own scripts and styles; nothing may frame it.
@@ -10,11 +12,18 @@ SPA_POLICY = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# FastAPI's interactive API reference loads Swagger UI from its CDN and runs an inline script.
+SPA_POLICY_BYTES = SPA_POLICY.encode()
+# The interactive API reference: Swagger UI's files from the service itself (fastapi-offline),
+# started by an inline script.
 DOCS_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "frame-ancestors 'none'"
+)
+# The guides (api/guides.py): text and their own inline styles, nothing else.
+GUIDE_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
 )
 COMMON = [
     (b"x-content-type-options", b"nosniff"),
@@ -28,20 +37,23 @@ COMMON = [
 class SecurityHeaders:
     """Pure ASGI middleware (not BaseHTTPMiddleware), so it adds no per-request task."""
 
-    def __init__(self, app: ASGIApp, *, docs_path: str) -> None:
+    def __init__(self, app: ASGIApp, *, docs_path: str, guide_paths: Iterable[str] = ()) -> None:
         self.app = app
-        self.docs_path = docs_path
+        self.policies = {
+            docs_path: DOCS_POLICY.encode(),
+            **{path: GUIDE_POLICY.encode() for path in guide_paths},
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = DOCS_POLICY if scope["path"] == self.docs_path else SPA_POLICY
+        policy = self.policies.get(scope["path"], SPA_POLICY_BYTES)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers += [*COMMON, (b"content-security-policy", policy.encode())]
+                headers += [*COMMON, (b"content-security-policy", policy)]
                 message["headers"] = headers
             await send(message)
 

@@ -13,9 +13,11 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, Response
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 
 from api.clock import Clock, clock_at
 from api.errors import NotFoundFallback, install_error_handlers
+from api.guides import add_guides, guide_paths
 from api.headers import SecurityHeaders
 from api.persistence import access_repository
 from api.persistence.data_version_watch import DataVersionWatch
@@ -25,6 +27,7 @@ from api.persistence.database import (
     make_probe_engine,
     make_session_factory,
 )
+from api.rate_limits import RateLimitHeaders, RateLimits
 from api.request_limits import BodyLimits, RequestBodyLimits
 from api.routers import (
     academic_years,
@@ -59,6 +62,7 @@ from api.static_assets import assets_app
 from api.unexpected_errors import UnexpectedErrors
 
 API_PREFIX = "/api/v1"
+DOCS_PATH = f"{API_PREFIX}/docs"
 _UNAVAILABLE = problem_responses(503)
 
 
@@ -103,7 +107,9 @@ def _credentials_changed(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(
+    # fastapi-offline: the interactive reference with Swagger UI's files packaged in the wheel
+    # and served from /api/v1/docs/assets, so that it works where no CDN can be reached.
+    app = FastAPIOffline(
         title="Maths Hubs Programmes API",
         version="1.0.0",
         summary="Teaching for Mastery programmes, schools, applications, Work Groups and sessions.",
@@ -117,8 +123,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=DOCS_PATH,
         redoc_url=None,
+        static_url=f"{DOCS_PATH}/assets",
+        # Nothing from elsewhere: no badge from the online validator.
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.settings = settings
     # Where every request asks the time (api/routers/clock.py): the system clock by default.
@@ -138,6 +147,9 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.migration_head = migration_head()
     app.state.data_version_watch = None  # started with the app (_lifespan)
+    app.state.rate_limits = RateLimits(
+        settings.rate_limit_redis_url, key_prefix=settings.rate_limit_redis_prefix
+    )
     app.state.credentials = CredentialCache(lambda: _credentials_generation(app))
     access_repository.on_credentials_committed(
         app.state.session_factory, lambda: _credentials_changed(app)
@@ -159,6 +171,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             min_bytes_per_second=settings.request_body_min_bytes_per_second,
         ),
     )
+    app.add_middleware(RateLimitHeaders)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -167,9 +180,9 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             allow_credentials=False,
             allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
-            expose_headers=["ETag", "Location", "Retry-After"],
+            expose_headers=["ETag", "Location", "Retry-After", "RateLimit", "RateLimit-Policy"],
         )
-    app.add_middleware(SecurityHeaders, docs_path=f"{API_PREFIX}/docs")
+    app.add_middleware(SecurityHeaders, docs_path=DOCS_PATH, guide_paths=guide_paths(DOCS_PATH))
     # Keep last: the outermost middleware, just inside Starlette's ServerErrorMiddleware.
     app.add_middleware(UnexpectedErrors)
 
@@ -205,6 +218,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         # Any route that reads or writes may find the database busy or down: 503, Retry-After.
         v1.include_router(module.router, responses=None if module is health else _UNAVAILABLE)
     app.include_router(v1)
+    add_guides(app, DOCS_PATH)
     assets = settings.frontend_dist / "assets"
     if assets.is_dir():
         app.mount("/assets", assets_app(assets), name="assets")

@@ -47,6 +47,15 @@ class Settings(BaseSettings):
     request_body_idle_seconds: float = Field(default=20.0, gt=0)
     request_body_grace_seconds: float = Field(default=10.0, ge=0)
     request_body_min_bytes_per_second: float = Field(default=500.0, gt=0)
+    # Requests a minute (api/rate_limits.py; README's Rate limits): for each API key unless hub
+    # staff set its own, and for each client address on public reads without a key. Counted in
+    # each process's memory, or on the Redis this URL names (redis://host:6379/0) so that all
+    # processes share one count; while Redis cannot be reached each process counts alone.
+    rate_limit_key_per_minute: int = Field(default=600, ge=1)
+    rate_limit_anonymous_per_minute: int = Field(default=300, ge=1)
+    rate_limit_redis_url: str = ""
+    # Each count's Redis key starts with this: deployments sharing one Redis keep apart.
+    rate_limit_redis_prefix: str = Field(default="mathshubs-ratelimit", min_length=1)
     # Browsers keep Secure cookies from http://localhost too; turn off only behind plain HTTP.
     session_cookie_secure: bool = True
     # Email: the outbox is delivered to this SMTP server (a relay such as Postfix or a

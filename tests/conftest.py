@@ -31,6 +31,9 @@ from api.settings import PROJECT_ROOT, Settings
 from tests.clock import TEST_NOW
 from tests.databases import DatabaseChoiceError, database_url_for, describe
 
+# Requests a minute that no test reaches (the defaults are for callers in production).
+UNTHROTTLED = 1_000_000
+
 pytest_plugins = [
     "tests.builders",
     "tests.accounts",
@@ -120,6 +123,11 @@ def settings(database_url: str) -> Settings:
         # A test's changes are never committed, so no notification would ever tell of them;
         # tests/cli/test_two_processes.py and tests/persistence cover the listener.
         data_version_listen=False,
+        # Tests make many requests from one address and one key, in a minute: counted (with
+        # their RateLimit fields) but never refused; tests/api/test_rate_limits.py sets small
+        # limits of its own.
+        rate_limit_key_per_minute=UNTHROTTLED,
+        rate_limit_anonymous_per_minute=UNTHROTTLED,
     )
 
 

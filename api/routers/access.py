@@ -19,13 +19,15 @@ from api.domain.access import (
     Verdict,
     decide,
 )
-from api.errors import Forbidden, Unauthenticated
+from api.errors import Forbidden, RateLimited, Unauthenticated
+from api.rate_limits import PolicyName, RateLimits
 from api.routers.clock import Now
 from api.routers.dependencies import OpenSession
 from api.schemas.problems import problem_responses
 from api.security import same_secret
 from api.services import credentials
 from api.services.auth import Caller
+from api.settings import Settings
 
 SESSION_COOKIE = "mh_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -139,12 +141,53 @@ async def _open_to_all(request: Request, open_session: OpenSession, now: Now) ->
         await _caller(request, open_session, now)
 
 
-def _guard(policy: Policy) -> Any:
+async def _open_to_all_counted(request: Request, open_session: OpenSession, now: Now) -> None:
+    """As `_open_to_all`, each request counted: against its key's limit, or, a read without a
+    key, against its address's."""
+    if request.headers.get("Authorization"):
+        await _count_key(request, await _caller(request, open_session, now))
+    elif request.method in SAFE_METHODS:
+        settings: Settings = request.app.state.settings
+        address = request.client.host if request.client else "unknown"
+        await _count(request, "address", address, settings.rate_limit_anonymous_per_minute)
+
+
+async def _count_key(request: Request, caller: Caller | None) -> None:
+    """People (the SPA's cookie sessions) are not counted; keys are."""
+    if caller is not None and caller.principal.kind == "api_key":
+        settings: Settings = request.app.state.settings
+        quota = caller.rate_limit_per_minute or settings.rate_limit_key_per_minute
+        await _count(request, "key", str(caller.principal.id), quota)
+
+
+async def _count(request: Request, policy: PolicyName, who: str, quota: int) -> None:
+    rate_limits: RateLimits = request.app.state.rate_limits
+    counted = await rate_limits.count(policy, who, quota)
+    request.state.rate_limit = counted  # its RateLimit fields go on the response
+    if counted.allowed:
+        return
+    wait = counted.reset_seconds
+    if policy == "key":
+        raise RateLimited(
+            f"This API key has used its {quota} requests a minute; wait {wait} seconds "
+            "(Retry-After). The RateLimit header says how many remain at each response.",
+            retry_after_seconds=wait,
+        )
+    raise RateLimited(
+        f"Your address has used its {quota} requests a minute without an API key; wait {wait} "
+        "seconds (Retry-After), or send an API key, which has a limit of its own.",
+        retry_after_seconds=wait,
+    )
+
+
+def _guard(policy: Policy, *, rate_limited: bool) -> Any:
     if policy.public:
-        return _open_to_all
+        return _open_to_all_counted if rate_limited else _open_to_all
 
     # Async: pure logic, so it runs on the event loop rather than a worker thread.
     async def guard(request: Request, caller: CurrentCaller) -> None:
+        if rate_limited:
+            await _count_key(request, caller)
         verdict = decide(policy, caller.principal if caller else None)
         if verdict is Verdict.UNAUTHENTICATED:
             raise Unauthenticated("Sign in, or send an API key, to do this.")
@@ -161,13 +204,19 @@ def _guard(policy: Policy) -> Any:
     return guard
 
 
-def access(policy: Policy, *statuses: int, own_hub_only: bool = False) -> dict[str, Any]:
+def access(
+    policy: Policy, *statuses: int, own_hub_only: bool = False, rate_limited: bool = True
+) -> dict[str, Any]:
     """Keyword arguments for a route: enforce `policy`, document it and its error responses.
 
-    `own_hub_only` documents that the service also refuses resources of another hub."""
+    `own_hub_only` documents that the service also refuses resources of another hub. Each
+    request with a key, and each public read without one, is counted against its rate limit
+    (api/rate_limits.py) unless `rate_limited` is False (the health checks)."""
     denials = () if policy.public else (401, 403)
+    if rate_limited:
+        denials = (*denials, 429)
     return {
-        "dependencies": [Depends(_guard(policy))],
+        "dependencies": [Depends(_guard(policy, rate_limited=rate_limited))],
         "responses": problem_responses(*sorted({*statuses, *denials})),
         "openapi_extra": {
             "x-access": {

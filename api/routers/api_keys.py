@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from api.routers.access import KEY_ADMIN, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
 from api.routers.dependencies import DbSession
-from api.schemas.access import ApiKey, ApiKeyCreate, ApiKeyIssued
+from api.schemas.access import ApiKey, ApiKeyCreate, ApiKeyIssued, ApiKeyUpdate
 from api.schemas.common import Page
 from api.services import api_keys
 
@@ -44,10 +44,25 @@ def create_api_key(
         scopes=frozenset(body.scopes),
         expires_at=body.expires_at,
         now=now,
+        rate_limit_per_minute=body.rate_limit_per_minute,
     )
     return ApiKeyIssued.model_validate(
         {**ApiKey.model_validate(issued.key).model_dump(), "secret": issued.secret}
     )
+
+
+@router.patch("/{key_id}", **access(KEY_ADMIN, 404, 422, own_hub_only=True))
+def update_api_key(
+    session: DbSession,
+    principal: CurrentPrincipal,
+    key_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    body: ApiKeyUpdate,
+) -> ApiKey:
+    """Set a key's rate limit (requests a minute; null: the service's default)."""
+    key = api_keys.set_rate_limit(
+        session, signed_in(principal), key_id, rate_limit_per_minute=body.rate_limit_per_minute
+    )
+    return ApiKey.model_validate(key)
 
 
 @router.delete("/{key_id}", **access(KEY_ADMIN, 404, 422, own_hub_only=True))

@@ -7,11 +7,12 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.errors import NotReady
+from api.rate_limits import RateLimits
 from api.routers.access import PUBLIC, access
 from api.settings import Settings
 
@@ -31,18 +32,23 @@ class Readiness(BaseModel):
     status: Literal["ready"]
     database: Literal["ok"]
     migration: str
+    rate_limits: Literal["memory", "redis", "memory_redis_unreachable"] = Field(
+        description="Where requests are counted against their rate limits: this process's "
+        "memory (no RATE_LIMIT_REDIS_URL), Redis (shared by every process), or this process's "
+        "memory because the Redis named cannot be reached (each process counts alone)."
+    )
 
 
-@router.get("", **access(PUBLIC))
+@router.get("", **access(PUBLIC, rate_limited=False))
 async def liveness() -> Health:
     """Answers at once and touches nothing: the process is up."""
     return Health(status="ok")
 
 
-@router.get("/ready", **access(PUBLIC, 503))
+@router.get("/ready", **access(PUBLIC, 503, rate_limited=False))
 async def readiness(request: Request) -> Readiness:
     """The database answers within a second (READINESS_TIMEOUT_SECONDS) and its schema is at
-    the latest migration."""
+    the latest migration; says where rate limits are counted (ready without Redis too)."""
     settings: Settings = request.app.state.settings
     head: str = request.app.state.migration_head
     engine: Engine = request.app.state.readiness_engine
@@ -60,7 +66,12 @@ async def readiness(request: Request) -> Readiness:
             "run `mathshubs migrate`.",
             retry_after_seconds=settings.database_retry_after_seconds,
         )
-    return Readiness(status="ready", database="ok", migration=head)
+    rate_limits: RateLimits = request.app.state.rate_limits
+    try:
+        store = await asyncio.wait_for(rate_limits.store(), settings.readiness_timeout_seconds)
+    except TimeoutError:
+        store = "memory_redis_unreachable"
+    return Readiness(status="ready", database="ok", migration=head, rate_limits=store)
 
 
 def _migration_of(engine: Engine) -> str | None:

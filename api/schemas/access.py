@@ -31,6 +31,13 @@ class Me(ApiModel):
     )
 
 
+MAX_RATE_LIMIT = 1_000_000
+RATE_LIMIT_TEXT = (
+    "Requests a minute this key may make (README's Rate limits); null: the service's default "
+    "for keys (RATE_LIMIT_KEY_PER_MINUTE)."
+)
+
+
 class ApiKeyCreate(ApiModel):
     name: str = Field(min_length=1, max_length=200, examples=["North hub timetable sync"])
     hub_id: str | None = Field(
@@ -41,6 +48,15 @@ class ApiKeyCreate(ApiModel):
     )
     scopes: list[Scope] = Field(min_length=1, max_length=len(Scope))
     expires_at: IsoInstant | None = None
+    rate_limit_per_minute: int | None = Field(
+        default=None, ge=1, le=MAX_RATE_LIMIT, description=RATE_LIMIT_TEXT
+    )
+
+
+class ApiKeyUpdate(ApiModel):
+    rate_limit_per_minute: int | None = Field(
+        ge=1, le=MAX_RATE_LIMIT, description=RATE_LIMIT_TEXT, examples=[120, None]
+    )
 
 
 class ApiKey(ApiModel):
@@ -54,6 +70,7 @@ class ApiKey(ApiModel):
     expires_at: datetime | None
     revoked_at: datetime | None
     last_used_at: datetime | None
+    rate_limit_per_minute: int | None = Field(description=RATE_LIMIT_TEXT)
 
 
 class ApiKeyIssued(ApiKey):

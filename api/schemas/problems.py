@@ -132,7 +132,7 @@ _TEXT = {
     400: "Bad request",
     401: "Sign in, or send an API key as Authorization: Bearer",
     403: "Signed in, but not allowed to do this",
-    429: "Too many attempts: wait for Retry-After seconds",
+    429: "Too many requests or attempts: wait for Retry-After seconds",
     404: "Not found",
     409: "Conflict with the resource's current state",
     410: "Gone: the link expired or was used",

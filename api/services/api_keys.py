@@ -33,6 +33,7 @@ def issue(
     scopes: frozenset[Scope],
     expires_at: datetime | None,
     now: datetime,
+    rate_limit_per_minute: int | None = None,
 ) -> IssuedKey:
     """`actor` None is the command line, run by whoever operates the service."""
     if actor is not None and not (actor.is_national or (hub_id and actor.runs_hub(hub_id))):
@@ -56,6 +57,7 @@ def issue(
         created_by=actor.label if actor else "command line",
         created_at=now,
         expires_at=expires_at,
+        rate_limit_per_minute=rate_limit_per_minute,
     )
     repo.add(session, key)
     audit.record(
@@ -66,7 +68,12 @@ def issue(
         resource_id=key.id,
         hub_id=hub_id,
         before=None,
-        after={"name": name, "scopes": key.scopes, "expires_at": _iso(expires_at)},
+        after={
+            "name": name,
+            "scopes": key.scopes,
+            "expires_at": _iso(expires_at),
+            "rate_limit_per_minute": rate_limit_per_minute,
+        },
     )
     return IssuedKey(key=key, secret=f"{API_KEY_PREFIX}_{key.prefix}_{secret}")
 
@@ -85,10 +92,30 @@ def list_keys(
     return paging.page(rows, limit, lambda key: (key.id,))
 
 
+def set_rate_limit(
+    session: Session, actor: Principal, key_id: int, *, rate_limit_per_minute: int | None
+) -> ApiKey:
+    """Every process counts against the new limit from its next request with the key."""
+    key = _managed_key(session, actor, key_id)
+    before = key.rate_limit_per_minute
+    if before != rate_limit_per_minute:
+        key.rate_limit_per_minute = rate_limit_per_minute
+        repo.credentials_changed(session)  # each process's cached key carries its limit
+        audit.record(
+            session,
+            actor,
+            action="update",
+            resource_type="api_key",
+            resource_id=key.id,
+            hub_id=key.hub_id,
+            before={"rate_limit_per_minute": before},
+            after={"rate_limit_per_minute": rate_limit_per_minute},
+        )
+    return key
+
+
 def revoke(session: Session, actor: Principal, key_id: int, *, now: datetime) -> ApiKey:
-    key = repo.api_key_by_id(session, key_id)
-    if key is None or not (actor.is_national or (key.hub_id and actor.runs_hub(key.hub_id))):
-        raise NotFound(f"There is no API key {key_id} that you manage.")
+    key = _managed_key(session, actor, key_id)
     if key.revoked_at is None:
         key.revoked_at = now
         repo.credentials_changed(session)  # refused at once by every process
@@ -102,6 +129,13 @@ def revoke(session: Session, actor: Principal, key_id: int, *, now: datetime) ->
             before={"revoked_at": None},
             after={"revoked_at": _iso(now)},
         )
+    return key
+
+
+def _managed_key(session: Session, actor: Principal, key_id: int) -> ApiKey:
+    key = repo.api_key_by_id(session, key_id)
+    if key is None or not (actor.is_national or (key.hub_id and actor.runs_hub(key.hub_id))):
+        raise NotFound(f"There is no API key {key_id} that you manage.")
     return key
 
 

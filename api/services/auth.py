@@ -52,6 +52,8 @@ class Caller:
 
     principal: Principal
     csrf_token: str | None  # set when the caller came with a session cookie
+    # A key's requests a minute (None: the service's default, RATE_LIMIT_KEY_PER_MINUTE).
+    rate_limit_per_minute: int | None = None
 
 
 def principal_of(user: UserAccount) -> Principal:

@@ -50,6 +50,7 @@ class KeyRecord:
     scopes: frozenset[Scope]
     revoked_at: datetime | None
     expires_at: datetime | None
+    rate_limit_per_minute: int | None
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def _key_caller(record: KeyRecord, secret: str, now: datetime) -> Caller:
         hub_id=record.hub_id,
         scopes=record.scopes,
     )
-    return Caller(principal, csrf_token=None)
+    return Caller(principal, csrf_token=None, rate_limit_per_minute=record.rate_limit_per_minute)
 
 
 def _key_record(session: Session, prefix: str) -> KeyRecord | None:
@@ -212,6 +213,7 @@ def _key_record(session: Session, prefix: str) -> KeyRecord | None:
         scopes=frozenset(Scope(s) for s in key.scopes),
         revoked_at=key.revoked_at,
         expires_at=key.expires_at,
+        rate_limit_per_minute=key.rate_limit_per_minute,
     )
 
 

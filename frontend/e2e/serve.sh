@@ -46,6 +46,10 @@ trap 'exit 130' INT
 export DATABASE_URL="sqlite:///$data/e2e.db"
 export FRONTEND_DIST="$frontend/dist"
 export ENVIRONMENT=development
+# Every browser test reads the public pages from 127.0.0.1: far more than one visitor would, so
+# the address limit is lifted (requests are still counted, and carry the RateLimit fields).
+export RATE_LIMIT_ANONYMOUS_PER_MINUTE="${RATE_LIMIT_ANONYMOUS_PER_MINUTE:-1000000}"
+export RATE_LIMIT_KEY_PER_MINUTE="${RATE_LIMIT_KEY_PER_MINUTE:-1000000}"
 # The server's clock stands still at the moment the browser tests run at (E2E_NOW, from
 # e2e/moment.ts through playwright.config.ts), for the demo data and every request alike.
 export FIXED_NOW="${E2E_NOW:?e2e/serve.sh: set E2E_NOW to the moment to run at, such as 2027-01-19T10:00:00+00:00 (playwright.config.ts does)}"

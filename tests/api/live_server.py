@@ -39,6 +39,12 @@ def live_server(args: Sequence[str], *, env: Mapping[str, str], log: Path) -> It
     """Run `python <args> --port <free port>` from the project folder with the environment plus
     `env` until the block ends; yields once /api/v1/health answers."""
     port = free_port()
+    # Unthrottled unless the test sets limits: tests call far faster than real callers.
+    env = {
+        "RATE_LIMIT_KEY_PER_MINUTE": "1000000",
+        "RATE_LIMIT_ANONYMOUS_PER_MINUTE": "1000000",
+        **env,
+    }
     with running([sys.executable, *args, "--port", str(port)], env=env, log=log) as started:
         server = LiveServer(port, started)
         wait_until(

@@ -63,6 +63,7 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "programmes-create_programme": lambda: new_programme(OWN_HUB),
         "programmes-update_programme": lambda: {"summary": "Changed by the matrix"},
         "api-keys-create_api_key": lambda: {"name": "matrix", "scopes": ["timetable:read"]},
+        "api-keys-update_api_key": lambda: {"rate_limit_per_minute": 120},
         "auth-sign_in": lambda: {"email": "nobody@school.example", "password": "wrong"},
         "hubs-set_hub_area": lambda: {"codes": []},
         "people-create_person": lambda: {

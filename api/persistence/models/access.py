@@ -68,7 +68,13 @@ class ApiKey(Base):
     """Another system's key, `mh_<prefix>_<secret>`: the prefix finds it, the hash proves it."""
 
     __tablename__ = "api_key"
-    __table_args__ = (Index("ix_api_key_hub_id", "hub_id"),)
+    __table_args__ = (
+        Index("ix_api_key_hub_id", "hub_id"),
+        CheckConstraint(
+            "rate_limit_per_minute IS NULL OR rate_limit_per_minute >= 1",
+            name="rate_limit_positive",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     prefix: Mapped[str] = mapped_column(String(16), unique=True)
@@ -81,6 +87,8 @@ class ApiKey(Base):
     expires_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
     last_used_at: Mapped[datetime | None]
+    # Requests a minute (api/rate_limits.py); None: the service's default for keys.
+    rate_limit_per_minute: Mapped[int | None]
 
 
 class AuditEvent(Base):

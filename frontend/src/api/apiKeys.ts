@@ -40,6 +40,25 @@ export function useIssueApiKey() {
   });
 }
 
+/** Set a key's requests a minute (null: the service's default). */
+export function useSetKeyRateLimit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ keyId, limit }: { keyId: number; limit: number | null }) =>
+      unwrap(
+        api.PATCH("/api/v1/api-keys/{key_id}", {
+          params: { path: { key_id: keyId } },
+          body: { rate_limit_per_minute: limit },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: API_KEYS_KEY }),
+        queryClient.invalidateQueries({ queryKey: AUDIT_KEY }),
+      ]),
+  });
+}
+
 export function useRevokeApiKey() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -27,6 +27,13 @@ export function DevelopersPage() {
               </a>
               : try each request in the browser
             </li>
+            <li>
+              <a className="govuk-link" href="/api/v1/docs/integrations">
+                Integration guide
+              </a>
+              : an API key, keeping a copy in step with <code>updated_since</code> and ETags, the iCalendar feed,
+              and receiving webhooks
+            </li>
           </ul>
           <p className="govuk-body">
             Every path starts with <code>/api/v1</code>. Bodies are JSON with <code>snake_case</code> fields,
@@ -66,6 +73,14 @@ If-None-Match: "3.2"
 
 HTTP/1.1 304 Not Modified`}</code>
           </pre>
+
+          <h2 className="govuk-heading-m">Rate limits</h2>
+          <p className="govuk-body">
+            Each API key may make so many requests a minute, and so may each address reading public pages without
+            a key. Every counted response carries <code>RateLimit-Policy</code> and <code>RateLimit</code> headers
+            saying how many requests remain; past the limit the answer is <code>429</code> with{" "}
+            <code>Retry-After</code>.
+          </p>
 
           <h2 className="govuk-heading-m">Errors</h2>
           <p className="govuk-body">

@@ -1,6 +1,7 @@
 import type { ApiKey } from "../../api/client";
 import { formatDateTime, formatDay, scopeLabels } from "../../format";
 import { keyStatus, KeyStatusTag } from "./KeyStatusTag";
+import { rateLimitText } from "./rateLimit";
 
 type Props = {
   keys: ApiKey[];
@@ -8,6 +9,7 @@ type Props = {
   hubNames: ReadonlyMap<string, string>;
   now: Date;
   onRevoke: (key: ApiKey) => void;
+  onChangeLimit: (key: ApiKey) => void;
 };
 
 /** The id of a key's Revoke button, so focus can go back to it when revoking is cancelled. */
@@ -15,8 +17,13 @@ export function revokeButtonId(key: Pick<ApiKey, "id">): string {
   return `revoke-key-${String(key.id)}`;
 }
 
+/** The id of a key's "Change limit" button, so focus can go back to it. */
+export function limitButtonId(key: Pick<ApiKey, "id">): string {
+  return `change-limit-${String(key.id)}`;
+}
+
 /** API keys as a GOV.UK table, scrolling inside its own region when the page is narrow. */
-export function ApiKeyTable({ keys, hubNames, now, onRevoke }: Props) {
+export function ApiKeyTable({ keys, hubNames, now, onRevoke, onChangeLimit }: Props) {
   return (
     <div className="app-table-wrapper" role="region" aria-labelledby="api-keys-caption" tabIndex={0}>
       <table className="govuk-table app-table--small">
@@ -42,6 +49,9 @@ export function ApiKeyTable({ keys, hubNames, now, onRevoke }: Props) {
             </th>
             <th scope="col" className="govuk-table__header">
               Expires
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Rate limit
             </th>
             <th scope="col" className="govuk-table__header">
               Status
@@ -79,6 +89,21 @@ export function ApiKeyTable({ keys, hubNames, now, onRevoke }: Props) {
                 <td className="govuk-table__cell">{key.last_used_at ? formatDateTime(key.last_used_at) : "Never"}</td>
                 <td className="govuk-table__cell">
                   {key.expires_at ? <span className="app-nowrap">{formatDay(key.expires_at)}</span> : "Never"}
+                </td>
+                <td className="govuk-table__cell">
+                  <span className="app-nowrap">{rateLimitText(key.rate_limit_per_minute)}</span>
+                  {status === "active" && (
+                    <button
+                      type="button"
+                      id={limitButtonId(key)}
+                      className="app-link-button app-table__meta govuk-body-s govuk-!-margin-bottom-0"
+                      onClick={() => {
+                        onChangeLimit(key);
+                      }}
+                    >
+                      Change<span className="govuk-visually-hidden"> the rate limit of {key.name}</span>
+                    </button>
+                  )}
                 </td>
                 <td className="govuk-table__cell">
                   <KeyStatusTag status={status} />

@@ -7,6 +7,7 @@ import { Checkboxes } from "../form/Checkboxes";
 import { DateInput } from "../form/DateInput";
 import { describedBy, ErrorMessage } from "../form/ErrorMessage";
 import { TextInput } from "../form/TextInput";
+import { readRateLimit } from "./rateLimit";
 
 /** The form's fields by JSON pointer in the request body, for the error summary. */
 export const ISSUE_KEY_FIELDS = {
@@ -14,6 +15,7 @@ export const ISSUE_KEY_FIELDS = {
   "/hub_id": { id: "hub_id", label: "Hub" },
   "/scopes": { id: "scopes", label: "What it may do" },
   "/expires_at": { id: "expires_at-day", label: "Expiry date" },
+  "/rate_limit_per_minute": { id: "rate_limit_per_minute", label: "Requests a minute" },
 };
 
 const SCOPE_OPTIONS = Object.entries(scopeLabels).map(([value, { label, hint }]) => ({ value, label, hint }));
@@ -59,10 +61,12 @@ export function IssueKeyForm({ me, hubs, problem, pending, onSubmit, onChecked }
       "Expiry date",
     );
     setDateParts(date.kind === "invalid" ? date.parts : undefined);
+    const limit = readRateLimit(text("rate_limit_per_minute"));
     const found = checksProblem([
       ...(name === "" ? [bodyError("/name", "Enter a name for the key")] : []),
       ...(scopes.length === 0 ? [bodyError("/scopes", "Select what the key may do")] : []),
       ...(date.kind === "invalid" ? [bodyError("/expires_at", date.message)] : []),
+      ...(limit.kind === "invalid" ? [bodyError("/rate_limit_per_minute", limit.message)] : []),
     ]);
     onChecked(found);
     if (found) return;
@@ -72,6 +76,7 @@ export function IssueKeyForm({ me, hubs, problem, pending, onSubmit, onChecked }
         scopes,
         ...(national && hubId !== "" ? { hub_id: hubId } : {}),
         ...(date.kind === "date" ? { expires_at: endOfDayInEngland(date) } : {}),
+        ...(limit.kind === "limit" ? { rate_limit_per_minute: limit.value } : {}),
       },
       form,
     );
@@ -127,6 +132,16 @@ export function IssueKeyForm({ me, hubs, problem, pending, onSubmit, onChecked }
         hint="The key stops working at the end of this day. For example, 31 3 2027. Leave it empty for a key that does not expire."
         error={errors["/expires_at"]}
         errorParts={dateParts}
+      />
+      <TextInput
+        id="rate_limit_per_minute"
+        label="Requests a minute (optional)"
+        hint="The most calls its system may make in a minute. Leave it empty for the service’s default."
+        inputClassName="govuk-input--width-10"
+        inputMode="numeric"
+        spellCheck={false}
+        autoComplete="off"
+        error={errors["/rate_limit_per_minute"]}
       />
       <button type="submit" className="govuk-button">
         Issue key

@@ -3,9 +3,17 @@ import { flushSync } from "react-dom";
 import { Link, useSearchParams } from "react-router-dom";
 import type { ApiKey, ApiKeyCreate, ApiKeyIssued, Problem } from "../../api/client";
 import { problemStatus } from "../../api/client";
-import { API_KEY_PAGE_SIZE, useApiKeys, useIssueApiKey, useRevokeApiKey } from "../../api/apiKeys";
+import {
+  API_KEY_PAGE_SIZE,
+  useApiKeys,
+  useIssueApiKey,
+  useRevokeApiKey,
+  useSetKeyRateLimit,
+} from "../../api/apiKeys";
 import { useHubs, useMe } from "../../api/queries";
-import { ApiKeyTable, revokeButtonId } from "../../components/admin/ApiKeyTable";
+import { ApiKeyTable, limitButtonId, revokeButtonId } from "../../components/admin/ApiKeyTable";
+import { RateLimitForm } from "../../components/admin/RateLimitForm";
+import { rateLimitText } from "../../components/admin/rateLimit";
 import { IssuedKeyBanner } from "../../components/admin/IssuedKeyBanner";
 import { ISSUE_KEY_FIELDS, IssueKeyForm } from "../../components/admin/IssueKeyForm";
 import { RevokeConfirmation } from "../../components/admin/RevokeConfirmation";
@@ -19,7 +27,10 @@ import { usePageTitle } from "../../usePageTitle";
 import { ForbiddenPage } from "../ForbiddenPage";
 
 /** What just happened, said in a banner at the top of the page. */
-type Notice = { kind: "issued"; key: ApiKeyIssued } | { kind: "revoked"; key: ApiKey };
+type Notice =
+  | { kind: "issued"; key: ApiKeyIssued }
+  | { kind: "revoked"; key: ApiKey }
+  | { kind: "limited"; key: ApiKey };
 
 /** API keys for other systems: the list, revoking one, and issuing a new one. */
 export function ApiKeysPage() {
@@ -30,12 +41,15 @@ export function ApiKeysPage() {
   const hubs = useHubs();
   const issue = useIssueApiKey();
   const revoke = useRevokeApiKey();
+  const setLimit = useSetKeyRateLimit();
+  const [limiting, setLimiting] = useState<ApiKey | null>(null);
   const [checks, setChecks] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
 
   const formProblem = checks ?? problemOf(issue.error);
-  const problem = formProblem ?? problemOf(revoke.error) ?? problemOf(keys.error);
+  const limitProblem = problemOf(setLimit.error);
+  const problem = formProblem ?? limitProblem ?? problemOf(revoke.error) ?? problemOf(keys.error);
   usePageTitle("API keys", { error: problem !== null });
 
   if (!me.data) return null; // RequireRole renders this page only for someone signed in.
@@ -68,6 +82,26 @@ export function ApiKeysPage() {
     });
   }
 
+  function saveLimit(key: ApiKey, limit: number | null) {
+    setLimit.mutate(
+      { keyId: key.id, limit },
+      {
+        onSuccess: (changed) => {
+          setLimiting(null);
+          setNotice({ kind: "limited", key: changed });
+        },
+      },
+    );
+  }
+
+  function cancelLimit(key: ApiKey) {
+    flushSync(() => {
+      setLimiting(null);
+    });
+    setLimit.reset();
+    document.getElementById(limitButtonId(key))?.focus();
+  }
+
   function cancelRevoke(key: ApiKey) {
     flushSync(() => {
       setRevoking(null);
@@ -77,11 +111,29 @@ export function ApiKeysPage() {
 
   return (
     <Layout>
-      {problem && <ErrorSummary problem={problem} fields={formProblem ? ISSUE_KEY_FIELDS : {}} />}
+      {problem && (
+        <ErrorSummary
+          problem={problem}
+          fields={
+            formProblem
+              ? ISSUE_KEY_FIELDS
+              : limitProblem
+                ? { "/rate_limit_per_minute": { id: "key_rate_limit", label: "Requests a minute" } }
+                : {}
+          }
+        />
+      )}
       {notice?.kind === "issued" && <IssuedKeyBanner key={`issued-${String(notice.key.id)}`} apiKey={notice.key} />}
       {notice?.kind === "revoked" && (
         <SuccessBanner key={`revoked-${String(notice.key.id)}`} heading={`Key ‘${notice.key.name}’ revoked`}>
           <p className="govuk-body">Systems that use it can no longer call the API.</p>
+        </SuccessBanner>
+      )}
+      {notice?.kind === "limited" && (
+        <SuccessBanner key={`limited-${String(notice.key.id)}`} heading={`Rate limit of ‘${notice.key.name}’ saved`}>
+          <p className="govuk-body">
+            {rateLimitText(notice.key.rate_limit_per_minute)}, from its next request.
+          </p>
         </SuccessBanner>
       )}
       <h1 className="govuk-heading-xl">API keys</h1>
@@ -115,6 +167,20 @@ export function ApiKeysPage() {
           }}
         />
       )}
+      {limiting && (
+        <RateLimitForm
+          key={limiting.id}
+          apiKey={limiting}
+          pending={setLimit.isPending}
+          serverError={limitProblem?.errors?.find((e) => e.pointer === "/rate_limit_per_minute")?.detail}
+          onSave={(limit) => {
+            saveLimit(limiting, limit);
+          }}
+          onCancel={() => {
+            cancelLimit(limiting);
+          }}
+        />
+      )}
       {page && page.items.length === 0 && <p className="govuk-body">There are no keys yet.</p>}
       {page && page.items.length > 0 && (
         <ApiKeyTable
@@ -123,7 +189,13 @@ export function ApiKeysPage() {
           now={now}
           onRevoke={(key) => {
             revoke.reset();
+            setLimiting(null);
             setRevoking(key);
+          }}
+          onChangeLimit={(key) => {
+            setLimit.reset();
+            setRevoking(null);
+            setLimiting(key);
           }}
         />
       )}
