@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from api.domain.programme_defaults import (
 from api.domain.programme_rules import programme_problems
 from api.domain.programme_status import ProgrammeStatus, change_status
 from api.domain.rules import InvalidRule, PeopleNamed, rules_from_dicts
+from api.domain.webhooks import EventType
 from api.errors import (
     BadField,
     Conflict,
@@ -36,7 +37,7 @@ from api.persistence import work_groups_repository
 from api.persistence.models import AcademicYearRow, Hub, Programme
 from api.schemas import catalogue as schemas
 from api.schemas.common import ApiModel
-from api.services import audit, paging
+from api.services import audit, paging, webhook_events
 from api.services.versions import check_version
 
 # Columns that hold nested value objects, stored as JSON.
@@ -185,6 +186,7 @@ def update_programme(
     *,
     actor: Principal,
     expected_version: int,
+    now: datetime | None = None,
 ) -> Programme:
     programme = get_programme(session, programme_id, viewer=actor)
     if not actor.runs_hub(programme.hub_id):
@@ -233,7 +235,30 @@ def update_programme(
         before=before,
         after=_snapshot(programme),
     )
+    _tell_other_systems(session, programme, was=before["status"], now=now)
     return programme
+
+
+def _tell_other_systems(
+    session: Session, programme: Programme, *, was: object, now: datetime | None
+) -> None:
+    """Published (out of draft), closed, or changed; a draft's changes are nobody's news."""
+    if programme.status == ProgrammeStatus.DRAFT:
+        return
+    if was == ProgrammeStatus.DRAFT:
+        event = EventType.PROGRAMME_PUBLISHED
+    elif programme.status == ProgrammeStatus.CLOSED and was != ProgrammeStatus.CLOSED:
+        event = EventType.PROGRAMME_CLOSED
+    else:
+        event = EventType.PROGRAMME_CHANGED
+    webhook_events.record(
+        session,
+        event,
+        hub_id=programme.hub_id,
+        resource_type="programme",
+        resource_id=programme.id,
+        now=now,
+    )
 
 
 def to_schema(programme: Programme) -> schemas.Programme:
