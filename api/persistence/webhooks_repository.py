@@ -88,7 +88,7 @@ def deliveries_of(
         query = query.where(WebhookDelivery.created_at < until)
     if after is not None:
         query = query.where(WebhookDelivery.id < after)
-    return [(delivery, event) for delivery, event in session.execute(query).tuples()]
+    return [(delivery, event) for delivery, event in session.execute(query)]
 
 
 def attempts_of(session: Session, delivery_ids: Sequence[int]) -> dict[int, list[WebhookAttempt]]:
