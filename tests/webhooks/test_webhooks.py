@@ -174,7 +174,7 @@ def test_only_the_events_an_endpoint_wants_of_its_own_hub_are_sent(
     )
     assert published.status_code == 200, published.text
 
-    def types(endpoint: dict[str, Any]) -> list[str]:
+    def types(endpoint: dict[str, Any]) -> list[tuple[str, int]]:
         log = admin.get(f"/api/v1/webhooks/endpoints/{endpoint['id']}/deliveries").json()
         return [(d["event_type"], d["resource_id"]) for d in log["items"]]
 
