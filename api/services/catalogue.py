@@ -225,6 +225,7 @@ def update_programme(
     session.flush()
     # Timetables show the programme's title and hide drafts: cached copies must be made again.
     work_groups_repository.raise_data_version(session)
+    after = _snapshot(programme)
     audit.record(
         session,
         actor,
@@ -233,9 +234,10 @@ def update_programme(
         resource_id=programme.id,
         hub_id=programme.hub_id,
         before=before,
-        after=_snapshot(programme),
+        after=after,
     )
-    _tell_other_systems(session, programme, was=before["status"], now=now)
+    if after != before:  # an update that changed nothing is nobody's news
+        _tell_other_systems(session, programme, was=before["status"], now=now)
     return programme
 
 
