@@ -26,6 +26,7 @@ from api.settings import PROJECT_ROOT, Settings, UnsafeSettings, get_settings, s
 
 if TYPE_CHECKING:
     from api.services.csv_import import ImportReport
+    from api.services.webhook_sender import SenderSettings as WebhookSenderSettings
 
 cli = typer.Typer(
     help="Maths Hubs Programmes: run and look after the service.", no_args_is_help=True
@@ -271,6 +272,7 @@ def serve(
     with (
         _stopped_by_sigterm(),
         _mail_sender(settings) if settings.mail_sender_enabled else nullcontext(),
+        _webhook_sender(settings) if settings.webhook_sender_enabled else nullcontext(),
     ):
         uvicorn.run(
             "api.main:app",
@@ -376,6 +378,86 @@ def _mail_sender(settings: Settings) -> Iterator[threading.Thread]:
         # Let a message in hand finish (at most one SMTP timeout); a daemon thread that is
         # still stuck after that dies with the process, and its messages are sent again later.
         thread.join(timeout=settings.smtp_timeout_seconds + 1)
+        engine.dispose()
+
+
+@cli.command("send-webhooks")
+def send_webhooks(
+    loop: Annotated[
+        bool,
+        typer.Option(
+            "--loop", help="Keep sending as deliveries fall due (WEBHOOK_POLL_SECONDS) until Ctrl-C"
+        ),
+    ] = False,
+) -> None:
+    """Send the webhook deliveries that are due; those that fail are tried again on the
+    Standard Webhooks schedule."""
+    from api.persistence.database import make_engine, make_session_factory
+    from api.services.webhook_sender import deliver_due, http_client
+
+    settings = get_settings()
+    if loop:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        typer.echo("Sending webhooks as they fall due; press Ctrl-C to stop.")
+        with _webhook_sender(settings) as thread:
+            try:
+                while thread.is_alive():
+                    thread.join(timeout=1.0)
+            except KeyboardInterrupt:
+                typer.echo("Stopping after the delivery in hand.", err=True)
+        return
+    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
+    try:
+        with http_client() as http:
+            report = deliver_due(
+                make_session_factory(engine),
+                http,
+                _webhook_settings(settings),
+                now=_clock().now(),
+            )
+    finally:
+        engine.dispose()
+    typer.echo(f"Delivered {report.delivered}, failed {report.failed}.")
+    if report.failed:
+        raise typer.Exit(code=1)
+
+
+def _webhook_settings(settings: Settings) -> WebhookSenderSettings:
+    from api.services.webhook_sender import SenderSettings
+
+    return SenderSettings(
+        base_url=settings.public_base_url,
+        allow_private=settings.environment in ("development", "test"),
+    )
+
+
+@contextmanager
+def _webhook_sender(settings: Settings) -> Iterator[threading.Thread]:
+    """The webhook sender in a daemon thread with its own engine, stopped when the block ends."""
+    from api.persistence.database import make_engine, make_session_factory
+    from api.services.webhook_sender import TIMEOUT_SECONDS, http_client, run_sender
+
+    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
+    http = http_client()
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=run_sender,
+        args=(make_session_factory(engine), http, _webhook_settings(settings)),
+        kwargs={
+            "stop": stop,
+            "poll_seconds": settings.webhook_poll_seconds,
+            "clock": clock_at(settings.fixed_now, settings.clock_file),
+        },
+        name="webhook-sender",
+        daemon=True,
+    )
+    thread.start()
+    try:
+        yield thread
+    finally:
+        stop.set()
+        thread.join(timeout=TIMEOUT_SECONDS + 1)
+        http.close()
         engine.dispose()
 
 

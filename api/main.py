@@ -52,6 +52,7 @@ from api.routers import (
     signatures,
     terms,
     timetable,
+    webhooks,
     work_groups,
 )
 from api.routers.nul_bytes import refuse_nul_bytes
@@ -214,6 +215,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         grant_statements,
         grant_summary,
         reports,
+        webhooks,
     ):
         # Any route that reads or writes may find the database busy or down: 503, Retry-After.
         v1.include_router(module.router, responses=None if module is health else _UNAVAILABLE)

@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     # `mathshubs serve` runs a sender in the background; turn off to run `send-mail` instead.
     mail_sender_enabled: bool = True
     mail_poll_seconds: float = 10.0
+    # `mathshubs serve` delivers webhooks in the background too; turn off to run
+    # `send-webhooks` instead.
+    webhook_sender_enabled: bool = True
+    webhook_poll_seconds: float = Field(default=5.0, gt=0)
     # On PostgreSQL, each process listens for data version changes, so a cached timetable is
     # served without a query; off, each request asks the database (as on SQLite).
     data_version_listen: bool = True

@@ -52,6 +52,11 @@ _BY_KIND: dict[str, dict[str, str]] = {
     "programme": {"status": "Programme status", "title": "Title", "code": "Code"},
     "session": {"status": "Session status", "kind": "Kind of session", "number": "Session number"},
     "api_key": {"name": "Key name", "scopes": "What it may do"},
+    "webhook_endpoint": {
+        "url": "Address",
+        "events": "Events sent",
+        "previous_secret_until": "Old secret signs until",
+    },
     "user": {"name": "Name", "role": "Role"},
     "calendar_feed": {"subject": "Whose calendar"},
     "grant_claim": {

@@ -26,6 +26,7 @@ from api.persistence.models import (
     Programme,
     School,
     UserAccount,
+    WebhookEndpoint,
     WorkGroup,
     WorkGroupSession,
 )
@@ -91,6 +92,11 @@ def _user(session: Session, key: str) -> str | None:
 def _api_key(session: Session, key: str) -> str | None:
     row = session.get(ApiKey, _int(key)) if _int(key) is not None else None
     return f"API key “{row.name}”" if row else None
+
+
+def _webhook_endpoint(session: Session, key: str) -> str | None:
+    row = session.get(WebhookEndpoint, _int(key)) if _int(key) is not None else None
+    return f"Webhook endpoint {row.url}" if row else None
 
 
 def _subject(session: Session, school_urn: str | None, person_id: int | None) -> str:
@@ -162,6 +168,7 @@ _TITLES: dict[str, Callable[[Session, str], str | None]] = {
     "person": _person,
     "user": _user,
     "api_key": _api_key,
+    "webhook_endpoint": _webhook_endpoint,
     "participation": _participation,
     "calendar_feed": _calendar_feed,
     "hub_terms": _terms,

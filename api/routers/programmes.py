@@ -125,6 +125,7 @@ def update_programme(
     programme_id: ProgrammeId,
     body: ProgrammeUpdate,
     response: Response,
+    now: Now,
     if_match: Annotated[
         str | None, Header(max_length=1000, description="The ETag from your last read")
     ] = None,
@@ -136,6 +137,7 @@ def update_programme(
         body,
         actor=signed_in(principal),
         expected_version=expected_version(if_match, programme_id),
+        now=now,
     )
     response.headers["ETag"] = etag(programme.id, programme.version)
     return catalogue.to_schema(programme)

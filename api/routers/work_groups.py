@@ -75,12 +75,16 @@ def list_work_groups(
 
 @router.post("", status_code=201, **access(HUB_ADMIN, 409, 422, own_hub_only=True))
 def create_work_group(
-    session: DbSession, principal: CurrentPrincipal, body: WorkGroupCreate, response: Response
+    session: DbSession,
+    principal: CurrentPrincipal,
+    body: WorkGroupCreate,
+    response: Response,
+    now: Now,
 ) -> WorkGroup:
     """Form a group for one of your hub's programmes, led by a Mastery Specialist. With
     `from_selection`, the programme's selected schools join and the teachers named on their
     applications take part, in the same step."""
-    group = group_forming.form(session, body, actor=signed_in(principal))
+    group = group_forming.form(session, body, actor=signed_in(principal), now=now)
     response.headers["Location"] = f"/api/v1/work-groups/{group.id}"
     return _answer(session, group, response)
 
@@ -201,10 +205,11 @@ def create_sessions(
     principal: CurrentPrincipal,
     work_group_id: WorkGroupId,
     body: SessionCreate | SessionBatch,
+    now: Now,
 ) -> Sessions:
     """Create one session, or several (such as a confirmed proposal)."""
     items = body if isinstance(body, list) else [body]
-    rows = sessions.create(session, work_group_id, items, actor=signed_in(principal))
+    rows = sessions.create(session, work_group_id, items, actor=signed_in(principal), now=now)
     return Sessions(items=[sessions.to_schema(r) for r in rows])
 
 
@@ -226,11 +231,12 @@ def complete_work_group(
     body: WorkGroupCompletion,
     response: Response,
     today: Today,
+    now: Now,
 ) -> WorkGroup:
     """Complete the year after its last session: each member school's participation history
     is written (completed, or withdrawn for those you list)."""
     group = work_group_years.complete(
-        session, work_group_id, body, actor=signed_in(principal), today=today
+        session, work_group_id, body, actor=signed_in(principal), today=today, now=now
     )
     return _answer(session, group, response)
 

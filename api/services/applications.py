@@ -25,6 +25,7 @@ from api.domain.applications import (
 from api.domain.priority import Candidate, engaging_with_tfm, rank
 from api.domain.programme_status import ProgrammeStatus
 from api.domain.rules import CommitmentsConfirmed
+from api.domain.webhooks import EventType
 from api.domain.wording import format_date
 from api.domain.words import count_words, over_limit
 from api.errors import (
@@ -53,6 +54,7 @@ from api.services import (
     paging,
     participations,
     schools,
+    webhook_events,
 )
 from api.services.versions import check_version
 
@@ -531,7 +533,21 @@ def submit(
         session, application, programme, "application_submitted", now=now, base_url=base_url
     )
     _audit_status(session, actor, application, ApplicationStatus.DRAFT)
+    _tell_other_systems(session, EventType.APPLICATION_SUBMITTED, application, now=now)
     return application
+
+
+def _tell_other_systems(
+    session: Session, event: EventType, application: Application, *, now: datetime
+) -> None:
+    webhook_events.record(
+        session,
+        event,
+        hub_id=application.hub_id,
+        resource_type="application",
+        resource_id=application.id,
+        now=now,
+    )
 
 
 def decide_application(
@@ -573,6 +589,7 @@ def decide_application(
         note=request.note,
     )
     _audit_status(session, actor, application, before, note=request.note)
+    _tell_other_systems(session, EventType.APPLICATION_DECIDED, application, now=now)
     return application
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ from api.domain.programme_defaults import (
 from api.domain.programme_rules import programme_problems
 from api.domain.programme_status import ProgrammeStatus, change_status
 from api.domain.rules import InvalidRule, PeopleNamed, rules_from_dicts
+from api.domain.webhooks import EventType
 from api.errors import (
     BadField,
     Conflict,
@@ -37,7 +38,7 @@ from api.persistence import work_groups_repository
 from api.persistence.models import AcademicYearRow, Hub, Programme
 from api.schemas import catalogue as schemas
 from api.schemas.common import ApiModel, Page
-from api.services import audit, paging
+from api.services import audit, paging, webhook_events
 from api.services.kept_answers import KeptAnswers
 from api.services.versioned import Current, Rendered, kept
 from api.services.versions import check_version
@@ -234,6 +235,7 @@ def update_programme(
     *,
     actor: Principal,
     expected_version: int,
+    now: datetime | None = None,
 ) -> Programme:
     programme = get_programme(session, programme_id, viewer=actor)
     if not actor.runs_hub(programme.hub_id):
@@ -272,6 +274,7 @@ def update_programme(
     session.flush()
     # Timetables show the programme's title and hide drafts: cached copies must be made again.
     work_groups_repository.raise_data_version(session)
+    after = _snapshot(programme)
     audit.record(
         session,
         actor,
@@ -280,9 +283,33 @@ def update_programme(
         resource_id=programme.id,
         hub_id=programme.hub_id,
         before=before,
-        after=_snapshot(programme),
+        after=after,
     )
+    if after != before:  # an update that changed nothing is nobody's news
+        _tell_other_systems(session, programme, was=before["status"], now=now)
     return programme
+
+
+def _tell_other_systems(
+    session: Session, programme: Programme, *, was: object, now: datetime | None
+) -> None:
+    """Published (out of draft), closed, or changed; a draft's changes are nobody's news."""
+    if programme.status == ProgrammeStatus.DRAFT:
+        return
+    if was == ProgrammeStatus.DRAFT:
+        event = EventType.PROGRAMME_PUBLISHED
+    elif programme.status == ProgrammeStatus.CLOSED and was != ProgrammeStatus.CLOSED:
+        event = EventType.PROGRAMME_CLOSED
+    else:
+        event = EventType.PROGRAMME_CHANGED
+    webhook_events.record(
+        session,
+        event,
+        hub_id=programme.hub_id,
+        resource_type="programme",
+        resource_id=programme.id,
+        now=now,
+    )
 
 
 def to_schema(programme: Programme) -> schemas.Programme:

@@ -18,10 +18,11 @@ from api.domain.claims import (
     allowed_moves,
     move,
 )
+from api.domain.webhooks import EventType
 from api.errors import Conflict
 from api.persistence import grant_claims_repository as repo
 from api.persistence.models import GrantClaim
-from api.services import audit
+from api.services import audit, webhook_events
 
 # Moves whose note is the claim's reason in words (why it is ineligible, voided, clawed back).
 _EXPLAINED = frozenset({ClaimStatus.INELIGIBLE, ClaimStatus.VOID, ClaimStatus.AWAITING_CLAWBACK})
@@ -116,5 +117,13 @@ def move_claim(
         before=before,
         after=audited_fields(claim_row),
         note=note,
+    )
+    webhook_events.record(
+        session,
+        EventType.GRANT_CLAIM_CHANGED,
+        hub_id=claim_row.hub_id,
+        resource_type="grant_claim",
+        resource_id=claim_row.id,
+        now=now,
     )
     return claim_row

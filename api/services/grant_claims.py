@@ -26,6 +26,7 @@ from api.domain.claims import (
     window_closes,
 )
 from api.domain.grants import MatchedFunding
+from api.domain.webhooks import EventType
 from api.errors import (
     BadField,
     Conflict,
@@ -50,6 +51,7 @@ from api.services import (
     grant_entitlements,
     grant_statements,
     paging,
+    webhook_events,
 )
 from api.services.evidence_store import EvidenceFile, evidence_store
 from api.services.grant_claim_moves import (
@@ -240,6 +242,15 @@ def create_claim(
             "spend_pence": row.spend_pence,
             "invoice_reference": row.invoice_reference,
         },
+    )
+    # A new claim enters its first state, submitted: the same news as any later move.
+    webhook_events.record(
+        session,
+        EventType.GRANT_CLAIM_CHANGED,
+        hub_id=row.hub_id,
+        resource_type="grant_claim",
+        resource_id=row.id,
+        now=now,
     )
     return row
 

@@ -8,10 +8,12 @@ freed place from the waiting list, joins the programme's group in the same trans
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from api.domain.access import Principal
+from api.domain.webhooks import EventType
 from api.domain.work_groups import Bounds, check_room
 from api.errors import Conflict
 from api.persistence import applications_repository, schools_repository
@@ -24,7 +26,7 @@ from api.persistence.models import (
     WorkGroupSchool,
 )
 from api.schemas import work_groups as schemas
-from api.services import audit, grant_entitlements, work_groups
+from api.services import audit, grant_entitlements, webhook_events, work_groups
 
 SELECTED = "selected"
 
@@ -38,11 +40,27 @@ class Joining:
     passed_over: list[str]  # named teachers whose email another school's or hub's record holds
 
 
-def form(session: Session, data: schemas.WorkGroupCreate, *, actor: Principal) -> WorkGroup:
+def form(
+    session: Session,
+    data: schemas.WorkGroupCreate,
+    *,
+    actor: Principal,
+    now: datetime | None = None,
+) -> WorkGroup:
     """A new group; with `from_selection`, the programme's selected schools and the teachers
     named on their applications join it in the same step."""
     group = work_groups.create(session, data, actor=actor)
-    return fill_from_selection(session, group, actor=actor) if data.from_selection else group
+    if data.from_selection:
+        group = fill_from_selection(session, group, actor=actor)
+    webhook_events.record(
+        session,
+        EventType.GROUP_FORMED,
+        hub_id=group.hub_id,
+        resource_type="work_group",
+        resource_id=group.id,
+        now=now,
+    )
+    return group
 
 
 def fill_from_selection(session: Session, group: WorkGroup, *, actor: Principal) -> WorkGroup:

@@ -18,6 +18,7 @@ from api.domain.calendar import (
     SchoolCalendar,
     propose_schedule,
 )
+from api.domain.webhooks import EventType
 from api.domain.wording import format_date
 from api.domain.work_groups import (
     LONDON_NAME,
@@ -33,7 +34,7 @@ from api.persistence import catalogue_repository, schools_repository
 from api.persistence import work_groups_repository as repo
 from api.persistence.models import WorkGroup, WorkGroupSession
 from api.schemas import work_groups as schemas
-from api.services import audit, session_notices, terms, work_groups
+from api.services import audit, session_notices, terms, webhook_events, work_groups
 from api.services.versions import check_version
 
 DEFAULT_SESSIONS = 6
@@ -179,6 +180,7 @@ def create(
     items: list[schemas.SessionCreate],
     *,
     actor: Principal,
+    now: datetime | None = None,
 ) -> list[WorkGroupSession]:
     group = work_groups.run(session, work_group_id, actor, lock=False)
     work_groups.refuse_if_completed(group)
@@ -255,8 +257,22 @@ def create(
             before=None,
             after=_snapshot(row),
         )
+        _tell_other_systems(session, EventType.SESSION_SCHEDULED, group, row, now=now)
     repo.raise_data_version(session)
     return rows
+
+
+def _tell_other_systems(
+    session: Session,
+    event: EventType,
+    group: WorkGroup,
+    row: WorkGroupSession,
+    *,
+    now: datetime | None,
+) -> None:
+    webhook_events.record(
+        session, event, hub_id=group.hub_id, resource_type="session", resource_id=row.id, now=now
+    )
 
 
 def get(session: Session, session_id: int, viewer: Principal) -> WorkGroupSession:
@@ -429,6 +445,12 @@ def _apply(
     told = ("date", "start_time", "end_time", "host_urn", "online_url", "status")
     if any(before[name] != after[name] for name in told):
         session_notices.notify(session, row, group, before=told_before, now=now, base_url=base_url)
+    if after["status"] != before["status"]:
+        cancelled = after["status"] == SessionStatus.CANCELLED
+        event = EventType.SESSION_CANCELLED if cancelled else EventType.SESSION_SCHEDULED
+        _tell_other_systems(session, event, group, row, now=now)
+    elif any(before[name] != after[name] for name in told):
+        _tell_other_systems(session, EventType.SESSION_MOVED, group, row, now=now)
     audit.record(
         session,
         actor,

@@ -20,6 +20,7 @@ from api.domain.continuation import (
     check_continuation,
 )
 from api.domain.journey import Audience, ParticipationOutcome, ProgrammeType
+from api.domain.webhooks import EventType
 from api.domain.work_groups import check_room, default_bounds
 from api.errors import BadField, Conflict, Forbidden, InvalidFields
 from api.persistence import catalogue_repository, schools_repository
@@ -38,6 +39,7 @@ from api.services import (
     grant_entitlements,
     participations,
     schools,
+    webhook_events,
     work_groups,
 )
 
@@ -72,6 +74,7 @@ def complete(
     *,
     actor: Principal,
     today: date,
+    now: datetime | None = None,
 ) -> WorkGroup:
     group = work_groups.run(session, work_group_id, actor, lock=True)
     try:
@@ -148,6 +151,14 @@ def complete(
             "completed_on": today.isoformat(),
             "participations": {r.subject: r.outcome.value for r in records},
         },
+    )
+    webhook_events.record(
+        session,
+        EventType.GROUP_COMPLETED,
+        hub_id=group.hub_id,
+        resource_type="work_group",
+        resource_id=group.id,
+        now=now,
     )
     return group
 

@@ -123,9 +123,10 @@ for attempt in $(seq 1 600); do
   sleep 0.1
 done
 
-# The background sender of `mathshubs serve` delivers the outbox every second; the links in
-# the email lead back to this server.
-SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" MAIL_POLL_SECONDS=1 PUBLIC_BASE_URL="http://127.0.0.1:$port" \
+# The background senders of `mathshubs serve` deliver the outbox and webhooks every second;
+# the links in the email lead back to this server.
+SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" MAIL_POLL_SECONDS=1 WEBHOOK_POLL_SECONDS=1 \
+  PUBLIC_BASE_URL="http://127.0.0.1:$port" \
   "$uv" run mathshubs serve --host 127.0.0.1 --port "$port" &
 app_pid=$!
 wait "$app_pid"

@@ -15,6 +15,7 @@ const CreateProgrammePage = lazyPage(() => import("./features/programmes/CreateP
 const EditProgrammePage = lazyPage(() => import("./features/programmes/EditProgrammePage"), "EditProgrammePage");
 const ChangeSessionPage = lazyPage(() => import("./features/sessions/ChangeSessionPage"), "ChangeSessionPage");
 const ApiKeysPage = lazyPage(() => import("./pages/admin/ApiKeysPage"), "ApiKeysPage");
+const WebhookRoutes = lazyPage(() => import("./features/webhooks/WebhookRoutes"), "WebhookRoutes");
 const AuditPage = lazyPage(() => import("./features/audit/AuditPage"), "AuditPage");
 const CalendarPage = lazyPage(() => import("./pages/CalendarPage"), "CalendarPage");
 const DevelopersPage = lazyPage(() => import("./pages/DevelopersPage"), "DevelopersPage");
@@ -72,6 +73,7 @@ export function AppRoutes() {
       <Route path="admin" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>
         <Route index element={<Navigate to="/admin/api-keys" replace />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="webhooks/*" element={<WebhookRoutes />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="applications" element={<ReviewApplicationsPage />} />
         <Route path="*" element={<NotFoundPage />} />

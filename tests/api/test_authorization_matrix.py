@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 import yaml
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.domain.access import Role
-from api.persistence.models import GrantClaim, GrantEntitlement
+from api.persistence.models import GrantClaim, GrantEntitlement, WebhookDelivery
 from api.settings import PROJECT_ROOT
 from tests.accounts import ClientFor, SignIn, every_caller
 from tests.api.test_programmes import new_programme
@@ -112,6 +113,15 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "grants-add_line": lambda: {"claim_id": 2**31 - 1},
         "grants-add_adjustment": lambda: {"description": "Matrix", "amount_pence": -1},
         "grants-pay_statement": lambda: {"paid_on": "2020-01-01", "payment_reference": "M-1"},
+        "webhooks-register_webhook_endpoint": lambda: {
+            "url": "https://127.0.0.1:9/matrix",
+            "events": ["session.moved"],
+        },
+        "webhooks-update_webhook_endpoint": lambda: {"description": "Changed by the matrix"},
+        "webhooks-redeliver_webhook_range": lambda: {
+            "since": "2027-03-10T00:00:00Z",
+            "until": "2027-03-11T00:00:00Z",
+        },
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -175,6 +185,10 @@ def test_operation_allows_and_denies_as_declared(
         "/api/v1/api-keys", json={"name": "target", "scopes": ["timetable:read"]}
     ).json()["id"]
     PROGRAMME[0] = programme.id
+    endpoint_id = own_admin.post(
+        "/api/v1/webhooks/endpoints",
+        json={"url": "https://127.0.0.1:9/matrix", "events": ["work_group.formed"]},
+    ).json()["id"]
     application_id = own_admin.post(
         "/api/v1/applications", json={"programme_id": programme.id, "urn": URN}
     ).json()["id"]
@@ -202,7 +216,10 @@ def test_operation_allows_and_denies_as_declared(
     statement_id = own_admin.post(
         "/api/v1/grants/statements", json={"hub_id": OWN_HUB, "month": "2027-03"}
     ).json()["id"]
+    delivery_id = db.scalars(select(WebhookDelivery.id)).first() or 0
     url = path.format(
+        endpoint_id=endpoint_id,
+        delivery_id=delivery_id,
         entitlement_id=entitlement_id,
         claim_id=claim_id,
         programme_id=programme.id,

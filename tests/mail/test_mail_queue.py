@@ -65,6 +65,12 @@ CONTEXTS: dict[str, dict[str, object]] = {
         "reason": "The school is closed for snow",
         "reason_for_email": "you take part in Leeds <Development> Group",
     },
+    "webhook_disabled": {
+        "hub_name": "North West Maths Hub",
+        "endpoint_url": "https://hooks.example/<maths>",
+        "reason": "failing",
+        "manage_url": "https://mathshubs.example/admin/webhooks/1",
+    },
 }
 
 

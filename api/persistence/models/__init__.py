@@ -32,6 +32,12 @@ from api.persistence.models.schools import (
     Person,
     School,
 )
+from api.persistence.models.webhooks import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 from api.persistence.models.work_groups import (
     CalendarFeed,
     DataVersion,
@@ -73,6 +79,10 @@ __all__ = [
     "Signatory",
     "UserAccount",
     "UserSession",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "WorkGroup",
     "WorkGroupParticipant",
     "WorkGroupSchool",

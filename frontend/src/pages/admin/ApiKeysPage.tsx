@@ -144,7 +144,11 @@ export function ApiKeysPage() {
         <Link className="govuk-link" to="/developers">
           How to use a key
         </Link>{" "}
-        is explained for developers.
+        is explained for developers.{" "}
+        <Link className="govuk-link" to="/admin/webhooks">
+          Webhooks
+        </Link>{" "}
+        tell your systems of changes as they happen.
       </p>
 
       <h2 className="govuk-heading-m" id="keys-heading">
