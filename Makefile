@@ -76,7 +76,7 @@ test-python: install-python
 	# Everything through HTTP and the migrations, on SQLite, whatever TEST_DATABASE_URL says (the
 	# report's last line names the database); the tests of parallel writers and row locks need
 	# PostgreSQL and run in its pass.
-	TEST_DATABASE=sqlite $(UV) run pytest tests/api tests/migrations tests/mail tests/cli tests/persistence \
+	TEST_DATABASE=sqlite $(UV) run pytest tests/api tests/migrations tests/mail tests/cli tests/persistence tests/webhooks tests/examples \
 	    -q -p no:cacheprovider -m "not postgres_only" --durations=10
 
 # The PostgreSQL pass runs two servers through PgBouncer (tests/cli/test_pooler.py starts it):
@@ -90,7 +90,7 @@ test-postgres: install-python
 	        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer; \
 	    fi; \
 	    echo "PostgreSQL: $${TEST_DATABASE_URL}"; \
-	    TEST_DATABASE=postgresql $(UV) run pytest tests/api tests/migrations tests/mail tests/persistence \
+	    TEST_DATABASE=postgresql $(UV) run pytest tests/api tests/migrations tests/mail tests/persistence tests/webhooks \
 	        tests/cli/test_pooler.py -q -p no:cacheprovider --durations=10; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	    echo "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL pass cannot be skipped"; exit 1; \
