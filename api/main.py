@@ -42,6 +42,7 @@ from api.routers import (
     hubs,
     participations,
     people,
+    privacy,
     programme_types,
     programmes,
     reports,
@@ -200,6 +201,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         grant_claims,
         grant_statements,
         grant_summary,
+        privacy,
         reports,
     ):
         # Any route that reads or writes may find the database busy or down: 503, Retry-After.
