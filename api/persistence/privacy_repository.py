@@ -350,7 +350,7 @@ def list_requests(
             )
         )
     query = query.order_by(SubjectAccessRequest.due_on, SubjectAccessRequest.id).limit(limit)
-    return [(row, name) for row, name in session.execute(query).tuples()]
+    return [(row, name) for row, name in session.execute(query)]
 
 
 def person_name(session: Session, person_id: int) -> str:
@@ -443,7 +443,7 @@ def extract_statements(
     )
     if hub_id is not None:
         query = query.where(Application.hub_id == hub_id)
-    found = session.execute(query).tuples().all()
+    found = session.execute(query).all()
     signatories: dict[int, list[Signatory]] = {}
     ids = [application.id for application, _ in found]
     if ids:
