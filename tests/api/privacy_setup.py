@@ -75,7 +75,11 @@ def seed(
     staff = sign_in(role=Role.HUB_ADMIN, hub_id=HUB)
     lead = staff.post(
         "/api/v1/people",
-        json={"name": "Lena Lead", "email": "lena.lead@school.example", "roles": ["mastery_specialist"]},
+        json={
+            "name": "Lena Lead",
+            "email": "lena.lead@school.example",
+            "roles": ["mastery_specialist"],
+        },
     ).json()["id"]
     created = staff.post(
         "/api/v1/people",
@@ -181,7 +185,9 @@ def seed(
             resource_id=str(application_id),
             resource_title="An application",
             hub_id=HUB,
-            changes={"statement": {"before": "", "after": f"Written by {NAME}", "label": "Statement"}},
+            changes={
+                "statement": {"before": "", "after": f"Written by {NAME}", "label": "Statement"}
+            },
         )
     )
     db.flush()
