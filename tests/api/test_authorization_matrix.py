@@ -42,6 +42,7 @@ OTHER_HUB = "south"
 URN = "100001"
 PROGRAMME: list[int] = [0]  # the open programme of the current test, for bodies
 LEAD: list[int] = [0]  # the current test's Mastery Specialist, for bodies
+PERSON: list[int] = [0]  # the current test's teacher, for bodies
 SESSION = {
     "kind": "trg_meeting",
     "date": "2028-01-10",
@@ -111,6 +112,7 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "grants-add_line": lambda: {"claim_id": 2**31 - 1},
         "grants-add_adjustment": lambda: {"description": "Matrix", "amount_pence": -1},
         "grants-pay_statement": lambda: {"paid_on": "2020-01-01", "payment_reference": "M-1"},
+        "privacy-create_subject_access_request": lambda: {"person_id": PERSON[0]},
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -181,6 +183,10 @@ def test_operation_allows_and_denies_as_declared(
         "/api/v1/people",
         json={"name": "Target", "email": "target@school.example", "roles": ["teacher"]},
     ).json()["id"]
+    PERSON[0] = person_id
+    request_id = own_admin.post(
+        "/api/v1/subject-access-requests", json={"person_id": person_id}
+    ).json()["id"]
     LEAD[0] = own_admin.post(
         "/api/v1/people",
         json={
@@ -215,6 +221,7 @@ def test_operation_allows_and_denies_as_declared(
         session_id=session_id,
         programme_type="primary_development",
         statement_id=statement_id,
+        request_id=request_id,
     )
 
     callers = [
