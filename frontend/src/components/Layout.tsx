@@ -19,11 +19,20 @@ const programmesItem: NavigationItem = { to: "/programmes", label: "Programmes" 
 const developersItem: NavigationItem = { to: "/developers", label: "For developers" };
 const calendarItem: NavigationItem = { to: "/calendar", label: "Calendar" };
 
+/** The footer's pages, each a lazy route (AppRoutes.tsx): only these few words are in the first load. */
+const FOOTER_LINKS: [string, string][] = [
+  ["/developers", "For developers"],
+  ["/privacy", "Privacy"],
+  ["/cookies", "Cookies"],
+  ["/accessibility", "Accessibility statement"],
+];
+
 /** Pages for those who run a hub: national and hub administrators. */
 const hubStaffNavigation = [
   { to: "/admin/applications", label: "Review applications" },
   { to: "/grants", label: "Grants" },
   { to: "/reports", label: "Reports" },
+  { to: "/admin/people", label: "People" },
   { to: "/admin/api-keys", label: "API keys" },
   { to: "/admin/audit", label: "Audit log" },
 ];
@@ -157,11 +166,13 @@ export function Layout({ beforeContent, children }: Props) {
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
               <h2 className="govuk-visually-hidden">Support links</h2>
               <ul className="govuk-footer__inline-list">
-                <li className="govuk-footer__inline-list-item">
-                  <Link className="govuk-footer__link" to="/developers">
-                    For developers
-                  </Link>
-                </li>
+                {FOOTER_LINKS.map(([to, label]) => (
+                  <li className="govuk-footer__inline-list-item" key={to}>
+                    <Link className="govuk-footer__link" to={to}>
+                      {label}
+                    </Link>
+                  </li>
+                ))}
                 <li className="govuk-footer__inline-list-item">
                   <a className="govuk-footer__link" href="/api/v1/docs">
                     API documentation
