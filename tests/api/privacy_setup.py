@@ -11,21 +11,20 @@ from datetime import UTC, date, datetime, time
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from api.domain.academic_year import AcademicYear
 from api.domain.access import Role
+from api.persistence.catalogue_repository import ensure_academic_year
 from api.persistence.models import (
     Application,
     AuditEvent,
     CalendarFeed,
     OutboxMessage,
     Participation,
-    SessionAttendance,
     Signatory,
     SubjectAccessRequest,
     WorkGroup,
     WorkGroupSession,
 )
-from api.domain.academic_year import AcademicYear
-from api.persistence.catalogue_repository import ensure_academic_year
 from tests.accounts import SignIn
 from tests.builders import MakeHub, MakeProgramme, MakeSchool
 

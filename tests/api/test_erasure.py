@@ -107,7 +107,8 @@ def test_after_erasure_no_get_and_no_row_holds_their_values_and_reports_stay(
             AuditEvent.resource_type == "person", AuditEvent.resource_id == str(seeded.person_id)
         )
     ).all()
-    assert about and all(e.redacted_at is not None for e in about if e.action != "erase")
+    assert about
+    assert all(e.redacted_at is not None for e in about if e.action != "erase")
     # The records stay: attendance, membership, the application's participant count.
     person = admin.get(f"/api/v1/people/{seeded.person_id}").json()
     assert person["name"] == "Erased person"
@@ -160,11 +161,15 @@ def test_erasure_is_refused_and_changes_nothing_while_a_claim_is_unpaid(
     problem = refused.json()
     assert refused.headers["content-type"] == "application/problem+json"
     assert problem["type"] == "/problems/erasure-refused"
-    assert "GC-UNPAID" in problem["detail"] and "payable" in problem["detail"]
-    assert problem["reasons"] and "GC-UNPAID" in problem["reasons"][0]
+    assert "GC-UNPAID" in problem["detail"]
+    assert "payable" in problem["detail"]
+    assert problem["reasons"]
+    assert "GC-UNPAID" in problem["reasons"][0]
     db.expire_all()
     person = db.get(Person, seeded.person_id)
-    assert person is not None and person.name == NAME and person.erased_at is None
+    assert person is not None
+    assert person.name == NAME
+    assert person.erased_at is None
     assert db.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1)) == events
 
     # Once paid, the erasure goes ahead.

@@ -275,11 +275,14 @@ def test_dry_run_and_run_agree_and_a_second_run_changes_nothing(
     subjects = db.scalars(select(OutboxMessage.subject)).all()
     assert sorted(subjects) == ["Kept", "Unsent"]
     paid = db.get(GrantClaim, paid_due.id)
-    assert paid is not None and paid.anonymised_at is not None
-    assert paid.amount_pence == 100_000 and "Cara" not in str(paid.history)
+    assert paid is not None
+    assert paid.anonymised_at is not None
+    assert paid.amount_pence == 100_000
+    assert "Cara" not in str(paid.history)
     assert "Cara" in str(db.get(GrantClaim, unpaid.id).history)  # type: ignore[union-attr]
     logged = db.scalars(select(AuditEvent).where(AuditEvent.action == "retention")).all()
-    assert len(logged) == 1 and logged[0].at == NOW
+    assert len(logged) == 1
+    assert logged[0].at == NOW
 
     snapshot = _dump(db)
     again = apply_retention(db, today=TODAY, now=NOW, dry_run=False)

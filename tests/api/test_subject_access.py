@@ -87,7 +87,8 @@ def test_a_request_is_due_a_month_after_receipt_and_listed_soonest_first(
     assert page["items"][0]["due_on"] == "2027-02-28"
     rest = staff.get(f"/api/v1/subject-access-requests?limit=5&cursor={page['next_cursor']}")
     dues = [r["due_on"] for r in rest.json()["items"]]
-    assert dues == sorted(dues) and len(dues) == 2
+    assert dues == sorted(dues)
+    assert len(dues) == 2
     assert date.fromisoformat(dues[-1]) > TODAY
 
 

@@ -25,7 +25,8 @@ def test_dry_run_then_run_then_nothing(tmp_path: Path) -> None:
     assert dry.returncode == 0, dry.stderr
     assert "(dry run)" in dry.stdout
     planned = _counts(dry.stdout)
-    assert len(planned) == 7 and sum(planned.values()) > 0, dry.stdout
+    assert len(planned) == 7, dry.stdout
+    assert sum(planned.values()) > 0, dry.stdout
     # A dry run changes nothing: asked again, it plans the same.
     assert _counts(mathshubs("apply-retention", "--dry-run", env=later).stdout) == planned
 
