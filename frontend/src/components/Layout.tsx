@@ -176,9 +176,6 @@ export function Layout({ beforeContent, children }: Props) {
                   </li>
                 ))}
               </ul>
-              <p className="govuk-body-s govuk-!-margin-bottom-0">
-                {SERVICE_NAME}: Teaching for Mastery programmes from England&apos;s Maths Hubs.
-              </p>
             </div>
           </div>
         </div>
