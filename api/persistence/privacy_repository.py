@@ -228,6 +228,10 @@ def _text_columns(table: Table) -> list[str]:
     ]
 
 
+# The person's own record and account are erased by the service itself: a namesake's is not theirs.
+_OWN_RECORDS = frozenset({"person", "user_account"})
+
+
 def redact_everywhere(
     session: Session, redactor: Redactor, *, now: datetime
 ) -> dict[str, list[Any]]:
@@ -237,6 +241,8 @@ def redact_everywhere(
     session.flush()
     changed: dict[str, list[Any]] = {}
     for table in Base.metadata.sorted_tables:
+        if table.name in _OWN_RECORDS:
+            continue
         columns = _text_columns(table)
         if not columns or not redactor.values:
             continue

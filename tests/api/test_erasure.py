@@ -193,3 +193,23 @@ def test_only_the_persons_hub_or_a_national_administrator_may_erase(
     assert specialist.post(f"/api/v1/people/{seeded.person_id}/erasure").status_code == 403
     national = sign_in(role=Role.NATIONAL_ADMIN)
     assert national.post(f"/api/v1/people/{seeded.person_id}/erasure").status_code == 200
+
+
+def test_a_namesakes_record_is_not_erased(
+    db: Session,
+    sign_in: SignIn,
+    make_hub: MakeHub,
+    make_programme: MakeProgramme,
+    make_school: MakeSchool,
+) -> None:
+    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
+    namesake = seeded.staff.post(
+        "/api/v1/people",
+        json={"name": NAME, "email": "another.aoife@school.example", "roles": ["teacher"]},
+    )
+    assert namesake.status_code == 201, namesake.text
+    assert seeded.staff.post(f"/api/v1/people/{seeded.person_id}/erasure").status_code == 200
+    kept = seeded.staff.get(f"/api/v1/people/{namesake.json()['id']}").json()
+    assert kept["name"] == NAME
+    assert kept["email"] == "another.aoife@school.example"
+    assert kept["erased_at"] is None
