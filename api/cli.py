@@ -273,6 +273,7 @@ def serve(
         _stopped_by_sigterm(),
         _mail_sender(settings) if settings.mail_sender_enabled else nullcontext(),
         _webhook_sender(settings) if settings.webhook_sender_enabled else nullcontext(),
+        _retention_worker(settings) if settings.retention_enabled else nullcontext(),
     ):
         uvicorn.run(
             "api.main:app",
@@ -459,6 +460,63 @@ def _webhook_sender(settings: Settings) -> Iterator[threading.Thread]:
         thread.join(timeout=TIMEOUT_SECONDS + 1)
         http.close()
         engine.dispose()
+
+
+@contextmanager
+def _retention_worker(settings: Settings) -> Iterator[threading.Thread]:
+    """The retention schedule applied in a daemon thread with its own engine (as the sender)."""
+    from api.persistence.database import make_engine, make_session_factory
+    from api.services.retention import run_retention
+
+    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=run_retention,
+        args=(make_session_factory(engine),),
+        kwargs={
+            "stop": stop,
+            "poll_seconds": settings.retention_poll_seconds,
+            "clock": clock_at(settings.fixed_now, settings.clock_file),
+        },
+        name="retention",
+        daemon=True,
+    )
+    thread.start()
+    try:
+        yield thread
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+        engine.dispose()
+
+
+@cli.command("apply-retention")
+def apply_retention(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would change; change nothing")
+    ] = False,
+) -> None:
+    """Anonymise or delete the personal data the retention schedule says is due today (run
+    daily); what it did is recorded in the audit log."""
+    from api.services.retention import apply_retention as apply
+
+    now = _clock().now()
+    with _session() as session:
+        report = apply(session, today=today_in_england(now), now=now, dry_run=dry_run)
+    verb = "would be" if dry_run else "were"
+    typer.echo(
+        f"Retention schedule as at {report.today.isoformat()}"
+        + (" (dry run)" if dry_run else "")
+        + ":"
+    )
+    for outcome in report.outcomes:
+        typer.echo(
+            f"  {outcome.category.value}: {outcome.count} {verb} {outcome.action.value}d "
+            f"(due on or before {outcome.due_on_or_before.isoformat()})"
+        )
+        for person_id, reason in sorted(outcome.held.items()):
+            typer.echo(f"    person {person_id} held: {reason}")
+    typer.echo(f"Total: {report.changed} {verb} changed.")
 
 
 @cli.command()

@@ -122,6 +122,10 @@ class InvalidFields(AppError):
         self.errors = errors
 
 
+class ErasureRefused(Conflict):
+    """A person's data is still needed (an unsettled grant claim); `reasons` says what."""
+
+
 class ContentTooLarge(AppError):
     """A request body over the limit for its kind of endpoint (api/request_limits.py)."""
 
@@ -149,6 +153,7 @@ PROBLEM_TYPES: dict[type[Exception], ProblemType] = {
     RateLimited: ProblemType(429, "rate-limited", "Too many requests"),
     NotFound: ProblemType(404, "not-found", "Not found"),
     Conflict: ProblemType(409, "conflict", "Conflict"),
+    ErasureRefused: ProblemType(409, "erasure-refused", "This person cannot be erased yet"),
     StatusChangeRefused: ProblemType(409, "status-change-refused", "Status change not allowed"),
     PreconditionFailed: ProblemType(412, "stale-etag", "The resource has changed"),
     PreconditionRequired: ProblemType(428, "if-match-required", "If-Match required"),

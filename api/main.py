@@ -44,6 +44,7 @@ from api.routers import (
     hubs,
     participations,
     people,
+    privacy,
     programme_types,
     programmes,
     reports,
@@ -214,6 +215,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         grant_claims,
         grant_statements,
         grant_summary,
+        privacy,
         reports,
         webhooks,
     ):

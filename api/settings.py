@@ -74,6 +74,13 @@ class Settings(BaseSettings):
     # `send-webhooks` instead.
     webhook_sender_enabled: bool = True
     webhook_poll_seconds: float = Field(default=5.0, gt=0)
+    # `mathshubs serve` applies the retention schedule in the background, a round every
+    # RETENTION_POLL_SECONDS (a round finds nothing more due the same day); off, run
+    # `mathshubs apply-retention` daily from cron instead.
+    retention_enabled: bool = False
+    retention_poll_seconds: float = Field(default=3600.0, gt=0)
+    # The key of the evaluation extract's pseudonymous ids (empty: derived from SECRET_KEY).
+    evaluation_secret: str = ""
     # On PostgreSQL, each process listens for data version changes, so a cached timetable is
     # served without a query; off, each request asks the database (as on SQLite).
     data_version_listen: bool = True
@@ -117,6 +124,10 @@ class Settings(BaseSettings):
             if self.clock_file is not None:
                 raise ValueError("CLOCK_FILE is for tests; unset it in production")
         return self
+
+    @property
+    def evaluation_key(self) -> str:
+        return self.evaluation_secret or "evaluation:" + self.secret_key
 
     def check_safe_to_serve(self) -> None:
         """Refuse a deployment that kept the development secret key, or a guessable one."""

@@ -109,6 +109,9 @@ class Person(PersonFields):
     hub_id: str
     version: int
     updated_at: datetime
+    erased_at: datetime | None = Field(
+        description="When the person was erased: their name and email are redacted."
+    )
 
 
 class ParticipationCreate(ApiModel):

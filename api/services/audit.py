@@ -9,6 +9,7 @@ so its keyset pages stay as fast after ten years as on the first day.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -71,8 +72,10 @@ def record(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     note: str | None = None,
+    at: datetime | None = None,
 ) -> None:
-    """Store the fields that differ; an update that changed nothing leaves no event."""
+    """Store the fields that differ; an update that changed nothing leaves no event. `at` is
+    when it happened, for a caller that has the clock's time (else the system's)."""
     before, after = before or {}, after or {}
     changed = [
         name for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name)
@@ -99,6 +102,7 @@ def record(
             hub_id=hub_id,
             changes=changes,
             note=note,
+            **({"at": at} if at is not None else {}),
         ),
     )
 

@@ -55,6 +55,14 @@ def get(session: Session, person_id: int, viewer: Principal) -> Person:
     return person
 
 
+def get_any(session: Session, person_id: int) -> Person:
+    """A person whoever asks (the command line, a service that has checked access)."""
+    person = repo.get_person(session, person_id)
+    if person is None:
+        raise NotFound(f"There is no person {person_id}.")
+    return person
+
+
 def create(session: Session, data: schemas.PersonCreate, *, actor: Principal) -> Person:
     hub_id = data.hub_id or actor.hub_id
     if hub_id is None:
@@ -100,6 +108,8 @@ def update(
     if not actor.runs_hub(person.hub_id):
         raise Forbidden(f"Person {person_id} is recorded by another hub.")
     check_version(f"Person {person_id}", current=person.version, expected=expected_version)
+    if person.erased_at is not None:
+        raise Conflict(f"Person {person_id} was erased; their record cannot be changed.")
     sent = changes.model_fields_set
     nulls = [n for n in ("name", "email", "roles") if n in sent and getattr(changes, n) is None]
     if nulls:
@@ -184,4 +194,5 @@ def to_schema(person: Person) -> schemas.Person:
         hub_id=person.hub_id,
         version=person.version,
         updated_at=person.updated_at,
+        erased_at=person.erased_at,
     )

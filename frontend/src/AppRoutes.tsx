@@ -5,6 +5,7 @@ import { Navigate, Route, Routes } from "react-router-dom";
 import { HUB_STAFF, SCHOOL_READERS, WORK_GROUP_READERS } from "./auth";
 import { RequireRole } from "./components/RequireRole";
 import { grantsRoutes } from "./features/grants/routes";
+import { privacyRoutes } from "./features/privacy/routes";
 import { reportsRoutes } from "./features/reports/routes";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { applicationRoutes } from "./pages/applications/routes";
@@ -18,6 +19,12 @@ const ApiKeysPage = lazyPage(() => import("./pages/admin/ApiKeysPage"), "ApiKeys
 const WebhookRoutes = lazyPage(() => import("./features/webhooks/WebhookRoutes"), "WebhookRoutes");
 const AuditPage = lazyPage(() => import("./features/audit/AuditPage"), "AuditPage");
 const CalendarPage = lazyPage(() => import("./pages/CalendarPage"), "CalendarPage");
+const PrivacyNoticePage = lazyPage(() => import("./pages/notices/PrivacyNoticePage"), "PrivacyNoticePage");
+const CookiesPage = lazyPage(() => import("./pages/notices/CookiesPage"), "CookiesPage");
+const AccessibilityStatementPage = lazyPage(
+  () => import("./pages/notices/AccessibilityStatementPage"),
+  "AccessibilityStatementPage",
+);
 const DevelopersPage = lazyPage(() => import("./pages/DevelopersPage"), "DevelopersPage");
 const SchoolPage = lazyPage(() => import("./pages/SchoolPage"), "SchoolPage");
 const SchoolsPage = lazyPage(() => import("./pages/SchoolsPage"), "SchoolsPage");
@@ -69,6 +76,9 @@ export function AppRoutes() {
       </Route>
       <Route path="calendar" element={<CalendarPage />} />
       <Route path="developers" element={<DevelopersPage />} />
+      <Route path="privacy" element={<PrivacyNoticePage />} />
+      <Route path="cookies" element={<CookiesPage />} />
+      <Route path="accessibility" element={<AccessibilityStatementPage />} />
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="admin" element={<RequireRole roles={HUB_STAFF} audience="national and hub administrators" />}>
         <Route index element={<Navigate to="/admin/api-keys" replace />} />
@@ -76,6 +86,7 @@ export function AppRoutes() {
         <Route path="webhooks/*" element={<WebhookRoutes />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="applications" element={<ReviewApplicationsPage />} />
+        {privacyRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

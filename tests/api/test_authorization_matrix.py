@@ -43,6 +43,7 @@ OTHER_HUB = "south"
 URN = "100001"
 PROGRAMME: list[int] = [0]  # the open programme of the current test, for bodies
 LEAD: list[int] = [0]  # the current test's Mastery Specialist, for bodies
+PERSON: list[int] = [0]  # the current test's teacher, for bodies
 SESSION = {
     "kind": "trg_meeting",
     "date": "2028-01-10",
@@ -122,6 +123,7 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
             "since": "2027-03-10T00:00:00Z",
             "until": "2027-03-11T00:00:00Z",
         },
+        "privacy-create_subject_access_request": lambda: {"person_id": PERSON[0]},
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -196,6 +198,10 @@ def test_operation_allows_and_denies_as_declared(
         "/api/v1/people",
         json={"name": "Target", "email": "target@school.example", "roles": ["teacher"]},
     ).json()["id"]
+    PERSON[0] = person_id
+    request_id = own_admin.post(
+        "/api/v1/subject-access-requests", json={"person_id": person_id}
+    ).json()["id"]
     LEAD[0] = own_admin.post(
         "/api/v1/people",
         json={
@@ -233,6 +239,7 @@ def test_operation_allows_and_denies_as_declared(
         session_id=session_id,
         programme_type="primary_development",
         statement_id=statement_id,
+        request_id=request_id,
     )
 
     callers = [

@@ -25,6 +25,7 @@ from api.persistence.models.grants import (
     GrantStatementAdjustment,
     GrantStatementLine,
 )
+from api.persistence.models.privacy import SubjectAccessRequest
 from api.persistence.models.schools import (
     HubLocalAuthority,
     LocalAuthority,
@@ -77,6 +78,7 @@ __all__ = [
     "SessionAttendance",
     "SignInAttempt",
     "Signatory",
+    "SubjectAccessRequest",
     "UserAccount",
     "UserSession",
     "WebhookAttempt",

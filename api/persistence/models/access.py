@@ -121,3 +121,5 @@ class AuditEvent(Base):
     hub_id: Mapped[str | None] = mapped_column(String(64))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
+    # Set when a person's values in it were redacted (an erasure, the retention schedule).
+    redacted_at: Mapped[datetime | None]

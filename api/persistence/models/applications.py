@@ -78,6 +78,8 @@ class Application(Timestamped, Base):
     submitted_at: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]
     decision_note: Mapped[str | None] = mapped_column(Text)
+    # Set when the retention schedule redacted its people and statement.
+    anonymised_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012

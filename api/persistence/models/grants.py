@@ -100,6 +100,8 @@ class GrantClaim(Timestamped, Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("grant_claim.id"))
     # Every move: [{"status", "at", "by", "by_name", "note"}], oldest first.
     history: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # Set when the retention schedule redacted who moved it and why; amounts stay.
+    anonymised_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -3,7 +3,7 @@ or person's participation in programmes year by year."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -113,6 +113,8 @@ class Person(Timestamped, Base):
     school_urn: Mapped[str | None] = mapped_column(ForeignKey("school.urn"))
     # The hub that keeps this record, and so may see and change it.
     hub_id: Mapped[str] = mapped_column(ForeignKey("hub.id"))
+    # Set when the person was erased (api.services.erasure): their values are redacted in place.
+    erased_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012

@@ -1630,6 +1630,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/{person_id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase Person
+         * @description Erase a person: their names, emails and free text redacted everywhere, counts kept.
+         */
+        post: operations["privacy-erase_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Subject Access Requests
+         * @description Your hub's subject access requests, soonest due first.
+         */
+        get: operations["privacy-list_subject_access_requests"];
+        put?: never;
+        /**
+         * Create Subject Access Request
+         * @description Record a person's subject access request; it is due one month after receipt.
+         */
+        post: operations["privacy-create_subject_access_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Subject Access Request
+         * @description One subject access request.
+         */
+        get: operations["privacy-get_subject_access_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{request_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export Subject Access Request
+         * @description Every record that names the person, as a ZIP of JSON and CSV; logged.
+         */
+        post: operations["privacy-export_subject_access_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/evaluation-extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Evaluation Extract Report
+         * @description For evaluators: pseudonymous ids, no names or emails, small counts suppressed.
+         */
+        get: operations["privacy-evaluation_extract_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/coverage.csv": {
         parameters: {
             query?: never;
@@ -2873,6 +2977,42 @@ export interface components {
              */
             reason: string;
         };
+        /** Erasure */
+        Erasure: {
+            person: components["schemas"]["Person"];
+            /**
+             * Redacted
+             * @description Rows whose personal values were redacted, by table
+             * @example {
+             *       "person": 1
+             *     }
+             */
+            redacted: {
+                [key: string]: number;
+            };
+        };
+        /** EvaluationExtract */
+        EvaluationExtract: {
+            /** Extract Id */
+            extract_id: string;
+            /** Academic Year */
+            academic_year: string;
+            /** Hub Id */
+            hub_id: string | null;
+            /**
+             * Made At
+             * Format: date-time
+             */
+            made_at: string;
+            /** Smallest Count Shown */
+            smallest_count_shown: number;
+            /** Participants */
+            participants: components["schemas"]["ExtractParticipant"][];
+            /** Counts */
+            counts: components["schemas"]["ExtractCount"][];
+            /** Statements */
+            statements: components["schemas"]["ExtractStatement"][];
+        };
         /**
          * EventType
          * @enum {string}
@@ -2897,6 +3037,69 @@ export interface components {
              * @example /api/v1/grants/claims/42/evidence
              */
             href: string;
+        };
+        /** ExtractCount */
+        ExtractCount: {
+            /** Programme Type */
+            programme_type: string | null;
+            /**
+             * Schools
+             * @description Null when under 5 (suppressed)
+             */
+            schools: number | null;
+            /**
+             * Participants
+             * @description Null when under 5 (suppressed)
+             */
+            participants: number | null;
+            /**
+             * Applications
+             * @description Null when under 5 (suppressed)
+             */
+            applications: number | null;
+        };
+        /** ExtractParticipant */
+        ExtractParticipant: {
+            /**
+             * Person
+             * @description Pseudonymous id, stable within this extract only
+             */
+            person: string;
+            /**
+             * School
+             * @description Pseudonymous id of their school
+             */
+            school: string | null;
+            /**
+             * Work Group
+             * @description Pseudonymous id of the group
+             */
+            work_group: string;
+            /** Programme Type */
+            programme_type: string | null;
+            /** Roles */
+            roles: string[];
+            /** Sessions Held */
+            sessions_held: number;
+            /** Sessions Attended */
+            sessions_attended: number;
+        };
+        /** ExtractStatement */
+        ExtractStatement: {
+            /**
+             * Application
+             * @description Pseudonymous id of the application
+             */
+            application: string;
+            /** Programme Type */
+            programme_type: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Statement
+             * @description Names and email addresses redacted
+             */
+            statement: string;
         };
         /** FailedRule */
         FailedRule: {
@@ -3804,6 +4007,16 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[SubjectAccessRequest] */
+        Page_SubjectAccessRequest_: {
+            /** Items */
+            items: components["schemas"]["SubjectAccessRequest"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
         /** Page[TimetableEntry] */
         Page_TimetableEntry_: {
             /** Items */
@@ -3972,6 +4185,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Erased At
+             * @description When the person was erased: their name and email are redacted.
+             */
+            erased_at: string | null;
         };
         /** PersonCreate */
         PersonCreate: {
@@ -5401,6 +5619,48 @@ export interface components {
              * @description Raised by every change; the ETag carries it.
              */
             version: number;
+        };
+        /** SubjectAccessRequest */
+        SubjectAccessRequest: {
+            /** Id */
+            id: number;
+            /** Person Id */
+            person_id: number;
+            /** Person Name */
+            person_name: string;
+            /** Hub Id */
+            hub_id: string;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /**
+             * Due On
+             * Format: date
+             * @description One month after receipt: answer by this day
+             */
+            due_on: string;
+            /**
+             * Exported At
+             * @description When the export was first produced
+             */
+            exported_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** SubjectAccessRequestCreate */
+        SubjectAccessRequestCreate: {
+            /** Person Id */
+            person_id: number;
+            /**
+             * Received On
+             * @description The day the request was received (default: today)
+             */
+            received_on?: string | null;
         };
         /**
          * TaskStatus
@@ -13258,6 +13518,460 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrantSummary"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or attempts: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-erase_person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or attempts: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-list_subject_access_requests": {
+        parameters: {
+            query?: {
+                /** @description Only those not yet answered */
+                open?: boolean;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SubjectAccessRequest_"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or attempts: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-create_subject_access_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectAccessRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessRequest"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or attempts: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-get_subject_access_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessRequest"];
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or attempts: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-export_subject_access_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description records.json and one CSV file per kind of record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Sign in, or send an API key as Authorization: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation problem: see errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or attempts: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "privacy-evaluation_extract_report": {
+        parameters: {
+            query: {
+                academic_year: string;
+                /** @description One hub (national only) */
+                hub?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationExtract"];
                 };
             };
             /** @description Sign in, or send an API key as Authorization: Bearer */

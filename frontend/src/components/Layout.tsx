@@ -19,6 +19,17 @@ const programmesItem: NavigationItem = { to: "/programmes", label: "Programmes" 
 const developersItem: NavigationItem = { to: "/developers", label: "For developers" };
 const calendarItem: NavigationItem = { to: "/calendar", label: "Calendar" };
 
+/**
+ * The footer's pages, each a lazy route (AppRoutes.tsx). Plain links from one list, so that the
+ * first load carries little more than their words (scripts/check-bundle.mjs budget): "For
+ * developers" is in the navigation on every page, and the API documentation one click from it.
+ */
+const FOOTER_LINKS: [string, string][] = [
+  ["/privacy", "Privacy"],
+  ["/cookies", "Cookies"],
+  ["/accessibility", "Accessibility"],
+];
+
 /** Pages for those who run a hub: national and hub administrators. */
 const hubStaffNavigation = [
   { to: "/admin/applications", label: "Review applications" },
@@ -157,20 +168,14 @@ export function Layout({ beforeContent, children }: Props) {
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
               <h2 className="govuk-visually-hidden">Support links</h2>
               <ul className="govuk-footer__inline-list">
-                <li className="govuk-footer__inline-list-item">
-                  <Link className="govuk-footer__link" to="/developers">
-                    For developers
-                  </Link>
-                </li>
-                <li className="govuk-footer__inline-list-item">
-                  <a className="govuk-footer__link" href="/api/v1/docs">
-                    API documentation
-                  </a>
-                </li>
+                {FOOTER_LINKS.map(([href, label]) => (
+                  <li className="govuk-footer__inline-list-item" key={href}>
+                    <a className="govuk-footer__link" href={href}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
               </ul>
-              <p className="govuk-body-s govuk-!-margin-bottom-0">
-                {SERVICE_NAME}: Teaching for Mastery programmes from England&apos;s Maths Hubs.
-              </p>
             </div>
           </div>
         </div>

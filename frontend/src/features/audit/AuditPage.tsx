@@ -1,4 +1,4 @@
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { problemStatus, type AuditFilters } from "../../api/client";
 import { useHubs, useMe } from "../../api/queries";
 import { ErrorSummary } from "../../components/ErrorSummary";
@@ -65,6 +65,13 @@ export function AuditPage() {
       {problem && <ErrorSummary problem={problem} fields={FIELDS} />}
       <h1 className="govuk-heading-xl">Audit log</h1>
       <p className="govuk-body-l">Changes to {whose}&apos;s programmes, applications, groups, sessions, people, API keys and accounts, newest first.</p>
+      <p className="govuk-body">
+        To answer a subject access request or erase a person, go to{" "}
+        <Link className="govuk-link" to="/admin/people">
+          People
+        </Link>
+        .
+      </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter">
           <AuditFilterForm
