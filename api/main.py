@@ -29,6 +29,7 @@ from api.persistence.database import (
 from api.request_limits import BodyLimits, RequestBodyLimits
 from api.routers import (
     academic_years,
+    accounts,
     api_keys,
     applications,
     audit,
@@ -182,6 +183,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         timetable,
         calendar_feeds,
         auth,
+        accounts,
         api_keys,
         audit,
         hubs,

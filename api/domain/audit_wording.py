@@ -52,7 +52,14 @@ _BY_KIND: dict[str, dict[str, str]] = {
     "programme": {"status": "Programme status", "title": "Title", "code": "Code"},
     "session": {"status": "Session status", "kind": "Kind of session", "number": "Session number"},
     "api_key": {"name": "Key name", "scopes": "What it may do"},
-    "user": {"name": "Name", "role": "Role"},
+    "user": {
+        "name": "Name",
+        "role": "Role",
+        "active": "Can sign in",
+        "two_factor": "Two-factor sign-in",
+        "password": "Password",
+    },
+    "invitation": {"email": "Email address", "name": "Name", "role": "Role"},
     "calendar_feed": {"subject": "Whose calendar"},
     "grant_claim": {
         "status": "Claim status",

@@ -36,6 +36,10 @@ SIGNED_IN = Policy("signed_in", roles=ALL_ROLES, scopes=ALL_SCOPES)
 HUB_ADMIN = Policy("hub_admin", roles=HUB_STAFF, scopes=frozenset({Scope.ADMIN}))
 # Issuing keys is for people: a leaked key must not be able to mint more keys.
 KEY_ADMIN = Policy("key_admin", roles=HUB_STAFF)
+# People's accounts are managed by people too (a key never makes an account), and each person
+# manages their own sign-in (sessions, two-factor): no key has an account of its own.
+ACCOUNTS_ADMIN = Policy("accounts_admin", roles=HUB_STAFF)
+OWN_ACCOUNT = Policy("own_account", roles=ALL_ROLES)
 NATIONAL_ADMIN = Policy(
     "national_admin",
     roles=frozenset({Role.NATIONAL_ADMIN}),
@@ -139,7 +143,7 @@ async def _open_to_all(request: Request, open_session: OpenSession, now: Now) ->
         await _caller(request, open_session, now)
 
 
-def _guard(policy: Policy) -> Any:
+def _guard(policy: Policy, before_two_factor: bool) -> Any:
     if policy.public:
         return _open_to_all
 
@@ -150,6 +154,11 @@ def _guard(policy: Policy) -> Any:
             raise Unauthenticated("Sign in, or send an API key, to do this.")
         if verdict is Verdict.FORBIDDEN:
             raise Forbidden("Your account or key is not allowed to do this.")
+        if caller is not None and caller.two_factor_due and not before_two_factor:
+            raise Forbidden(
+                "Set up two-factor sign-in first: administrators need a code from an "
+                "authenticator app as well as their password."
+            )
         if (
             caller is not None
             and caller.csrf_token is not None
@@ -161,13 +170,17 @@ def _guard(policy: Policy) -> Any:
     return guard
 
 
-def access(policy: Policy, *statuses: int, own_hub_only: bool = False) -> dict[str, Any]:
+def access(
+    policy: Policy, *statuses: int, own_hub_only: bool = False, before_two_factor: bool = False
+) -> dict[str, Any]:
     """Keyword arguments for a route: enforce `policy`, document it and its error responses.
 
-    `own_hub_only` documents that the service also refuses resources of another hub."""
+    `own_hub_only` documents that the service also refuses resources of another hub;
+    `before_two_factor` lets an administrator who has yet to set up two-factor sign-in call it
+    (who am I, signing out, setting it up)."""
     denials = () if policy.public else (401, 403)
     return {
-        "dependencies": [Depends(_guard(policy))],
+        "dependencies": [Depends(_guard(policy, before_two_factor))],
         "responses": problem_responses(*sorted({*statuses, *denials})),
         "openapi_extra": {
             "x-access": {
