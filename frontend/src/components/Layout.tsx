@@ -24,7 +24,6 @@ const hubStaffNavigation = [
   { to: "/admin/applications", label: "Review applications" },
   { to: "/grants", label: "Grants" },
   { to: "/reports", label: "Reports" },
-  { to: "/people", label: "People" },
   { to: "/admin/api-keys", label: "API keys" },
   { to: "/admin/audit", label: "Audit log" },
 ];

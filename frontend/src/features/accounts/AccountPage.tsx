@@ -59,6 +59,17 @@ export function AccountPage() {
         )}
       </dl>
 
+      {admin && (
+        <>
+          <h2 className="govuk-heading-m">Your hub&apos;s people</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/people">
+              Invite people, change their roles, deactivate accounts
+            </Link>
+          </p>
+        </>
+      )}
+
       <h2 className="govuk-heading-m">Two-factor sign-in</h2>
       {!me.data.two_factor ? (
         <p className="govuk-body">

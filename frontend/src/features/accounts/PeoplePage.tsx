@@ -94,9 +94,11 @@ export function PeoplePage() {
         </p>
       )}
       {people.data && (
-        <div className="app-table-scroll">
+        <div className="app-table-wrapper" role="region" aria-labelledby="people-caption" tabIndex={0}>
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Accounts</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m" id="people-caption">
+              Accounts
+            </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 {["Name", "Role", "School", "Last signed in", "Status", "Actions"].map((heading) => (
