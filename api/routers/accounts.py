@@ -71,7 +71,7 @@ def _account(user: UserAccount) -> Account:
     )
 
 
-@router.get("", **access(ACCOUNTS_ADMIN, 422, own_hub_only=True))
+@router.get("", **access(ACCOUNTS_ADMIN, 422))
 def list_accounts(
     session: DbSession,
     principal: CurrentPrincipal,

@@ -20,7 +20,7 @@ from api.domain.accounts import (
     step_is_fresh,
     totp_steps,
 )
-from api.errors import BadField, Conflict, Forbidden, InvalidFields
+from api.errors import BadField, Conflict, InvalidFields
 from api.persistence import access_repository
 from api.persistence import accounts_repository as repo
 from api.persistence.models import RecoveryCode, UserAccount
@@ -81,7 +81,7 @@ def turn_off(
 ) -> None:
     """For roles that may do without it, proven with a current code or a recovery code."""
     if requires_two_factor(Role(user.role)):
-        raise Forbidden("Administrators must keep two-factor sign-in on.")
+        raise Conflict("Administrators must keep two-factor sign-in on.")
     if user.totp_secret is None:
         raise Conflict("Two-factor sign-in is not on.")
     if not check_code(session, user, code, now=now):

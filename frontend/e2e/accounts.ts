@@ -72,7 +72,9 @@ function rememberedFile(): string {
   return file;
 }
 
-type Remembered = Record<string, { name: string; value: string; domain: string; path: string }>;
+// By URL, not domain: a cookie given a domain is a domain cookie, which no browser keeps for an
+// IP address such as 127.0.0.1.
+type Remembered = Record<string, { name: string; value: string; url: string }>;
 
 async function remembered(): Promise<Remembered> {
   const file = rememberedFile();
@@ -97,7 +99,8 @@ export async function fillSignIn(page: Page, account: Account) {
       const cookie = (await page.context().cookies()).find((c) => c.name === "mh_browser");
       if (cookie) {
         const all = await remembered();
-        all[account.email] = { name: cookie.name, value: cookie.value, domain: cookie.domain, path: cookie.path };
+        const url = new URL(cookie.path, page.url()).toString();
+        all[account.email] = { name: cookie.name, value: cookie.value, url };
         await writeFile(rememberedFile(), JSON.stringify(all), "utf8");
       }
     }

@@ -111,6 +111,17 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
         "grants-add_line": lambda: {"claim_id": 2**31 - 1},
         "grants-add_adjustment": lambda: {"description": "Matrix", "amount_pence": -1},
         "grants-pay_statement": lambda: {"paid_on": "2020-01-01", "payment_reference": "M-1"},
+        "accounts-create_invitation": lambda: {
+            "email": "matrix.invited@school.example",
+            "name": "Matrix Invited",
+            "role": "mastery_specialist",
+        },
+        "accounts-change_account": lambda: {"active": True},
+        "accounts-accept_invitation": lambda: {"password": "matrix chooses a password"},
+        "accounts-request_password_reset": lambda: {"email": "nobody@school.example"},
+        "accounts-reset_password": lambda: {"password": "matrix chooses a password"},
+        "accounts-confirm_two_factor": lambda: {"code": "000000"},
+        "accounts-turn_off_two_factor": lambda: {"code": "000000"},
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -198,6 +209,10 @@ def test_operation_allows_and_denies_as_declared(
         f"/api/v1/work-groups/{work_group_id}/sessions", json=SESSION
     ).json()["items"][0]["id"]
     entitlement_id, claim_id = grants_rows(db, programme.id) if "/grants/" in path else (0, 0)
+    # Someone of the hub whose account the hub's administrators manage (/accounts/{user_id}).
+    user_id = (
+        sign_in(role=Role.MASTERY_SPECIALIST, hub_id=OWN_HUB).get("/api/v1/auth/me").json()["id"]
+    )
     statement_id = own_admin.post(
         "/api/v1/grants/statements", json={"hub_id": OWN_HUB, "month": "2027-03"}
     ).json()["id"]
@@ -215,6 +230,7 @@ def test_operation_allows_and_denies_as_declared(
         session_id=session_id,
         programme_type="primary_development",
         statement_id=statement_id,
+        user_id=user_id,
     )
 
     callers = [
