@@ -1,7 +1,6 @@
 // Browser tests against a real server: the built SPA (frontend/dist, from `npm run build`)
 // served by the FastAPI app on a fresh SQLite database with the demo data (e2e/serve.sh).
 import { defineConfig, devices } from "@playwright/test";
-import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { E2E_NOW_DEFAULT } from "./e2e/moment";
@@ -17,9 +16,9 @@ process.env.E2E_NOW ??= E2E_NOW_DEFAULT;
 // The file the server's clock reads at each request, which the test of a whole year rewrites.
 process.env.E2E_CLOCK_FILE ??= join(tmpdir(), `mathshubs-e2e-clock-${String(port)}.txt`);
 // The browsers the administrators asked the server to remember after entering a code
-// (e2e/accounts.ts): a fresh file each run, as the server's database is fresh.
+// (e2e/accounts.ts). e2e/serve.sh empties it when it starts a fresh database (not here: every
+// worker, and each one started after a failure, loads this file again).
 process.env.E2E_BROWSERS_FILE ??= join(tmpdir(), `mathshubs-e2e-browsers-${String(port)}.json`);
-rmSync(process.env.E2E_BROWSERS_FILE, { force: true });
 
 export default defineConfig({
   testDir: "./e2e",
@@ -64,6 +63,7 @@ export default defineConfig({
       E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
       E2E_NOW: process.env.E2E_NOW,
       E2E_CLOCK_FILE: process.env.E2E_CLOCK_FILE,
+      E2E_BROWSERS_FILE: process.env.E2E_BROWSERS_FILE,
     },
     reuseExistingServer: !process.env.CI,
     // Generous: migrating and loading the demo data takes over a minute on a busy machine.

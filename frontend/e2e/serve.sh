@@ -63,6 +63,9 @@ cd "$root"
 "$uv" run mathshubs migrate
 "$uv" run mathshubs load-demo
 
+# The browsers remembered by the last database's server mean nothing to this one (e2e/accounts.ts).
+if [[ -n "${E2E_BROWSERS_FILE:-}" ]]; then rm -f "$E2E_BROWSERS_FILE"; fi
+
 # Accounts the browser tests sign in with (e2e/accounts.ts has the same emails and passwords).
 # The wrong-password test uses its own account, so its failed attempt never throttles the others.
 create_user() {
