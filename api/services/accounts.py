@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from api.domain.access import Principal, Role
 from api.domain.accounts import may_grant, may_manage
-from api.errors import Conflict, Forbidden, NotFound
+from api.errors import BadField, Conflict, Forbidden, InvalidFields, NotFound
 from api.persistence import access_repository
 from api.persistence import accounts_repository as repo
 from api.persistence.models import Invitation, UserAccount, UserSession
@@ -52,12 +52,14 @@ def change(
     # Another hub's account is as good as not there.
     if user is None or not (actor.is_national or user.hub_id == actor.hub_id):
         raise NotFound(f"There is no account {user_id} in your hub.")
-    if not may_manage(actor, Role(user.role), user.hub_id):
-        raise Forbidden("You cannot change this account: its role is above what you may give.")
     if actor.kind == "user" and actor.id == user.id:
         raise Conflict("You cannot change your own role or deactivate yourself.")
+    if not may_manage(actor, Role(user.role), user.hub_id):
+        raise Forbidden("You cannot change this account: its role is above what you may give.")
     if role is not None and not may_grant(actor, role, user.hub_id):
-        raise Forbidden(f"You cannot make someone a {role.value.replace('_', ' ')}.")
+        raise InvalidFields(
+            [BadField("body", "/role", f"You cannot make someone a {role.value.replace('_', ' ')}")]
+        )
     before = {"role": user.role, "active": user.active}
     if role is not None:
         user.role = role.value

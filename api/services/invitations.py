@@ -51,7 +51,14 @@ def invite(
         application = applications.get(session, new.application_id, actor)
         hub_id, school_urn = application.hub_id, application.school_urn
     if new.role not in grantable_roles(actor):
-        raise Forbidden(f"You cannot invite a {_ROLE_WORDS.get(new.role, new.role.value)}.")
+        # A value this inviter may not choose: the field is wrong, as an unknown role would be.
+        raise InvalidFields(
+            [
+                BadField(
+                    "body", "/role", f"You cannot invite a {_ROLE_WORDS.get(new.role, new.role)}"
+                )
+            ]
+        )
     if hub_id is None:
         raise InvalidFields([BadField("body", "/hub_id", "Say which hub they will work for")])
     if not may_grant(actor, new.role, hub_id):
