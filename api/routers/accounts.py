@@ -88,7 +88,7 @@ def list_accounts(
     )
 
 
-@router.patch("/{user_id}", **access(ACCOUNTS_ADMIN, 404, 409, 422, own_hub_only=True))
+@router.patch("/people/{user_id}", **access(ACCOUNTS_ADMIN, 404, 409, 422, own_hub_only=True))
 def change_account(
     session: DbSession, principal: CurrentPrincipal, user_id: UserId, body: AccountChange, now: Now
 ) -> Account:

@@ -278,15 +278,21 @@ def test_a_hub_admin_manages_their_hub_s_people(
     signed = session.post(SIGN_IN, json={"email": specialist.email, "password": PASSWORD})
     assert signed.status_code == 200
     session.headers["X-CSRF-Token"] = signed.json()["csrf_token"]
-    account = f"/api/v1/accounts/{specialist.id}"
+    account = f"/api/v1/accounts/people/{specialist.id}"
     # A role they may not give; another hub's person; a national administrator.
     assert admin.patch(account, json={"role": "national_admin"}).status_code == 422
     assert (
-        admin.patch(f"/api/v1/accounts/{southerner.id}", json={"active": False}).status_code == 404
+        admin.patch(f"/api/v1/accounts/people/{southerner.id}", json={"active": False}).status_code
+        == 404
     )
-    assert admin.patch(f"/api/v1/accounts/{national.id}", json={"active": False}).status_code == 404
+    assert (
+        admin.patch(f"/api/v1/accounts/people/{national.id}", json={"active": False}).status_code
+        == 404
+    )
     me_id = admin.get("/api/v1/auth/me").json()["id"]
-    assert admin.patch(f"/api/v1/accounts/{me_id}", json={"active": False}).status_code == 409
+    assert (
+        admin.patch(f"/api/v1/accounts/people/{me_id}", json={"active": False}).status_code == 409
+    )
 
     changed = admin.patch(account, json={"role": "hub_admin"})
     assert changed.status_code == 200
@@ -331,7 +337,8 @@ def test_deactivating_an_administrator_revokes_the_keys_they_issued(
     assert key.get("/api/v1/auth/me").status_code == 200
     colleague_id = colleague.get("/api/v1/auth/me").json()["id"]
     assert (
-        admin.patch(f"/api/v1/accounts/{colleague_id}", json={"active": False}).status_code == 200
+        admin.patch(f"/api/v1/accounts/people/{colleague_id}", json={"active": False}).status_code
+        == 200
     )
     assert key.get("/api/v1/auth/me").status_code == 401
     assert db.scalars(select(ApiKey.revoked_at)).first() is not None

@@ -207,7 +207,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/accounts/{user_id}": {
+    "/api/v1/accounts/people/{user_id}": {
         parameters: {
             query?: never;
             header?: never;

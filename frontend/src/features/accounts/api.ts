@@ -41,7 +41,7 @@ export function useChangeAccount() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, change }: { id: number; change: AccountChange }) =>
-      unwrap(api.PATCH("/api/v1/accounts/{user_id}", { params: { path: { user_id: id } }, body: change })),
+      unwrap(api.PATCH("/api/v1/accounts/people/{user_id}", { params: { path: { user_id: id } }, body: change })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: PEOPLE_KEY }),
