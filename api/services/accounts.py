@@ -55,7 +55,7 @@ def change(
     if actor.kind == "user" and actor.id == user.id:
         raise Conflict("You cannot change your own role or deactivate yourself.")
     if not may_manage(actor, Role(user.role), user.hub_id):
-        raise Forbidden("You cannot change this account: its role is above what you may give.")
+        raise Conflict("You cannot change this account: its role is above what you may give.")
     if role is not None and not may_grant(actor, role, user.hub_id):
         raise InvalidFields(
             [BadField("body", "/role", f"You cannot make someone a {role.value.replace('_', ' ')}")]
