@@ -95,6 +95,15 @@ def create_user(
             help="Asked for when not given (or set MATHSHUBS_PASSWORD)",
         ),
     ] = "",
+    totp_secret: Annotated[
+        str | None,
+        typer.Option(
+            envvar="MATHSHUBS_TOTP_SECRET",
+            help="Turn two-factor sign-in on with this authenticator secret (base32), set up "
+            "elsewhere, as the browser tests do; otherwise an administrator sets it up at "
+            "their first sign-in",
+        ),
+    ] = None,
 ) -> None:
     """Create an account, such as the first national administrator."""
     from api.services.auth import create_user as create
@@ -108,6 +117,7 @@ def create_user(
             role=role,
             hub_id=hub,
             school_urn=school_urn,
+            totp_secret=totp_secret,
         )
         typer.echo(f"Created {user.role} {user.email} (id {user.id}).")
 

@@ -31,6 +31,7 @@ from api.rate_limits import RateLimitHeaders, RateLimits
 from api.request_limits import BodyLimits, RequestBodyLimits
 from api.routers import (
     academic_years,
+    accounts,
     api_keys,
     applications,
     audit,
@@ -197,6 +198,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         timetable,
         calendar_feeds,
         auth,
+        accounts,
         api_keys,
         audit,
         hubs,

@@ -15,6 +15,10 @@ process.env.E2E_MAIL_DIR ??= join(tmpdir(), `mathshubs-e2e-mail-${String(port)}`
 process.env.E2E_NOW ??= E2E_NOW_DEFAULT;
 // The file the server's clock reads at each request, which the test of a whole year rewrites.
 process.env.E2E_CLOCK_FILE ??= join(tmpdir(), `mathshubs-e2e-clock-${String(port)}.txt`);
+// The browsers the administrators asked the server to remember after entering a code
+// (e2e/accounts.ts). e2e/serve.sh empties it when it starts a fresh database (not here: every
+// worker, and each one started after a failure, loads this file again).
+process.env.E2E_BROWSERS_FILE ??= join(tmpdir(), `mathshubs-e2e-browsers-${String(port)}.json`);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -59,6 +63,7 @@ export default defineConfig({
       E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
       E2E_NOW: process.env.E2E_NOW,
       E2E_CLOCK_FILE: process.env.E2E_CLOCK_FILE,
+      E2E_BROWSERS_FILE: process.env.E2E_BROWSERS_FILE,
     },
     reuseExistingServer: !process.env.CI,
     // Generous: migrating and loading the demo data takes over a minute on a busy machine.

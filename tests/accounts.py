@@ -6,18 +6,31 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import pyotp
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from api.domain.access import Role, Scope
+from api.domain.accounts import requires_two_factor
 from api.persistence.models import UserAccount
 from api.services import api_keys
 from api.services.auth import create_user
 from tests.clock import TEST_NOW
 
 PASSWORD = "correct horse battery staple"
+# Administrators must sign in with a code too: the test ones have this authenticator secret
+# (each a new account, each signed in once, so no code is ever used twice).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+_DEFAULT = object()
+
+
+def code_at(app: FastAPI, secret: str = TOTP_SECRET) -> str:
+    """The authenticator's code at the app's clock."""
+    return pyotp.TOTP(secret).at(app.state.clock.now())
+
+
 BASE_URL = "https://testserver"  # Secure cookies travel over HTTPS only
 
 MakeUser = Callable[..., UserAccount]
@@ -79,8 +92,14 @@ def make_user(db: Session) -> MakeUser:
         email: str | None = None,
         name: str | None = None,
         school_urn: str | None = None,
+        totp_secret: object = _DEFAULT,
     ) -> UserAccount:
+        """An administrator has two-factor sign-in on (TOTP_SECRET) unless `totp_secret` says
+        otherwise (None: one who has yet to set it up)."""
         n = next(counter)
+        if totp_secret is _DEFAULT:
+            totp_secret = TOTP_SECRET if requires_two_factor(role) else None
+        assert totp_secret is None or isinstance(totp_secret, str)
         return create_user(
             db,
             email=email or f"person{n}@school.example",
@@ -89,6 +108,7 @@ def make_user(db: Session) -> MakeUser:
             role=role,
             hub_id=hub_id,
             school_urn=school_urn,
+            totp_secret=totp_secret,
         )
 
     return build
@@ -103,9 +123,10 @@ def sign_in(app: FastAPI, make_user: MakeUser) -> Iterator[SignIn]:
         user = make_user(**user_fields)
         client = TestClient(app, base_url=BASE_URL, raise_server_exceptions=False)
         clients.append(client)
-        response = client.post(
-            "/api/v1/auth/sign-in", json={"email": user.email, "password": PASSWORD}
-        )
+        credentials = {"email": user.email, "password": PASSWORD}
+        if user.totp_secret is not None:
+            credentials["code"] = code_at(app, user.totp_secret)
+        response = client.post("/api/v1/auth/sign-in", json=credentials)
         assert response.status_code == 200, response.text
         client.headers["X-CSRF-Token"] = response.json()["csrf_token"]
         return client

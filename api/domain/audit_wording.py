@@ -57,7 +57,14 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "events": "Events sent",
         "previous_secret_until": "Old secret signs until",
     },
-    "user": {"name": "Name", "role": "Role"},
+    "user": {
+        "name": "Name",
+        "role": "Role",
+        "active": "Can sign in",
+        "two_factor": "Two-factor sign-in",
+        "password": "Password",
+    },
+    "invitation": {"email": "Email address", "name": "Name", "role": "Role"},
     "calendar_feed": {"subject": "Whose calendar"},
     "grant_claim": {
         "status": "Claim status",

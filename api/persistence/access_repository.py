@@ -37,13 +37,19 @@ def delete_expired_sessions(session: Session, now: datetime) -> None:
 
 
 def nth_latest_failure(
-    session: Session, n: int, *, since: datetime, email: str | None, address: str | None
+    session: Session,
+    n: int,
+    *,
+    since: datetime,
+    email: str | None,
+    address: str | None,
+    kind: str = "sign_in",
 ) -> datetime | None:
-    """When the n-th most recent failed sign-in since `since` (for the account, from the
-    address, or both) happened; None when there were fewer than n."""
+    """When the n-th most recent counted attempt of `kind` since `since` (for the account,
+    from the address, or both) happened; None when there were fewer than n."""
     query = (
         select(SignInAttempt.at)
-        .where(SignInAttempt.at >= since)
+        .where(SignInAttempt.at >= since, SignInAttempt.kind == kind)
         .order_by(SignInAttempt.at.desc())
         .offset(n - 1)
         .limit(1)
@@ -57,7 +63,11 @@ def nth_latest_failure(
 
 def clear_failures(session: Session, *, email: str, address: str) -> None:
     session.execute(
-        delete(SignInAttempt).where(SignInAttempt.email == email, SignInAttempt.address == address)
+        delete(SignInAttempt).where(
+            SignInAttempt.email == email,
+            SignInAttempt.address == address,
+            SignInAttempt.kind == "sign_in",
+        )
     )
 
 

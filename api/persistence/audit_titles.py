@@ -21,6 +21,7 @@ from api.persistence.models import (
     GrantEntitlement,
     GrantStatement,
     Hub,
+    Invitation,
     Participation,
     Person,
     Programme,
@@ -87,6 +88,11 @@ def _person(session: Session, key: str) -> str | None:
 def _user(session: Session, key: str) -> str | None:
     row = session.get(UserAccount, _int(key)) if _int(key) is not None else None
     return f"{row.name}'s account" if row else None
+
+
+def _invitation(session: Session, key: str) -> str | None:
+    row = session.get(Invitation, _int(key)) if _int(key) is not None else None
+    return f"Invitation to {row.name}" if row else None
 
 
 def _api_key(session: Session, key: str) -> str | None:
@@ -167,6 +173,7 @@ _TITLES: dict[str, Callable[[Session, str], str | None]] = {
     "work_group": _work_group,
     "person": _person,
     "user": _user,
+    "invitation": _invitation,
     "api_key": _api_key,
     "webhook_endpoint": _webhook_endpoint,
     "participation": _participation,

@@ -38,6 +38,10 @@ SIGNED_IN = Policy("signed_in", roles=ALL_ROLES, scopes=ALL_SCOPES)
 HUB_ADMIN = Policy("hub_admin", roles=HUB_STAFF, scopes=frozenset({Scope.ADMIN}))
 # Issuing keys is for people: a leaked key must not be able to mint more keys.
 KEY_ADMIN = Policy("key_admin", roles=HUB_STAFF)
+# People's accounts are managed by people too (a key never makes an account), and each person
+# manages their own sign-in (sessions, two-factor): no key has an account of its own.
+ACCOUNTS_ADMIN = Policy("accounts_admin", roles=HUB_STAFF)
+OWN_ACCOUNT = Policy("own_account", roles=ALL_ROLES)
 NATIONAL_ADMIN = Policy(
     "national_admin",
     roles=frozenset({Role.NATIONAL_ADMIN}),
@@ -180,7 +184,7 @@ async def _count(request: Request, policy: PolicyName, who: str, quota: int) -> 
     )
 
 
-def _guard(policy: Policy, *, rate_limited: bool) -> Any:
+def _guard(policy: Policy, *, rate_limited: bool, before_two_factor: bool) -> Any:
     if policy.public:
         return _open_to_all_counted if rate_limited else _open_to_all
 
@@ -193,6 +197,11 @@ def _guard(policy: Policy, *, rate_limited: bool) -> Any:
             raise Unauthenticated("Sign in, or send an API key, to do this.")
         if verdict is Verdict.FORBIDDEN:
             raise Forbidden("Your account or key is not allowed to do this.")
+        if caller is not None and caller.two_factor_due and not before_two_factor:
+            raise Forbidden(
+                "Set up two-factor sign-in first: administrators need a code from an "
+                "authenticator app as well as their password."
+            )
         if (
             caller is not None
             and caller.csrf_token is not None
@@ -205,18 +214,26 @@ def _guard(policy: Policy, *, rate_limited: bool) -> Any:
 
 
 def access(
-    policy: Policy, *statuses: int, own_hub_only: bool = False, rate_limited: bool = True
+    policy: Policy,
+    *statuses: int,
+    own_hub_only: bool = False,
+    rate_limited: bool = True,
+    before_two_factor: bool = False,
 ) -> dict[str, Any]:
     """Keyword arguments for a route: enforce `policy`, document it and its error responses.
 
     `own_hub_only` documents that the service also refuses resources of another hub. Each
     request with a key, and each public read without one, is counted against its rate limit
-    (api/rate_limits.py) unless `rate_limited` is False (the health checks)."""
+    (api/rate_limits.py) unless `rate_limited` is False (the health checks).
+    `before_two_factor` lets an administrator who has yet to set up two-factor sign-in call it
+    (who am I, signing out, setting it up)."""
     denials = () if policy.public else (401, 403)
     if rate_limited:
         denials = (*denials, 429)
     return {
-        "dependencies": [Depends(_guard(policy, rate_limited=rate_limited))],
+        "dependencies": [
+            Depends(_guard(policy, rate_limited=rate_limited, before_two_factor=before_two_factor))
+        ],
         "responses": problem_responses(*sorted({*statuses, *denials})),
         "openapi_extra": {
             "x-access": {

@@ -14,6 +14,16 @@ from api.schemas.common import HUB_ID_PATTERN, ApiModel, IsoInstant
 class SignInRequest(ApiModel):
     email: EmailStr
     password: SecretStr = Field(min_length=1, max_length=1000)
+    code: str | None = Field(
+        default=None,
+        max_length=40,
+        description="With two-factor sign-in on: the authenticator app's code, or a recovery "
+        "code. Without it the answer is a 401 of type two-factor-required.",
+    )
+    remember_browser: bool = Field(
+        default=False,
+        description="After a right code: do not ask this browser for a code for 30 days.",
+    )
 
 
 class Me(ApiModel):
@@ -28,6 +38,11 @@ class Me(ApiModel):
     csrf_token: str | None = Field(
         default=None,
         description="Signed in with the cookie: send this as X-CSRF-Token on POST, PATCH, DELETE.",
+    )
+    two_factor: bool = Field(default=False, description="Two-factor sign-in is on.")
+    two_factor_due: bool = Field(
+        default=False,
+        description="An administrator who must set up two-factor sign-in before anything else.",
     )
 
 

@@ -6,8 +6,8 @@ api/persistence/data_version_watch.py): revoking a key or ending a session moves
 process's generation on, by notification, and this process's at once after its commit. Where
 nothing vouches for the generation (SQLite, or the listener not connected) nothing is cached and
 each request reads its credentials, still without writing. Whatever changes what a key or a
-session may do (revoking, signing out; any future change to an account's role or standing)
-calls access_repository.credentials_changed in its transaction.
+session may do (revoking, signing out, a change to an account's role, standing or two-factor
+sign-in) calls access_repository.credentials_changed in its transaction.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from api.domain.access import Principal, Scope
 from api.errors import Unauthenticated
 from api.persistence import access_repository as repo
 from api.security import same_secret, token_hash
-from api.services.auth import API_KEY_PREFIX, Caller, principal_of
+from api.services.auth import API_KEY_PREFIX, Caller, principal_of, two_factor_due
 
 T = TypeVar("T")
 
@@ -58,6 +58,7 @@ class SessionRecord:
     principal: Principal | None  # None: the account was closed
     csrf_token: str
     expires_at: datetime
+    two_factor_due: bool = False
 
 
 class CredentialCache:
@@ -174,7 +175,9 @@ def cookie_caller(
 def _session_caller(record: SessionRecord, now: datetime) -> Caller | None:
     if record.principal is None or record.expires_at <= now:
         return None
-    return Caller(record.principal, csrf_token=record.csrf_token)
+    return Caller(
+        record.principal, csrf_token=record.csrf_token, two_factor_due=record.two_factor_due
+    )
 
 
 def _key_parts(bearer: str) -> tuple[str, str]:
@@ -222,5 +225,10 @@ def _session_record(session: Session, hashed: str) -> SessionRecord | None:
     if row is None:
         return None
     user = repo.user_by_id(session, row.user_id)
-    principal = principal_of(user) if user is not None and user.active else None
-    return SessionRecord(principal=principal, csrf_token=row.csrf_token, expires_at=row.expires_at)
+    live = user is not None and user.active
+    return SessionRecord(
+        principal=principal_of(user) if user is not None and live else None,
+        csrf_token=row.csrf_token,
+        expires_at=row.expires_at,
+        two_factor_due=user is not None and live and two_factor_due(user),
+    )

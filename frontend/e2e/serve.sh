@@ -67,6 +67,9 @@ cd "$root"
 "$uv" run mathshubs migrate
 "$uv" run mathshubs load-demo
 
+# The browsers remembered by the last database's server mean nothing to this one (e2e/accounts.ts).
+if [[ -n "${E2E_BROWSERS_FILE:-}" ]]; then rm -f "$E2E_BROWSERS_FILE"; fi
+
 # Accounts the browser tests sign in with (e2e/accounts.ts has the same emails and passwords).
 # The wrong-password test uses its own account, so its failed attempt never throttles the others.
 create_user() {
@@ -74,10 +77,18 @@ create_user() {
   shift
   MATHSHUBS_PASSWORD="$password" "$uv" run mathshubs create-user "$@"
 }
-create_user 'hub-admin-e2e-password' --email hub.admin@example.org --role hub_admin \
+# Administrators sign in with a code too: theirs have two-factor sign-in on from the start,
+# with the authenticator secret e2e/accounts.ts computes the codes from (TOTP_SECRET).
+create_admin() {
+  MATHSHUBS_TOTP_SECRET=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP create_user "$@"
+}
+create_admin 'hub-admin-e2e-password' --email hub.admin@example.org --role hub_admin \
   --hub cheshire-and-wirral --name "Hana Admin"
+# The accounts test: an administrator of the same hub who invites and deactivates people.
+create_admin 'people-admin-e2e-password' --email people.admin@example.org --role hub_admin \
+  --hub cheshire-and-wirral --name "Pat People"
 # The reports tests: a national administrator, who sees every hub side by side.
-create_user 'national-admin-e2e-password' --email national.admin@example.org --role national_admin \
+create_admin 'national-admin-e2e-password' --email national.admin@example.org --role national_admin \
   --name "Nia National"
 create_user 'school-contact-e2e-password' --email school.contact@example.org --role school_contact \
   --hub cheshire-and-wirral --school-urn 100001 --name "Sam Contact"
@@ -87,7 +98,7 @@ create_user 'specialist-e2e-password' --email mastery.specialist@example.org --r
 # administrator of that hub, who reviews its applications.
 create_user 'carmel-contact-e2e-password' --email carmel.contact@example.org --role school_contact \
   --hub archimedes-ne --school-urn 100005 --name "Cara Contact"
-create_user 'archimedes-admin-e2e-password' --email archimedes.admin@example.org --role hub_admin \
+create_admin 'archimedes-admin-e2e-password' --email archimedes.admin@example.org --role hub_admin \
   --hub archimedes-ne --name "Archie Admin"
 # Checking before applying, deleting a draft and withdrawing (applications_check.spec.ts): a
 # contact of Hummersknott Academy (secondary, Darlington, Archimedes NE), no one else's school.

@@ -4,6 +4,7 @@
 import { Navigate, Route, Routes } from "react-router-dom";
 import { HUB_STAFF, SCHOOL_READERS, WORK_GROUP_READERS } from "./auth";
 import { RequireRole } from "./components/RequireRole";
+import { accountsRoutes } from "./features/accounts/routes";
 import { grantsRoutes } from "./features/grants/routes";
 import { privacyRoutes } from "./features/privacy/routes";
 import { reportsRoutes } from "./features/reports/routes";
@@ -54,6 +55,7 @@ export function AppRoutes() {
       {applicationRoutes()}
       {grantsRoutes()}
       {reportsRoutes()}
+      {accountsRoutes()}
       <Route
         path="work-groups"
         element={<RequireRole roles={WORK_GROUP_READERS} audience="hub staff and Mastery Specialists" />}

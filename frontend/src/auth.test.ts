@@ -3,7 +3,7 @@ import type { Me } from "./api/client";
 import { hasRole, homeFor, isHubStaff, mySchoolPath, returnPath, SCHOOL_READERS, signInRequired } from "./auth";
 
 function person(role: Me["role"], hub_id: string | null = "cheshire-and-wirral"): Me {
-  return { kind: "user", id: 1, name: "A", email: "a@example.org", role, hub_id, school_urn: null, scopes: [], csrf_token: "t" };
+  return { kind: "user", id: 1, name: "A", email: "a@example.org", role, hub_id, school_urn: null, scopes: [], csrf_token: "t", two_factor: false, two_factor_due: false };
 }
 
 describe("isHubStaff", () => {

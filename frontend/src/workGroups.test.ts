@@ -119,7 +119,7 @@ describe("idParam", () => {
 });
 
 function me(role: Me["role"], hub_id: string | null = "cheshire-and-wirral"): Me {
-  return { kind: "user", id: 1, name: "Someone", email: null, role, hub_id, school_urn: null, scopes: [], csrf_token: null };
+  return { kind: "user", id: 1, name: "Someone", email: null, role, hub_id, school_urn: null, scopes: [], csrf_token: null, two_factor: false, two_factor_due: false };
 }
 
 describe("mayOpenGroup", () => {

@@ -13,17 +13,18 @@ from api.clock import FixedClock
 from api.domain.access import Role, Scope
 from api.persistence.models import ApiKey
 from api.services.auth import SESSION_LIFETIME
-from tests.accounts import BASE_URL, PASSWORD, KeyClient, MakeUser, SignIn
+from tests.accounts import BASE_URL, PASSWORD, KeyClient, MakeUser, SignIn, code_at
 from tests.builders import MakeHub
 
 
 def test_sign_in_sets_a_hardened_cookie_and_me_answers(
-    client: TestClient, make_user: MakeUser, make_hub: MakeHub
+    app: FastAPI, client: TestClient, make_user: MakeUser, make_hub: MakeHub
 ) -> None:
     make_hub(id="north")
     user = make_user(role=Role.HUB_ADMIN, hub_id="north", name="Ada Lovelace")
     response = client.post(
-        "/api/v1/auth/sign-in", json={"email": user.email.upper(), "password": PASSWORD}
+        "/api/v1/auth/sign-in",
+        json={"email": user.email.upper(), "password": PASSWORD, "code": code_at(app)},
     )
     assert response.status_code == 200
     cookie = response.headers["set-cookie"]

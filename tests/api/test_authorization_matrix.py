@@ -124,6 +124,17 @@ def body_for(operation_id: str) -> dict[str, Any] | None:
             "until": "2027-03-11T00:00:00Z",
         },
         "privacy-create_subject_access_request": lambda: {"person_id": PERSON[0]},
+        "accounts-create_invitation": lambda: {
+            "email": "matrix.invited@school.example",
+            "name": "Matrix Invited",
+            "role": "mastery_specialist",
+        },
+        "accounts-change_account": lambda: {"active": True},
+        "accounts-accept_invitation": lambda: {"password": "matrix chooses a password"},
+        "accounts-request_password_reset": lambda: {"email": "nobody@school.example"},
+        "accounts-reset_password": lambda: {"password": "matrix chooses a password"},
+        "accounts-confirm_two_factor": lambda: {"code": "000000"},
+        "accounts-turn_off_two_factor": lambda: {"code": "000000"},
     }
     make = bodies.get(operation_id)
     return make() if make else None
@@ -219,6 +230,10 @@ def test_operation_allows_and_denies_as_declared(
         f"/api/v1/work-groups/{work_group_id}/sessions", json=SESSION
     ).json()["items"][0]["id"]
     entitlement_id, claim_id = grants_rows(db, programme.id) if "/grants/" in path else (0, 0)
+    # Someone of the hub whose account the hub's administrators manage (/accounts/{user_id}).
+    user_id = (
+        sign_in(role=Role.MASTERY_SPECIALIST, hub_id=OWN_HUB).get("/api/v1/auth/me").json()["id"]
+    )
     statement_id = own_admin.post(
         "/api/v1/grants/statements", json={"hub_id": OWN_HUB, "month": "2027-03"}
     ).json()["id"]
@@ -240,6 +255,7 @@ def test_operation_allows_and_denies_as_declared(
         programme_type="primary_development",
         statement_id=statement_id,
         request_id=request_id,
+        user_id=user_id,
     )
 
     callers = [

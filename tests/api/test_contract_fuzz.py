@@ -51,7 +51,8 @@ EXAMPLES = 5
 # Every check but "valid input is accepted": a schema cannot say that a cursor must be one
 # the API gave out, or that a hub must exist; those 422s are right, and tested elsewhere.
 EXCLUDED = [positive_data_acceptance]
-SIGN_OUT = "/api/v1/auth/sign-out"
+# Operations that end the caller's sessions: each runs with a session of its own.
+SIGN_OUT = ("/api/v1/auth/sign-out", "/api/v1/accounts/me/sign-out-everywhere")
 
 
 @pytest.fixture(params=FUZZED, ids=[caller.name for caller in FUZZED])
@@ -116,10 +117,10 @@ def credentials(client: TestClient) -> tuple[dict[str, str], dict[str, str]]:
 def test_every_caller_let_in_gets_no_server_error(
     case: schemathesis.Case, caller: Caller, calling_as: TestClient, client_for: ClientFor
 ) -> None:
-    # The operations run as subtests of one test, sharing `calling_as`: sign-out ends a
+    # The operations run as subtests of one test, sharing `calling_as`: signing out ends a
     # session of its own, so that the others stay signed in.
     client = calling_as
-    if case.operation.path == SIGN_OUT and caller.role is not None:
+    if case.operation.path in SIGN_OUT and caller.role is not None:
         client = client_for(caller, school_urn=URN)
     headers, cookies = credentials(client)
     case.cookies = {**(case.cookies or {}), **cookies}

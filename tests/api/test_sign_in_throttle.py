@@ -65,7 +65,7 @@ def _guess(client: TestClient, email: str, times: int) -> list[int]:
 def test_the_owner_signs_in_from_home_while_their_account_is_guessed_elsewhere(
     make_user: MakeUser, client_from: ClientFrom
 ) -> None:
-    owner = make_user(role=Role.NATIONAL_ADMIN)
+    owner = make_user(role=Role.NATIONAL_ADMIN, totp_secret=None)
     attacker = client_from(ATTACKER)
     guesses = _guess(attacker, owner.email, MAX_FAILURES_PER_PAIR + 3)
     assert guesses == [401] * MAX_FAILURES_PER_PAIR + [429] * 3
@@ -83,11 +83,12 @@ def test_the_owner_signs_in_from_home_while_their_account_is_guessed_elsewhere(
 def test_an_address_guessing_many_accounts_is_throttled_and_no_one_else(
     make_user: MakeUser, client_from: ClientFrom
 ) -> None:
-    owner = make_user(role=Role.NATIONAL_ADMIN)
+    owner = make_user(role=Role.NATIONAL_ADMIN, totp_secret=None)
     school = client_from(ATTACKER)  # one address for a whole school's network
     # Existing accounts: an unknown email costs a full-strength hash check (the tests' are light).
     others = iter(
-        make_user(role=Role.NATIONAL_ADMIN).email for _ in range(MAX_FAILURES_PER_ADDRESS)
+        make_user(role=Role.NATIONAL_ADMIN, totp_secret=None).email
+        for _ in range(MAX_FAILURES_PER_ADDRESS)
     )
 
     def fail_for_others(failures: int) -> None:
@@ -116,7 +117,7 @@ def test_an_address_guessing_many_accounts_is_throttled_and_no_one_else(
 def test_a_success_clears_that_place_s_failures_and_no_other(
     make_user: MakeUser, client_from: ClientFrom
 ) -> None:
-    owner = make_user(role=Role.NATIONAL_ADMIN)
+    owner = make_user(role=Role.NATIONAL_ADMIN, totp_secret=None)
     attacker, home = client_from(ATTACKER), client_from(HOME)
     assert _guess(attacker, owner.email, MAX_FAILURES_PER_PAIR + 1)[-1] == 429
 
@@ -144,7 +145,7 @@ def _retry_after(db: Session, user: UserAccount, address: str) -> int:
 def test_retry_after_is_when_the_oldest_counted_failure_leaves_the_window(
     db: Session, make_user: MakeUser
 ) -> None:
-    owner = make_user(role=Role.NATIONAL_ADMIN)
+    owner = make_user(role=Role.NATIONAL_ADMIN, totp_secret=None)
     # Five failures from 10 to 6 minutes ago: the pair is free again 5 minutes from now.
     ages = [timedelta(minutes=m) for m in (10, 9, 8, 7, 6)]
     _failures(db, owner.email, ATTACKER, ages)
@@ -160,7 +161,7 @@ def test_retry_after_is_when_the_oldest_counted_failure_leaves_the_window(
 def test_an_account_guessed_from_many_places_gives_each_place_fewer_guesses(
     db: Session, make_user: MakeUser
 ) -> None:
-    owner = make_user(role=Role.NATIONAL_ADMIN)
+    owner = make_user(role=Role.NATIONAL_ADMIN, totp_secret=None)
     # One failure each from many addresses within the last two minutes.
     for n in range(ACCOUNT_UNDER_ATTACK):
         _failures(db, owner.email, f"192.0.2.{n}", [timedelta(seconds=n + 1)])
@@ -175,7 +176,7 @@ def test_an_account_guessed_from_many_places_gives_each_place_fewer_guesses(
 
 
 def test_ipv6_addresses_of_one_network_count_as_one_place(db: Session, make_user: MakeUser) -> None:
-    owner = make_user(role=Role.NATIONAL_ADMIN)
+    owner = make_user(role=Role.NATIONAL_ADMIN, totp_secret=None)
     for n in range(MAX_FAILURES_PER_PAIR):
         refused = auth.sign_in(
             db, email=owner.email, password="guess", address=f"2001:db8:1:2::{n + 1:x}", now=NOW

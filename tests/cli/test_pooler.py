@@ -16,10 +16,12 @@ from pathlib import Path
 
 import httpx
 import psycopg
+import pyotp
 import pytest
 from sqlalchemy.engine import make_url
 
 from api.settings import PROJECT_ROOT
+from tests.accounts import TOTP_SECRET
 from tests.cli.test_cli import mathshubs
 from tests.cli.test_two_processes import (
     TIMEOUT,
@@ -146,7 +148,8 @@ def _key_and_account(env: dict[str, str]) -> tuple[str, dict[str, str]]:
     key_id = issued.stdout.split()[2]
     person = mathshubs(
         "create-user", "--email", "admin@pooled.example", "--role", "hub_admin",
-        "--name", "Hub Admin", "--hub", HUB, env={**env, "MATHSHUBS_PASSWORD": PASSWORD},
+        "--name", "Hub Admin", "--hub", HUB,
+        env={**env, "MATHSHUBS_PASSWORD": PASSWORD, "MATHSHUBS_TOTP_SECRET": TOTP_SECRET},
     )  # fmt: skip
     assert person.returncode == 0, person.stderr
     return key_id, {"Authorization": f"Bearer {issued.stdout.strip().splitlines()[-1]}"}
@@ -157,7 +160,11 @@ def _revocation_and_sign_out_reach_the_other(
 ) -> None:
     signed_in = http.post(
         f"{first}/api/v1/auth/sign-in",
-        json={"email": "admin@pooled.example", "password": PASSWORD},
+        json={
+            "email": "admin@pooled.example",
+            "password": PASSWORD,
+            "code": pyotp.TOTP(TOTP_SECRET).now(),  # these servers keep the system's time
+        },
     )
     assert signed_in.status_code == 200, signed_in.text
     cookie = {"Cookie": f"mh_session={signed_in.cookies['mh_session']}"}

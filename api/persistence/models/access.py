@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.persistence.base import Base
@@ -32,6 +41,11 @@ class UserAccount(Timestamped, Base):
     school_urn: Mapped[str | None] = mapped_column(String(6))
     active: Mapped[bool] = mapped_column(default=True)
     last_signed_in_at: Mapped[datetime | None]
+    # Two-factor sign-in (api.services.two_factor): the authenticator's shared secret once
+    # confirmed, the one being set up meanwhile, and the last time step whose code was used.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class UserSession(Base):
@@ -49,16 +63,19 @@ class UserSession(Base):
 
 class SignInAttempt(Base):
     """Failed sign-ins, counted per account and address pair, per address and per account to
-    slow down guessing (api.services.auth)."""
+    slow down guessing (api.services.auth); and, counted apart, requests for a password reset
+    link (kind "password_reset"), so that nobody floods a mailbox."""
 
     __tablename__ = "sign_in_attempt"
     __table_args__ = (
         Index("ix_sign_in_attempt_email_address_at", "email", "address", "at"),
         Index("ix_sign_in_attempt_email_at", "email", "at"),
         Index("ix_sign_in_attempt_address_at", "address", "at"),
+        CheckConstraint("kind IN ('sign_in', 'password_reset')", name="kind_known"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="sign_in", server_default="sign_in")
     email: Mapped[str] = mapped_column(String(320))
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utc_now)
@@ -123,3 +140,72 @@ class AuditEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
     # Set when a person's values in it were redacted (an erasure, the retention schedule).
     redacted_at: Mapped[datetime | None]
+
+
+class Invitation(Base):
+    """A person invited to make an account; the emailed link holds a token, only its hash is
+    here. Once accepted it points at the account made."""
+
+    __tablename__ = "invitation"
+    __table_args__ = (
+        CheckConstraint(
+            "role IN ('hub_admin', 'mastery_specialist', 'school_contact')", name="role_known"
+        ),
+        Index("ix_invitation_hub_id", "hub_id"),
+        Index("ix_invitation_email", "email"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str] = mapped_column(String(320))  # stored lower-case
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))
+    hub_id: Mapped[str] = mapped_column(ForeignKey("hub.id"))
+    school_urn: Mapped[str | None] = mapped_column(String(6))
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("application.id", ondelete="SET NULL")
+    )
+    invited_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+
+
+class PasswordReset(Base):
+    """A "forgotten your password" link: only the token's hash is kept."""
+
+    __tablename__ = "password_reset"
+    __table_args__ = (Index("ix_password_reset_user_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class RecoveryCode(Base):
+    """A code that signs in once in place of the authenticator's, shown once; kept hashed."""
+
+    __tablename__ = "recovery_code"
+    __table_args__ = (Index("ix_recovery_code_user_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None]
+
+
+class RememberedBrowser(Base):
+    """A browser that passed two-factor sign-in and asked to be remembered: its cookie holds a
+    random token, only the hash is here."""
+
+    __tablename__ = "remembered_browser"
+    __table_args__ = (Index("ix_remembered_browser_user_id", "user_id"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    expires_at: Mapped[datetime]

@@ -39,7 +39,9 @@ export function AccountBar() {
     <div className="app-account">
       <p className="app-account__who">
         <span className="govuk-visually-hidden">Signed in as </span>
-        <strong className="app-account__name">{me.data.name}</strong>
+        <Link to="/account">
+          {me.data.name}
+        </Link>
         {role && (
           <>
             <span className="govuk-visually-hidden">,</span> <span className="app-account__role">{role}</span>

@@ -7,6 +7,8 @@ import { ForbiddenPage } from "../pages/ForbiddenPage";
 import { ServiceProblemPage } from "../pages/ServiceProblemPage";
 import { Layout } from "./Layout";
 
+const TWO_FACTOR_SETUP = "/account/two-factor";
+
 type Props = {
   roles: readonly Role[];
   /** Who the pages are for, to finish "This page is for …". */
@@ -39,6 +41,8 @@ export function RequireRole({ roles, audience }: Props) {
     const state: ReturnState = { from: `${location.pathname}${location.search}`, required: true };
     return <Navigate to="/sign-in" replace state={state} />;
   }
+  // An administrator who has yet to set up two-factor sign-in may do nothing else first.
+  if (me.data.two_factor_due && location.pathname !== TWO_FACTOR_SETUP) return <Navigate to={TWO_FACTOR_SETUP} replace />;
   if (!hasRole(me.data, roles)) return <ForbiddenPage me={me.data} audience={audience} />;
   return <Outlet />;
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Navigate, useLocation } from "react-router-dom";
+import { Link, Navigate, useLocation } from "react-router-dom";
 import type { Problem } from "../api/client";
 import { useSignIn } from "../api/mutations";
 import { useMe } from "../api/queries";
@@ -10,16 +10,21 @@ import { Layout } from "../components/Layout";
 import { bodyError, checksProblem, errorsByPointer, formText, problemOf } from "../forms";
 import { usePageTitle } from "../usePageTitle";
 
-const FIELDS = { "/email": { id: "email" }, "/password": { id: "password" } };
+const FIELDS = { "/email": { id: "email" }, "/password": { id: "password" }, "/code": { id: "code" } };
+
+/** The API's answer when the password was right and a code from the authenticator app is needed too. */
+function needsCode(problem: Problem | null): boolean {
+  return problem?.status === 401 && problem.type.endsWith("/two-factor-required");
+}
 
 /**
- * The API's refusal as an error at the email address, so the summary links to the form
- * (it does not say which of the two was wrong, and neither should the page). Throttling
- * and other problems name no field and are said as they are.
+ * The API's refusal as an error at the email address (or the code, once asked for it), so the
+ * summary links to the form (it does not say which of email and password was wrong, and
+ * neither should the page). Throttling and other problems name no field and are said as they are.
  */
-function signInProblem(problem: Problem | null): Problem | null {
-  if (problem?.status !== 401) return problem;
-  return { ...problem, errors: [bodyError("/email", problem.detail ?? problem.title)] };
+function signInProblem(problem: Problem | null, askingForCode: boolean): Problem | null {
+  if (problem?.status !== 401 || needsCode(problem)) return needsCode(problem) ? null : problem;
+  return { ...problem, errors: [bodyError(askingForCode ? "/code" : "/email", problem.detail ?? problem.title)] };
 }
 
 /** Sign in with an email address and password, then go back to the page that asked for it. */
@@ -28,14 +33,19 @@ export function SignInPage() {
   const location = useLocation();
   const signIn = useSignIn();
   const [checks, setChecks] = useState<Problem | null>(null);
+  // Once the password was right and the account needs a code: the email and password to send again with it.
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
 
-  const problem = checks ?? signInProblem(problemOf(signIn.error));
+  const problem = checks ?? signInProblem(problemOf(signIn.error), credentials !== null);
   const errors = errorsByPointer(problem);
   usePageTitle("Sign in", { error: problem !== null });
 
   const from = returnPath(location.state);
-  // Signed in (just now, or already): go on to the page they came from, or their home.
-  if (me.data) return <Navigate to={from ?? homeFor(me.data)} replace />;
+  // Signed in (just now, or already): go on to the page they came from, or their home; an
+  // administrator without two-factor sign-in sets it up first.
+  if (me.data) {
+    return <Navigate to={me.data.two_factor_due ? "/account/two-factor" : (from ?? homeFor(me.data))} replace />;
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,7 +63,66 @@ export function SignInPage() {
       signIn.reset();
       return;
     }
-    signIn.mutate({ email, password });
+    signIn.mutate(
+      { email, password, remember_browser: false },
+      {
+        onError: (error) => {
+          if (needsCode(problemOf(error))) setCredentials({ email, password });
+        },
+      },
+    );
+  }
+
+  function submitCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (signIn.isPending || !credentials) return;
+    const form = new FormData(event.currentTarget);
+    const code = formText(form, "code").replace(/\s/g, "");
+    const found = checksProblem(code === "" ? [bodyError("/code", "Enter the code your app shows")] : []);
+    setChecks(found);
+    if (found) {
+      signIn.reset();
+      return;
+    }
+    signIn.mutate({ ...credentials, code, remember_browser: form.get("remember") === "yes" });
+  }
+
+  if (credentials) {
+    return (
+      <Layout>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            {problem && <ErrorSummary problem={problem} fields={FIELDS} />}
+            <h1 className="govuk-heading-l">Enter your code</h1>
+            <p className="govuk-body">Open your authenticator app and enter the code it shows for Maths Hubs Programmes.</p>
+            <form method="post" onSubmit={submitCode} noValidate>
+              <TextInput
+                id="code"
+                label="Code"
+                hint="6 digits, or one of your recovery codes"
+                autoComplete="one-time-code"
+                spellCheck={false}
+                inputClassName="govuk-input--width-10"
+                error={errors["/code"]}
+              />
+              <div className="govuk-form-group">
+                <div className="govuk-checkboxes govuk-checkboxes--small">
+                  <div className="govuk-checkboxes__item">
+                    <input className="govuk-checkboxes__input" id="remember" name="remember" type="checkbox" value="yes" />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor="remember">
+                      Do not ask for a code on this browser for 30 days
+                    </label>
+                  </div>
+                </div>
+              </div>
+              <button type="submit" className="govuk-button">
+                Sign in
+              </button>
+            </form>
+          </div>
+        </div>
+      </Layout>
+    );
   }
 
   return (
@@ -90,7 +159,11 @@ export function SignInPage() {
               Sign in
             </button>
           </form>
-          <p className="govuk-body">Forgotten your password? Ask your hub administrator.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/forgotten-password">
+              Forgotten your password?
+            </Link>
+          </p>
         </div>
       </div>
     </Layout>

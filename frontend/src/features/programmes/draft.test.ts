@@ -253,6 +253,8 @@ describe("who may do what, and when", () => {
     school_urn: null,
     scopes: [],
     csrf_token: "t",
+    two_factor: false,
+    two_factor_due: false,
   });
 
   it("lets national administrators and the hub's own administrators manage a programme", () => {
