@@ -9,6 +9,7 @@ records each kind covers, and how their trigger date is read, is the shell's par
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -120,12 +121,7 @@ def months_before(day: date, months: int) -> date:
     total = day.year * 12 + (day.month - 1) - months
     year, month = divmod(total, 12)
     month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def financial_year_end(day: date) -> date:
@@ -142,11 +138,10 @@ def last_due_trigger(rule: Rule, today: date) -> date:
     kept_until = months_before(today, rule.months)  # a trigger on this day is due tomorrow
     if rule.trigger is Trigger.FINANCIAL_YEAR_END:
         # Due once the year's end plus the period has passed: every trigger up to the last
-        # financial year end strictly before the cut-off.
+        # financial year end strictly before the cut-off (the year's end it falls in is on or
+        # after it).
         end = financial_year_end(kept_until)
-        if end >= kept_until:
-            end = date(end.year - 1, FINANCIAL_YEAR_END_MONTH, FINANCIAL_YEAR_END_DAY)
-        return end
+        return date(end.year - 1, FINANCIAL_YEAR_END_MONTH, FINANCIAL_YEAR_END_DAY)
     return kept_until - timedelta(days=1)
 
 

@@ -69,25 +69,35 @@ def make_engine(
 
 
 def make_probe_engine(url: str, *, timeout_seconds: float, pooled: bool = False) -> Engine:
-    """For health checks: a fresh connection per check, never a wait behind the requests'
-    pool, and every wait bounded by `timeout_seconds` (connecting: at least 2 s)."""
+    """For health checks: connections of their own, never a wait behind the requests' pool,
+    and every wait bounded by `timeout_seconds` (connecting: at least 2 s).
+
+    On PostgreSQL two connections (one per readiness thread) are kept between checks, so that a
+    load balancer asking many times a second costs a query each, not a new server process; each
+    is pinged before use, so a database that went away is noticed by the next check."""
     bound = DatabaseTimeouts(timeout_seconds, timeout_seconds, timeout_seconds, timeout_seconds)
     if url.startswith("sqlite"):
         engine = create_engine(url, poolclass=NullPool)
         _make_sqlite_transactional(engine, busy_timeout_ms=round(timeout_seconds * 1000))
         return engine
+    kept: dict[str, Any] = {
+        "pool_size": 2,
+        "max_overflow": 0,
+        "pool_timeout": timeout_seconds,
+        "pool_pre_ping": True,
+    }
     if pooled:
         engine = create_engine(
             url.replace("postgresql://", "postgresql+psycopg://", 1),
-            poolclass=NullPool,
             connect_args=_through_pooler(bound),
+            **kept,
         )
         _limit_each_transaction(engine, bound)
         return engine
     return create_engine(
         url.replace("postgresql://", "postgresql+psycopg://", 1),
-        poolclass=NullPool,
         connect_args=_postgres_limits(url, bound),
+        **kept,
     )
 
 

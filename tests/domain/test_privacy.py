@@ -12,8 +12,10 @@ from api.domain.privacy import (
     REDACTED_EMAIL,
     ClaimFact,
     Redactor,
+    erased_email,
     erasure_holds,
     extract_key,
+    is_erased_email,
     pseudonym,
     subject_access_due,
     suppressed,
@@ -28,6 +30,7 @@ from api.domain.retention import (
     is_due,
     last_due_trigger,
     months_before,
+    rule_for,
 )
 
 
@@ -136,3 +139,23 @@ def test_pseudonyms_are_stable_within_an_extract_and_differ_between_extracts() -
 @pytest.mark.parametrize(("count", "shown"), [(0, None), (4, None), (5, 5), (12, 12)])
 def test_counts_under_five_are_suppressed(count: int, shown: int | None) -> None:
     assert suppressed(count) == shown
+
+
+def test_an_erased_address_is_recognised_as_one() -> None:
+    address = erased_email("person", 12)
+    assert is_erased_email(address)
+    assert not is_erased_email("ann.jones@school.example")
+
+
+def test_a_redactor_knows_what_mentions_the_person_and_leaves_other_values() -> None:
+    redactor = Redactor.of(["Ann Jones", "ann.jones@school.example"])
+    assert redactor.mentions("Notes: ann jones called")
+    assert not redactor.mentions("Annual notes")
+    assert not Redactor.of([]).mentions("Ann Jones")
+    assert redactor.value({"count": 3, "who": ["Ann Jones"]}) == {"count": 3, "who": [REDACTED]}
+    assert redactor.value(None) is None
+
+
+def test_the_rule_for_a_category_is_found_in_a_schedule() -> None:
+    for rule in DEFAULT_SCHEDULE:
+        assert rule_for(DEFAULT_SCHEDULE, rule.category) is rule

@@ -60,3 +60,9 @@ def test_retry_after_is_read_as_seconds_or_as_a_date() -> None:
 )
 def test_internal_addresses_are_refused(address: str, refused: bool) -> None:
     assert forbidden_addresses([address]) == ([address] if refused else [])
+
+
+def test_a_retry_after_date_without_a_zone_is_not_read() -> None:
+    now = datetime(2027, 3, 10, 9, 0, tzinfo=UTC)
+    assert parse_retry_after("Wed, 10 Mar 2027 09:05:00 -0000", now=now) is None
+    assert parse_retry_after("Wed, 10 Mar 2027 09:05:00 GMT", now=now) == timedelta(minutes=5)
