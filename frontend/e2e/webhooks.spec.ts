@@ -15,13 +15,14 @@ function uniqueAddress(): string {
 }
 
 /**
- * Change one of the hub's programmes and put it back, through the API as the signed-in
- * administrator: two "Programme changed" events, and the programme as it was.
+ * Change one of the hub's open programmes and put it back, through the API as the signed-in
+ * administrator: two "Programme changed" events, and the programme as it was. (A draft's
+ * changes send nothing, and other browser tests add drafts to the hub.)
  */
 async function changeAndRestoreAProgramme(request: APIRequestContext) {
   const me = (await (await request.get("/api/v1/auth/me")).json()) as { csrf_token: string };
   const headers = { "X-CSRF-Token": me.csrf_token };
-  const list = (await (await request.get(`/api/v1/programmes?hub=${HUB}&limit=1`)).json()) as {
+  const list = (await (await request.get(`/api/v1/programmes?hub=${HUB}&status=open&limit=1`)).json()) as {
     items: { id: number }[];
   };
   const [programme] = list.items;
