@@ -44,6 +44,7 @@ def _url(path: str, seeded: Seeded) -> str:
         "claim_id": 1,
         "entitlement_id": 1,
         "statement_id": 1,
+        "endpoint_id": 1,
     }
     return (path + QUERIES.get(path, "")).format(**values)
 

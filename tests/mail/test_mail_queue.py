@@ -65,6 +65,20 @@ CONTEXTS: dict[str, dict[str, object]] = {
         "reason": "The school is closed for snow",
         "reason_for_email": "you take part in Leeds <Development> Group",
     },
+    "invitation": {
+        "name": "Ann <Lee>",
+        "role": "Mastery Specialist",
+        "hub_name": "North West Maths Hub",
+        "inviter": "Hana Admin",
+        "accept_url": "https://mathshubs.example/invitation/abc123",
+        "expires_on": date(2030, 5, 31),
+        "two_factor": True,
+    },
+    "password_reset": {
+        "name": "Ann <Lee>",
+        "reset_url": "https://mathshubs.example/reset-password/abc123",
+        "minutes": 60,
+    },
     "webhook_disabled": {
         "hub_name": "North West Maths Hub",
         "endpoint_url": "https://hooks.example/<maths>",
