@@ -131,6 +131,9 @@ def check_code(session: Session, user: UserAccount, code: str, *, now: datetime)
 def _matching_step(
     secret: str, code: str, now: datetime, *, last_used_step: int | None
 ) -> int | None:
+    # Only six plain digits can be a code (and compare_digest refuses text beyond ASCII).
+    if not (code.isascii() and code.isdigit()):
+        return None
     totp = pyotp.TOTP(secret)
     for step in totp_steps(now):
         if hmac.compare_digest(totp.at(step * TOTP_STEP_SECONDS), code):

@@ -382,6 +382,10 @@ def test_an_administrator_sets_up_two_factor_before_anything_else(
     assert setup["qr_code"].startswith("data:image/svg+xml")
     assert setup["otpauth_uri"].startswith("otpauth://totp/")
     totp = pyotp.TOTP(setup["secret"])
+    for garbled in ("n\u001b[\u00f3", "\u0661\u0662\u0663\u0664\u0665\u0666"):
+        # Not a code at all (Arabic-Indic digits included): refused as a wrong one, not a 500.
+        refused = browser.post("/api/v1/accounts/me/two-factor", json={"code": garbled})
+        assert refused.status_code == 422, refused.text
     wrong = browser.post("/api/v1/accounts/me/two-factor", json={"code": "000000"})
     assert wrong.status_code == 422
     on = browser.post("/api/v1/accounts/me/two-factor", json={"code": totp.at(clock.now())})
