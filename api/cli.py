@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import timedelta
 from pathlib import Path
 from types import FrameType
@@ -341,12 +341,7 @@ def send_mail(
     if loop:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
         typer.echo("Sending email as it falls due; press Ctrl-C to stop.")
-        with _mail_sender(settings) as thread:
-            try:
-                while thread.is_alive():
-                    thread.join(timeout=1.0)
-            except KeyboardInterrupt:
-                typer.echo("Stopping after the message in hand.", err=True)
+        _until_ctrl_c(_mail_sender(settings), "Stopping after the message in hand.")
         return
     engine = make_engine(settings.database_url, pooled=settings.database_pooled)
     try:
@@ -362,23 +357,42 @@ def send_mail(
         raise typer.Exit(code=1)
 
 
+def _until_ctrl_c(worker: AbstractContextManager[threading.Thread], stopping: str) -> None:
+    with worker as thread:
+        try:
+            while thread.is_alive():
+                thread.join(timeout=1.0)
+        except KeyboardInterrupt:
+            typer.echo(stopping, err=True)
+
+
 @contextmanager
-def _mail_sender(settings: Settings) -> Iterator[threading.Thread]:
-    """The outbox sender in a daemon thread with its own engine, stopped when the block ends."""
+def _background(
+    settings: Settings,
+    *,
+    name: str,
+    target: Callable[..., None],
+    args: tuple[object, ...],
+    poll_seconds: float,
+    join_seconds: float,
+) -> Iterator[threading.Thread]:
+    """`target(session_factory, *args, stop=, poll_seconds=, clock=)` in a daemon thread with
+    its own engine, stopped when the block ends: told to stop, then given `join_seconds` to
+    finish the work in hand; a thread still stuck after that dies with the process, and its
+    work is picked up again later."""
     from api.persistence.database import make_engine, make_session_factory
-    from api.services.mail_sender import SmtpSettings, run_sender
 
     engine = make_engine(settings.database_url, pooled=settings.database_pooled)
     stop = threading.Event()
     thread = threading.Thread(
-        target=run_sender,
-        args=(make_session_factory(engine), SmtpSettings.from_settings(settings)),
+        target=target,
+        args=(make_session_factory(engine), *args),
         kwargs={
             "stop": stop,
-            "poll_seconds": settings.mail_poll_seconds,
+            "poll_seconds": poll_seconds,
             "clock": clock_at(settings.fixed_now, settings.clock_file),
         },
-        name="mail-sender",
+        name=name,
         daemon=True,
     )
     thread.start()
@@ -386,10 +400,22 @@ def _mail_sender(settings: Settings) -> Iterator[threading.Thread]:
         yield thread
     finally:
         stop.set()
-        # Let a message in hand finish (at most one SMTP timeout); a daemon thread that is
-        # still stuck after that dies with the process, and its messages are sent again later.
-        thread.join(timeout=settings.smtp_timeout_seconds + 1)
+        thread.join(timeout=join_seconds)
         engine.dispose()
+
+
+def _mail_sender(settings: Settings) -> AbstractContextManager[threading.Thread]:
+    """The outbox sender; a message in hand may take one SMTP timeout to finish."""
+    from api.services.mail_sender import SmtpSettings, run_sender
+
+    return _background(
+        settings,
+        name="mail-sender",
+        target=run_sender,
+        args=(SmtpSettings.from_settings(settings),),
+        poll_seconds=settings.mail_poll_seconds,
+        join_seconds=settings.smtp_timeout_seconds + 1,
+    )
 
 
 @cli.command("send-webhooks")
@@ -410,12 +436,7 @@ def send_webhooks(
     if loop:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
         typer.echo("Sending webhooks as they fall due; press Ctrl-C to stop.")
-        with _webhook_sender(settings) as thread:
-            try:
-                while thread.is_alive():
-                    thread.join(timeout=1.0)
-            except KeyboardInterrupt:
-                typer.echo("Stopping after the delivery in hand.", err=True)
+        _until_ctrl_c(_webhook_sender(settings), "Stopping after the delivery in hand.")
         return
     engine = make_engine(settings.database_url, pooled=settings.database_pooled)
     try:
@@ -444,60 +465,35 @@ def _webhook_settings(settings: Settings) -> WebhookSenderSettings:
 
 @contextmanager
 def _webhook_sender(settings: Settings) -> Iterator[threading.Thread]:
-    """The webhook sender in a daemon thread with its own engine, stopped when the block ends."""
-    from api.persistence.database import make_engine, make_session_factory
+    """The webhook sender, with an HTTP client of its own."""
     from api.services.webhook_sender import TIMEOUT_SECONDS, http_client, run_sender
 
-    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
-    http = http_client()
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=run_sender,
-        args=(make_session_factory(engine), http, _webhook_settings(settings)),
-        kwargs={
-            "stop": stop,
-            "poll_seconds": settings.webhook_poll_seconds,
-            "clock": clock_at(settings.fixed_now, settings.clock_file),
-        },
-        name="webhook-sender",
-        daemon=True,
-    )
-    thread.start()
-    try:
+    with (
+        http_client() as http,
+        _background(
+            settings,
+            name="webhook-sender",
+            target=run_sender,
+            args=(http, _webhook_settings(settings)),
+            poll_seconds=settings.webhook_poll_seconds,
+            join_seconds=TIMEOUT_SECONDS + 1,
+        ) as thread,
+    ):
         yield thread
-    finally:
-        stop.set()
-        thread.join(timeout=TIMEOUT_SECONDS + 1)
-        http.close()
-        engine.dispose()
 
 
-@contextmanager
-def _retention_worker(settings: Settings) -> Iterator[threading.Thread]:
-    """The retention schedule applied in a daemon thread with its own engine (as the sender)."""
-    from api.persistence.database import make_engine, make_session_factory
+def _retention_worker(settings: Settings) -> AbstractContextManager[threading.Thread]:
+    """The retention schedule, applied a round every RETENTION_POLL_SECONDS."""
     from api.services.retention import run_retention
 
-    engine = make_engine(settings.database_url, pooled=settings.database_pooled)
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=run_retention,
-        args=(make_session_factory(engine),),
-        kwargs={
-            "stop": stop,
-            "poll_seconds": settings.retention_poll_seconds,
-            "clock": clock_at(settings.fixed_now, settings.clock_file),
-        },
+    return _background(
+        settings,
         name="retention",
-        daemon=True,
+        target=run_retention,
+        args=(),
+        poll_seconds=settings.retention_poll_seconds,
+        join_seconds=30,
     )
-    thread.start()
-    try:
-        yield thread
-    finally:
-        stop.set()
-        thread.join(timeout=30)
-        engine.dispose()
 
 
 @cli.command("apply-retention")
