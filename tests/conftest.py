@@ -39,6 +39,7 @@ pytest_plugins = [
     "tests.accounts",
     "tests.api.work_group_setup",
     "tests.api.grants_setup",
+    "tests.api.privacy_setup",
     "tests.processes",
 ]
 

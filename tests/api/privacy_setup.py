@@ -8,6 +8,7 @@ import html
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -59,7 +60,8 @@ class Seeded:
     counts: dict[str, int]  # the records seeded, by part of the export
 
 
-def seed(
+@pytest.fixture
+def seeded(
     db: Session,
     sign_in: SignIn,
     make_hub: MakeHub,

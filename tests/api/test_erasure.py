@@ -16,8 +16,8 @@ from api.persistence.base import Base
 from api.persistence.models import AuditEvent, GrantClaim, GrantEntitlement, Person
 from api.settings import PROJECT_ROOT
 from tests.accounts import SignIn
-from tests.api.privacy_setup import EMAIL, HUB, NAME, URN, Seeded, personal_values, seed
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.privacy_setup import EMAIL, HUB, NAME, URN, Seeded, personal_values
+from tests.builders import MakeHub
 
 CONTRACT = yaml.safe_load((PROJECT_ROOT / "openapi.yaml").read_text(encoding="utf-8"))
 GETS = [path for path, operations in CONTRACT["paths"].items() if "get" in operations]
@@ -72,14 +72,8 @@ def _reports(client: TestClient, seeded: Seeded) -> dict[str, Any]:
 
 
 def test_after_erasure_no_get_and_no_row_holds_their_values_and_reports_stay(
-    db: Session,
-    sign_in: SignIn,
-    admin: TestClient,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    db: Session, admin: TestClient, seeded: Seeded
 ) -> None:
-    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
     values = personal_values()
     # The walk and the dump can see them before: else the test below would prove nothing.
     before = _every_get(admin, seeded)
@@ -123,13 +117,8 @@ def test_after_erasure_no_get_and_no_row_holds_their_values_and_reports_stay(
 
 
 def test_erasure_is_refused_and_changes_nothing_while_a_claim_is_unpaid(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    db: Session, seeded: Seeded
 ) -> None:
-    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
     entitlement = GrantEntitlement(
         hub_id=HUB,
         programme_id=seeded.programme_id,
@@ -180,13 +169,8 @@ def test_erasure_is_refused_and_changes_nothing_while_a_claim_is_unpaid(
 
 
 def test_only_the_persons_hub_or_a_national_administrator_may_erase(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    sign_in: SignIn, make_hub: MakeHub, seeded: Seeded
 ) -> None:
-    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
     make_hub(id="south")
     other = sign_in(role=Role.HUB_ADMIN, hub_id="south")
     assert other.post(f"/api/v1/people/{seeded.person_id}/erasure").status_code == 404
@@ -196,14 +180,7 @@ def test_only_the_persons_hub_or_a_national_administrator_may_erase(
     assert national.post(f"/api/v1/people/{seeded.person_id}/erasure").status_code == 200
 
 
-def test_a_namesakes_record_is_not_erased(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
-) -> None:
-    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
+def test_a_namesakes_record_is_not_erased(seeded: Seeded) -> None:
     namesake = seeded.staff.post(
         "/api/v1/people",
         json={"name": NAME, "email": "another.aoife@school.example", "roles": ["teacher"]},

@@ -3,22 +3,13 @@ names or emails, statements only with their people redacted, counts under five s
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from api.domain.access import Role
 from tests.accounts import SignIn
-from tests.api.privacy_setup import EMAIL, NAME, seed
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.privacy_setup import EMAIL, NAME, Seeded
+from tests.builders import MakeHub
 
 
-def test_the_extract_names_nobody_and_suppresses_small_counts(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
-) -> None:
-    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
+def test_the_extract_names_nobody_and_suppresses_small_counts(seeded: Seeded) -> None:
     first = seeded.staff.get("/api/v1/reports/evaluation-extract?academic_year=2027-28")
     assert first.status_code == 200, first.text
     body = first.json()
@@ -47,13 +38,8 @@ def test_the_extract_names_nobody_and_suppresses_small_counts(
 
 
 def test_a_hub_sees_only_its_own_extract(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    sign_in: SignIn, make_hub: MakeHub, seeded: Seeded
 ) -> None:
-    seed(db, sign_in, make_hub, make_programme, make_school)
     make_hub(id="south")
     other = sign_in(role=Role.HUB_ADMIN, hub_id="south")
     mine = other.get("/api/v1/reports/evaluation-extract?academic_year=2027-28")

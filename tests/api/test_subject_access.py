@@ -15,19 +15,12 @@ from sqlalchemy.orm import Session
 from api.domain.access import Role
 from api.persistence.models import AuditEvent
 from tests.accounts import SignIn
-from tests.api.privacy_setup import EMAIL, HUB, NAME, seed
-from tests.builders import MakeHub, MakeProgramme, MakeSchool
+from tests.api.privacy_setup import EMAIL, HUB, NAME, Seeded
+from tests.builders import MakeHub
 from tests.clock import TODAY
 
 
-def test_the_export_holds_every_record_seeded_for_the_person(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
-) -> None:
-    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
+def test_the_export_holds_every_record_seeded_for_the_person(db: Session, seeded: Seeded) -> None:
     response = seeded.staff.post(f"/api/v1/subject-access-requests/{seeded.request_id}/export")
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/zip"
@@ -63,14 +56,7 @@ def test_the_export_holds_every_record_seeded_for_the_person(
     assert seeded.staff.get("/api/v1/subject-access-requests?open=true").json()["items"] == []
 
 
-def test_a_request_is_due_a_month_after_receipt_and_listed_soonest_first(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
-) -> None:
-    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
+def test_a_request_is_due_a_month_after_receipt_and_listed_soonest_first(seeded: Seeded) -> None:
     staff = seeded.staff
     later = staff.post(
         "/api/v1/subject-access-requests",
@@ -93,13 +79,8 @@ def test_a_request_is_due_a_month_after_receipt_and_listed_soonest_first(
 
 
 def test_another_hub_cannot_see_or_export_a_request(
-    db: Session,
-    sign_in: SignIn,
-    make_hub: MakeHub,
-    make_programme: MakeProgramme,
-    make_school: MakeSchool,
+    sign_in: SignIn, make_hub: MakeHub, seeded: Seeded
 ) -> None:
-    seeded = seed(db, sign_in, make_hub, make_programme, make_school)
     make_hub(id="south")
     other = sign_in(role=Role.HUB_ADMIN, hub_id="south")
     assert other.get("/api/v1/subject-access-requests").json()["items"] == []
