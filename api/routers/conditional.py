@@ -50,6 +50,12 @@ def expected_version(if_match: str | None, resource_id: int) -> int:
     return int(match.group(2))
 
 
+def known_data_version(request: Request) -> tuple[int, str] | None:
+    """This process's data version when PostgreSQL's notifications vouch for it."""
+    watch = request.app.state.data_version_watch
+    return watch.current() if watch is not None else None
+
+
 async def kept_answer(
     request: Request,
     open_session: SessionOpener,
@@ -65,8 +71,7 @@ async def kept_answer(
     """An answer kept by data version (api/services/versioned.py): from memory when this
     process's data version is known (PostgreSQL's notifications keep it current) and the answer
     is kept; otherwise from the database, in a worker thread."""
-    watch = request.app.state.data_version_watch
-    known = watch.current() if watch is not None else None
+    known = known_data_version(request)
     rendered: versioned.Rendered | None = None
     if known is not None:
         tag, cache_key = versioned.etag_at(known, form, key)

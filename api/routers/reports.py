@@ -13,7 +13,12 @@ from starlette.concurrency import run_in_threadpool
 from api.domain.reports.coverage import DEFAULT_COMPLETED_WITHIN_YEARS, PhaseKey
 from api.routers.access import REPORTS_READ, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
-from api.routers.conditional import IfNoneMatch, not_modified, not_modified_response
+from api.routers.conditional import (
+    IfNoneMatch,
+    known_data_version,
+    not_modified,
+    not_modified_response,
+)
 from api.routers.dependencies import DbSession, OpenSession
 from api.schemas import reports as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
@@ -76,12 +81,6 @@ def _csv(text: str, name: str, if_none_match: str | None) -> Response:
     )
 
 
-def _known_version(request: Request) -> tuple[int, str] | None:
-    """This process's data version when PostgreSQL's notifications vouch for it."""
-    watch = request.app.state.data_version_watch
-    return watch.current() if watch is not None else None
-
-
 # Coverage
 
 
@@ -117,7 +116,7 @@ async def _coverage(
     """From memory when this process's data version is known (PostgreSQL's notifications keep
     it current) and the answer is kept; otherwise counted, in a worker thread."""
     viewer = signed_in(principal)
-    known = _known_version(request)
+    known = known_data_version(request)
     if known is not None:
         kept = reports.kept_coverage(viewer, question, now=now, version=known)
         if kept is not None:
@@ -186,7 +185,7 @@ async def _funnel(
 ) -> reports.Rendered:
     """As _coverage, for the funnel."""
     viewer = signed_in(principal)
-    known = _known_version(request)
+    known = known_data_version(request)
     if known is not None:
         kept = reports.kept_funnel(viewer, question, now=now, version=known)
         if kept is not None:
