@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from api import security
 from api.clock import FixedClock
-from api.main import create_app
+from api.main import create_app, start_afresh
 from api.persistence.database import make_engine
 from api.routers import dependencies
 from api.settings import PROJECT_ROOT, Settings
@@ -138,9 +138,19 @@ def clock() -> FixedClock:
     return FixedClock(TEST_NOW)
 
 
-@pytest.fixture
-def app(settings: Settings, db: Session, clock: FixedClock) -> Iterator[FastAPI]:
-    application = create_app(settings, clock=clock)
+@pytest.fixture(scope="session")
+def _apps() -> Iterator[dict[str, FastAPI]]:
+    """One app per distinct settings, reused by every test with those settings (building the
+    routes is most of a small test's time); each test gets it started afresh (api/main.py)."""
+    built: dict[str, FastAPI] = {}
+    yield built
+    for application in built.values():
+        application.state.engine.dispose()
+        application.state.readiness_engine.dispose()
+
+
+def in_test_transaction(application: FastAPI, db: Session) -> FastAPI:
+    """`application` with every request's session in the test's transaction."""
 
     def session_in_test_transaction() -> Iterator[Session]:
         # Same contract as production: keep the request's work on success, undo all of it on
@@ -154,12 +164,28 @@ def app(settings: Settings, db: Session, clock: FixedClock) -> Iterator[FastAPI]
             raise
 
     application.dependency_overrides[dependencies._session] = session_in_test_transaction
-    in_test_transaction = contextmanager(session_in_test_transaction)
+    opened = contextmanager(session_in_test_transaction)
 
     def opener(*, writes: bool = False) -> AbstractContextManager[Session]:
-        return in_test_transaction()
+        return opened()
 
     application.dependency_overrides[dependencies._session_opener] = lambda: opener
+    return application
+
+
+@pytest.fixture
+def app(settings: Settings, db: Session, clock: FixedClock, _apps: dict[str, FastAPI]) -> FastAPI:
+    key = settings.model_dump_json()
+    if key not in _apps:
+        _apps[key] = create_app(settings, clock=clock)
+    start_afresh(_apps[key], settings, clock)
+    return in_test_transaction(_apps[key], db)
+
+
+@pytest.fixture
+def own_app(settings: Settings, db: Session, clock: FixedClock) -> Iterator[FastAPI]:
+    """An app for this test alone, for a test that adds routes to it."""
+    application = in_test_transaction(create_app(settings, clock=clock), db)
     yield application
     application.state.engine.dispose()
 

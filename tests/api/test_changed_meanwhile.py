@@ -21,7 +21,7 @@ RENAME = "/api/v1/test-only/programmes/{programme_id}/rename"
 
 
 @pytest.fixture
-def racing_client(app: FastAPI) -> Iterator[TestClient]:
+def racing_client(own_app: FastAPI) -> Iterator[TestClient]:
     def rename_on_an_old_read(programme_id: int, session: DbSession) -> dict[str, str]:
         programme = session.get(Programme, programme_id)
         assert programme is not None
@@ -35,8 +35,8 @@ def racing_client(app: FastAPI) -> Iterator[TestClient]:
         programme.title = "Renamed on an old read"  # written when the unit of work commits
         return {"title": programme.title}
 
-    app.add_api_route(RENAME, rename_on_an_old_read, methods=["POST"])
-    with TestClient(app, raise_server_exceptions=False) as client:
+    own_app.add_api_route(RENAME, rename_on_an_old_read, methods=["POST"])
+    with TestClient(own_app, raise_server_exceptions=False) as client:
         yield client
 
 

@@ -64,7 +64,7 @@ def test_malformed_json_body_is_a_422(client: TestClient) -> None:
 
 
 @pytest.fixture
-def failing_client(app: FastAPI) -> Iterator[TestClient]:
+def failing_client(own_app: FastAPI) -> Iterator[TestClient]:
     router = APIRouter()
 
     @router.get("/api/v1/test-failure")
@@ -74,8 +74,8 @@ def failing_client(app: FastAPI) -> Iterator[TestClient]:
         raise RuntimeError("secret internal detail /srv/app/db.py line 42")
 
     # Ahead of the SPA's catch-all route.
-    app.router.routes[:0] = router.routes
-    with TestClient(app, raise_server_exceptions=False) as client:
+    own_app.router.routes[:0] = router.routes
+    with TestClient(own_app, raise_server_exceptions=False) as client:
         yield client
 
 

@@ -6,7 +6,7 @@ a day of failures, sending again, secret rotation, and addresses refused (SSRF).
 from __future__ import annotations
 
 import json
-import threading
+import multiprocessing
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
+import trustme
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, select
@@ -37,6 +38,7 @@ from api.services.webhook_sender import DeliveryReport, SenderSettings, deliver_
 from tests.accounts import SignIn
 from tests.builders import MakeHub, MakeProgramme
 from tests.webhooks.receiver import Answer, Receiver
+from tests.webhooks.sender_process import send_due
 
 HUB = "north"
 BASE = "https://mathshubs.example"
@@ -610,8 +612,8 @@ def committed(engine: Engine) -> Iterator[sessionmaker[Session]]:
         session.execute(delete(Hub).where(Hub.id == "two-senders"))
 
 
-def test_two_senders_at_once_deliver_each_attempt_once(
-    committed: sessionmaker[Session], receiver: Receiver, http: httpx.Client
+def test_two_sender_processes_at_once_deliver_each_attempt_once(
+    committed: sessionmaker[Session], receiver: Receiver, ca: trustme.CA, database_url: str
 ) -> None:
     """On PostgreSQL the claim's FOR UPDATE SKIP LOCKED keeps the senders apart; SQLite's
     claim takes the database's write lock before it reads."""
@@ -640,22 +642,34 @@ def test_two_senders_at_once_deliver_each_attempt_once(
                 resource_id=n + 1,
                 now=now,
             )
-    start = threading.Barrier(2)
-    reports: list[DeliveryReport] = []
+    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter, as on another machine
+    start = spawn.Barrier(2)
+    pipes = [spawn.Pipe(duplex=False) for _ in range(2)]
+    senders = [
+        spawn.Process(
+            target=send_due,
+            args=(database_url, ca.cert_pem.bytes(), now, start, sending_end),
+        )
+        for _, sending_end in pipes
+    ]
+    try:
+        for sender in senders:
+            sender.start()
+        delivered = [
+            reading_end.recv() if reading_end.poll(180) else None for reading_end, _ in pipes
+        ]
+    finally:
+        for sender in senders:
+            sender.join(timeout=30)
+            if sender.is_alive():
+                sender.kill()
+                sender.join()
 
-    def sender() -> None:
-        start.wait()
-        reports.append(send(committed, http, now, batch=3))
-
-    threads = [threading.Thread(target=sender) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
+    assert [sender.exitcode for sender in senders] == [0, 0]
+    assert sum(n for n in delivered if n is not None) == 20
+    assert all(n is not None for n in delivered), delivered
     sent = Counter(json.loads(r.body)["data"]["id"] for r in receiver.received)
     assert sent == Counter(range(1, 21))
-    assert sum(report.delivered for report in reports) == 20
     with committed() as session:
         rows = session.scalars(select(WebhookDelivery)).all()
         assert [(row.status, row.attempts) for row in rows] == [("delivered", 1)] * 20
