@@ -329,6 +329,15 @@ test("a school applies, everyone confirms from the emailed links, and the hub sh
   await hub.getByRole("button", { name: "Apply filters" }).click();
   await expect(hub).toHaveURL(/status=selected/);
   await expect(hub.getByText("1 application, in priority order, status: Selected")).toBeVisible();
+
+  // From the application, the hub invites its head teacher to sign in for the school.
+  await row.getByRole("link", { name: "Carmel Academy" }).click();
+  await expect(hub.getByRole("heading", { level: 2, name: "Accounts for the school" })).toBeVisible();
+  await hub.getByRole("button", { name: `Invite ${headTeacher.name}, the head teacher` }).click();
+  await expect(hub.getByRole("status").filter({ hasText: `Invitation sent to ${headTeacher.name}` })).toBeVisible();
+  await expectNoSeriousViolations(hub);
+  const invitation = await waitForEmail(headTeacher.email, (m) => m.subject.startsWith("You are invited"));
+  expect(invitation.text).toContain("/invitation/");
   await hub.context().close();
 
   // The school sees "Selected" and what happens next.

@@ -104,6 +104,29 @@ test("a hub administrator registers a webhook endpoint, sees a delivery and send
     await expect(first.getByRole("listitem")).toHaveCount(2, { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
 
+  // After a receiver was down: every delivery of a time range goes again. The fields take the
+  // browser's local time, as the log shows it; the range is the hour either side of now.
+  await page.getByRole("button", { name: "Send these again" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Enter when the range starts",
+  );
+  const [from, upTo] = await page.evaluate(() => {
+    const local = (at: number) => {
+      const d = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
+      return d.toISOString().slice(0, 16);
+    };
+    return [local(Date.now() - 3_600_000), local(Date.now() + 3_600_000)];
+  });
+  await page.getByLabel("From", { exact: true }).fill(from);
+  await page.getByLabel("Up to", { exact: true }).fill(upTo);
+  await page.getByRole("button", { name: "Send these again" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "2 deliveries will be sent again" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await expect(async () => {
+    await page.reload();
+    await expect(first.getByRole("listitem")).toHaveCount(3, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+
   // Back on the list, the endpoint is there and on.
   await page.getByRole("link", { name: "Back to webhooks" }).click();
   const card = page.getByRole("listitem").filter({ hasText: address });

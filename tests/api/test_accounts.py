@@ -18,14 +18,16 @@ from api.domain.access import Role, Scope
 from api.domain.accounts import INVITATION_LIFETIME, PASSWORD_RESET_LIFETIME
 from api.persistence.models import (
     ApiKey,
+    Application,
     AuditEvent,
+    Hub,
     HubLocalAuthority,
     OutboxMessage,
     UserAccount,
 )
 from api.services.auth import MAX_FAILURES_PER_PAIR
 from tests.accounts import BASE_URL, PASSWORD, KeyClient, MakeUser, SignIn, code_at
-from tests.builders import MakeHub, MakeSchool
+from tests.builders import MakeHub, MakeProgramme, MakeSchool
 
 SIGN_IN = "/api/v1/auth/sign-in"
 NEW_PASSWORD = "violet kettle drums at dawn"
@@ -189,6 +191,49 @@ def test_a_school_contact_is_invited_for_a_school_of_the_hub(
     person.post(f"/api/v1/accounts/invitations/{token}/accept", json={"password": NEW_PASSWORD})
     me = person.get("/api/v1/auth/me").json()
     assert (me["role"], me["school_urn"]) == ("school_contact", "100001")
+
+
+def test_someone_named_on_an_application_is_invited_for_its_school(
+    app: FastAPI,
+    db: Session,
+    sign_in: SignIn,
+    make_hub: MakeHub,
+    make_programme: MakeProgramme,
+    hubs: None,
+) -> None:
+    """The school and hub come from the application; another hub's application is hidden."""
+    ours = make_programme(hub=db.get(Hub, "north"), status="open")
+    theirs = make_programme(hub=db.get(Hub, "south"), status="open")
+    applied = [
+        Application(
+            programme_id=programme.id,
+            school_urn=urn,
+            hub_id=programme.hub_id,
+            status="submitted",
+            created_by="test",
+        )
+        for programme, urn in ((ours, "100001"), (theirs, "100002"))
+    ]
+    db.add_all(applied)
+    db.flush()
+    admin = sign_in(role=Role.HUB_ADMIN, hub_id="north")
+    head = {"email": "head@school.example", "name": "Hana Head", "role": "school_contact"}
+
+    invitation = _invite(admin, **head, application_id=applied[0].id)
+    assert (invitation["hub_id"], invitation["school_urn"]) == ("north", "100001")
+    person = _fresh(app)
+    token = _link(db, "head@school.example", "/invitation")
+    accepted = person.post(
+        f"/api/v1/accounts/invitations/{token}/accept", json={"password": NEW_PASSWORD}
+    )
+    assert accepted.status_code == 200, accepted.text
+    me = person.get("/api/v1/auth/me").json()
+    assert (me["role"], me["hub_id"], me["school_urn"]) == ("school_contact", "north", "100001")
+
+    other = {**head, "email": "other.head@school.example", "application_id": applied[1].id}
+    refused = admin.post("/api/v1/accounts/invitations", json=other)
+    assert refused.status_code == 404, refused.text
+    assert _mails_to(db, "other.head@school.example") == 0
 
 
 def test_password_reset_answers_the_same_and_works_once_for_an_hour(

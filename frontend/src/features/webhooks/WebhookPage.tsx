@@ -15,6 +15,7 @@ import { idParam } from "../../workGroups";
 import { useSendAgain, useWebhookDeliveries, useWebhookEndpoint, type WebhookDelivery } from "./api";
 import { BREAK_ANYWHERE, deliveryOutcome, eventLabels } from "./events";
 import { endpointStatus } from "./WebhooksPage";
+import { SendRangeAgain } from "./SendRangeAgain";
 
 /** One endpoint: what it is sent, and its deliveries of the last 30 days with "Send again". */
 export function WebhookPage() {
@@ -144,6 +145,9 @@ export function WebhookPage() {
         </div>
       )}
       {page && <Pagination {...pageLinks(search, page.next_cursor)} />}
+      {page && page.items.length > 0 && endpoint.data && (
+        <SendRangeAgain endpointId={endpoint.data.id} enabled={endpoint.data.enabled} />
+      )}
     </Layout>
   );
 }

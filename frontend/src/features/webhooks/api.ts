@@ -78,3 +78,18 @@ export function useSendAgain() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: WEBHOOKS_KEY }),
   });
 }
+
+/** Send again every delivery made in a time range (since ≤ made < until), from the first attempt. */
+export function useSendRangeAgain(endpointId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (range: { since: string; until: string }) =>
+      unwrap(
+        api.POST("/api/v1/webhooks/endpoints/{endpoint_id}/redeliveries", {
+          params: { path: { endpoint_id: endpointId } },
+          body: range,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: WEBHOOKS_KEY }),
+  });
+}

@@ -13,6 +13,7 @@ import { SuccessBanner } from "../../components/NotificationBanner";
 import { SchoolGroupSummary } from "../../features/applications/SchoolGroupSummary";
 import { SubmitChecks } from "../../features/applications/SubmitChecks";
 import { WITHDRAWABLE } from "../../features/applications/WithdrawPage";
+import { InviteFromApplication } from "../../features/accounts/InviteFromApplication";
 
 export function ApplicationPage() {
   return (
@@ -133,6 +134,7 @@ function SubmittedApplication({ loaded }: { loaded: LoadedApplication }) {
             </>
           )}
           <AnswersSummary loaded={loaded} changeable={false} />
+          <InviteFromApplication application={application} />
           {WITHDRAWABLE.includes(application.status) && (
             <p className="govuk-body">
               <Link className="govuk-link" to={`/applications/${String(application.id)}/withdraw`}>
