@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Literal
+from weakref import WeakKeyDictionary
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
@@ -22,6 +24,12 @@ router = APIRouter(prefix="/health", tags=["health"])
 # database, and a check queued behind them would answer late. Two, as a check whose database
 # does not answer holds one until its connect timeout.
 _CHECKS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="readiness")
+# The check running now for each engine. Requests that arrive while it runs share its answer,
+# so that load balancers asking many times a second cost one query at a time instead of a queue
+# of checks (which made readiness the slowest read of bench/api.py's mix); a request is never
+# given the answer of a check that had finished before it arrived.
+_RUNNING: WeakKeyDictionary[Engine, Future[str | None]] = WeakKeyDictionary()
+_RUNNING_LOCK = threading.Lock()
 
 
 class Health(BaseModel):
@@ -52,7 +60,8 @@ async def readiness(request: Request) -> Readiness:
     settings: Settings = request.app.state.settings
     head: str = request.app.state.migration_head
     engine: Engine = request.app.state.readiness_engine
-    check = asyncio.wrap_future(_CHECKS.submit(_migration_of, engine))
+    # Shielded: a request that stops waiting must not cancel the check the others wait for.
+    check = asyncio.shield(asyncio.wrap_future(_running_check(engine)))
     try:
         current = await asyncio.wait_for(check, settings.readiness_timeout_seconds)
     except (TimeoutError, SQLAlchemyError):
@@ -72,6 +81,14 @@ async def readiness(request: Request) -> Readiness:
     except TimeoutError:
         store = "memory_redis_unreachable"
     return Readiness(status="ready", database="ok", migration=head, rate_limits=store)
+
+
+def _running_check(engine: Engine) -> Future[str | None]:
+    with _RUNNING_LOCK:
+        running = _RUNNING.get(engine)
+        if running is None or running.done():
+            running = _RUNNING[engine] = _CHECKS.submit(_migration_of, engine)
+        return running
 
 
 def _migration_of(engine: Engine) -> str | None:
