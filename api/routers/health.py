@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Literal
-from weakref import WeakKeyDictionary
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.errors import NotReady
 from api.rate_limits import RateLimits
 from api.routers.access import PUBLIC, access
+from api.services.readiness import database_migration
 from api.settings import Settings
 
 router = APIRouter(prefix="/health", tags=["health"])
-
-# Threads of the readiness check's own: the request threads may all be waiting for the
-# database, and a check queued behind them would answer late. Two, as a check whose database
-# does not answer holds one until its connect timeout.
-_CHECKS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="readiness")
-# The check running now for each engine. Requests that arrive while it runs share its answer,
-# so that load balancers asking many times a second cost one query at a time instead of a queue
-# of checks (which made readiness the slowest read of bench/api.py's mix); a request is never
-# given the answer of a check that had finished before it arrived.
-_RUNNING: WeakKeyDictionary[Engine, Future[str | None]] = WeakKeyDictionary()
-_RUNNING_LOCK = threading.Lock()
 
 
 class Health(BaseModel):
@@ -60,10 +47,10 @@ async def readiness(request: Request) -> Readiness:
     settings: Settings = request.app.state.settings
     head: str = request.app.state.migration_head
     engine: Engine = request.app.state.readiness_engine
-    # Shielded: a request that stops waiting must not cancel the check the others wait for.
-    check = asyncio.shield(asyncio.wrap_future(_running_check(engine)))
     try:
-        current = await asyncio.wait_for(check, settings.readiness_timeout_seconds)
+        current = await database_migration(
+            engine, timeout_seconds=settings.readiness_timeout_seconds
+        )
     except (TimeoutError, SQLAlchemyError):
         raise NotReady(
             "The database does not answer or is not migrated.",
@@ -77,20 +64,10 @@ async def readiness(request: Request) -> Readiness:
         )
     rate_limits: RateLimits = request.app.state.rate_limits
     try:
-        store = await asyncio.wait_for(rate_limits.store(), settings.readiness_timeout_seconds)
+        # A timeout, not wait_for, which would wrap the call in a task: under load each further
+        # future to wait on costs a turn of a busy event loop. Without Redis, answered at once.
+        async with asyncio.timeout(settings.readiness_timeout_seconds):
+            store = await rate_limits.store()
     except TimeoutError:
         store = "memory_redis_unreachable"
     return Readiness(status="ready", database="ok", migration=head, rate_limits=store)
-
-
-def _running_check(engine: Engine) -> Future[str | None]:
-    with _RUNNING_LOCK:
-        running = _RUNNING.get(engine)
-        if running is None or running.done():
-            running = _RUNNING[engine] = _CHECKS.submit(_migration_of, engine)
-        return running
-
-
-def _migration_of(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
