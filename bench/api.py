@@ -219,7 +219,7 @@ async def hammer_mix(
     by_path: dict[str, list[float]] | None = None,
 ) -> float:
     """As bench/timetable.py's hammer, each connection walking the plan from its own place;
-    each request's latency also filed by its path in `by_path`, when given."""
+    each request's latency also filed by its read (`filed_as`) in `by_path`, when given."""
     start = time.perf_counter()
     deadline = start + seconds
 
@@ -236,7 +236,7 @@ async def hammer_mix(
             if result is not None:
                 result.latencies.append(time.perf_counter() - sent)
                 if by_path is not None:
-                    by_path.setdefault(path, []).append(result.latencies[-1])
+                    by_path.setdefault(filed_as(path, headers), []).append(result.latencies[-1])
                 result.statuses[status] += 1
                 result.size = len(reply.body)
 
@@ -365,11 +365,16 @@ def measure(
     return missed
 
 
+def filed_as(path: str, headers: Mapping[str, str]) -> str:
+    """A read of the mix: its path and how it authenticates (a key, a cookie or neither)."""
+    return " ".join([path, *sorted(headers)])
+
+
 def tails(targets: Sequence[Read], by_path: Mapping[str, list[float]]) -> str:
     """Each target's p99 within the mix: which reads make its tail."""
     shown = []
     for read in targets:
-        times = sorted(by_path.get(read.path, []))
+        times = sorted(by_path.get(filed_as(*with_auth(read, "", "")), []))
         if times:
             shown.append(f"{read.name} {percentile(times, 0.99) * 1000:.0f}")
     return ", ".join(shown)

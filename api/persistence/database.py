@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, NullPool, create_engine, event, make_url
+from sqlalchemy import Engine, NullPool, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 # Execution option: this transaction will write (SQLite then begins it IMMEDIATE).
@@ -99,6 +99,12 @@ def make_probe_engine(url: str, *, timeout_seconds: float, pooled: bool = False)
         connect_args=_postgres_limits(url, bound),
         **kept,
     )
+
+
+def migration_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at (None when it has none): readiness asks it."""
+    with engine.connect() as connection:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _through_pooler(timeouts: DatabaseTimeouts | None) -> dict[str, Any]:

@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+
+from api.persistence.database import migration_revision
 
 # Threads of the check's own: the request threads may all be waiting for the database, and a
 # check queued behind them would answer late. Two, as a check whose database does not answer
@@ -47,8 +49,7 @@ def _check_for_all(engine: Engine) -> None:
     revision: str | None = None
     error: Exception | None = None
     try:
-        with engine.connect() as connection:
-            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        revision = migration_revision(engine)
     except Exception as exc:  # each waiter is told
         error = exc
     with _LOCK:
