@@ -58,6 +58,8 @@ from api.routers import (
     webhooks,
     work_groups,
 )
+from api.routers.dependencies import session_opener
+from api.routers.feature_router import API_PREFIX
 from api.routers.nul_bytes import refuse_nul_bytes
 from api.schemas.problems import PROBLEM_MEDIA_TYPE, problem_responses
 from api.services.credentials import CredentialCache
@@ -65,7 +67,6 @@ from api.settings import PROJECT_ROOT, Settings, get_settings
 from api.static_assets import assets_app
 from api.unexpected_errors import UnexpectedErrors
 
-API_PREFIX = "/api/v1"
 DOCS_PATH = f"{API_PREFIX}/docs"
 _UNAVAILABLE = problem_responses(503)
 
@@ -242,6 +243,7 @@ def start_afresh(app: FastAPI, settings: Settings, clock: Clock | None = None) -
         settings.rate_limit_redis_url, key_prefix=settings.rate_limit_redis_prefix
     )
     app.state.credentials = CredentialCache(lambda: _credentials_generation(app))
+    app.state.open_session = session_opener(app.state.session_factory)
     app.dependency_overrides.clear()
 
 

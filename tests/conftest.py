@@ -169,7 +169,7 @@ def in_test_transaction(application: FastAPI, db: Session) -> FastAPI:
     def opener(*, writes: bool = False) -> AbstractContextManager[Session]:
         return opened()
 
-    application.dependency_overrides[dependencies._session_opener] = lambda: opener
+    application.state.open_session = opener
     return application
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from api.routers.access import PUBLIC, access
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.catalogue import AcademicYear
 from api.services import catalogue
 
-router = APIRouter(prefix="/academic-years", tags=["academic-years"])
+router = FeatureRouter(prefix="/academic-years", tags=["academic-years"])
 
 
 @router.get("", **access(PUBLIC))

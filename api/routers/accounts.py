@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import Path, Query, Request, Response
 
 from api.domain.access import Role
 from api.domain.accounts import grantable_roles, requires_two_factor
@@ -22,6 +22,7 @@ from api.routers.access import (
 )
 from api.routers.clock import Now
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.routers.session_cookies import set_session_cookie
 from api.schemas.access import Me
 from api.schemas.accounts import (
@@ -42,7 +43,7 @@ from api.schemas.accounts import (
 from api.security import token_hash
 from api.services import accounts, auth, invitations, password_resets, two_factor
 
-router = APIRouter(prefix="/accounts", tags=["accounts"])
+router = FeatureRouter(prefix="/accounts", tags=["accounts"])
 
 # The unguessable token is the credential: whoever holds the link may use it, once.
 Token = Annotated[str, Path(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]

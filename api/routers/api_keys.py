@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 
 from api.routers.access import KEY_ADMIN, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.access import ApiKey, ApiKeyCreate, ApiKeyIssued, ApiKeyUpdate
 from api.schemas.common import Page
 from api.services import api_keys
 
-router = APIRouter(prefix="/api-keys", tags=["api-keys"])
+router = FeatureRouter(prefix="/api-keys", tags=["api-keys"])
 
 
 @router.get("", **access(KEY_ADMIN, 422))

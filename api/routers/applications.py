@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import Header, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from api.domain.access import ALL_ROLES, HUB_STAFF, Policy, Principal, Role, Scope
@@ -19,13 +19,14 @@ from api.routers.access import CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
 from api.routers.conditional import etag, expected_version
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas import applications as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
 from api.schemas.messages import Messages
 from api.schemas.schools import LA_CODE_PATTERN, SchoolGroup
 from api.services import applications, audit, idempotency, messages, school_groups, schools
 
-router = APIRouter(prefix="/applications", tags=["applications"])
+router = FeatureRouter(prefix="/applications", tags=["applications"])
 
 APPLICATIONS_READ = Policy(
     "applications_read", roles=ALL_ROLES, scopes=frozenset({Scope.APPLICATIONS_READ, Scope.ADMIN})

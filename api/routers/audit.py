@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, cast, get_args
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from api.persistence.access_repository import AuditFilters
 from api.persistence.models import AuditEvent as AuditEventRow
 from api.routers.access import HUB_ADMIN, CurrentPrincipal, access, signed_in
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.access import AuditActor, AuditActorRole, AuditActors, AuditEvent
 from api.schemas.common import IsoInstant, Page
 from api.services import audit
 
-router = APIRouter(prefix="/audit", tags=["audit"])
+router = FeatureRouter(prefix="/audit", tags=["audit"])
 
 
 @router.get("", **access(HUB_ADMIN, 422))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import PROBLEM_BASE, problem_response
 from api.routers.access import (
@@ -16,12 +17,13 @@ from api.routers.access import (
 )
 from api.routers.accounts import auth_me
 from api.routers.clock import Now
-from api.routers.dependencies import DbSession
+from api.routers.dependencies import DbSession, OpenSession
+from api.routers.feature_router import FeatureRouter
 from api.routers.session_cookies import BROWSER_COOKIE, set_browser_cookie, set_session_cookie
 from api.schemas.access import Me, SignInRequest
 from api.services import auth
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = FeatureRouter(prefix="/auth", tags=["auth"])
 
 
 @router.post("/sign-in", response_model=Me, **access(PUBLIC, 401, 422, 429))
@@ -73,10 +75,11 @@ def sign_out(session: DbSession, request: Request, response: Response) -> None:
 
 
 @router.get("/me", **access(SIGNED_IN, before_two_factor=True))
-def me(session: DbSession, caller: CurrentCaller) -> Me:
+async def me(open_session: OpenSession, caller: CurrentCaller) -> Me:
     """Who is calling: the signed-in person (with the CSRF token) or the API key."""
     principal = signed_in(caller.principal if caller else None)
     if principal.kind == "api_key":
+        # The checked key says it all: no database for a system asking who it is.
         return Me(
             kind="api_key",
             id=principal.id,
@@ -84,4 +87,10 @@ def me(session: DbSession, caller: CurrentCaller) -> Me:
             hub_id=principal.hub_id,
             scopes=sorted(principal.scopes),
         )
-    return auth_me(auth.user(session, principal.id), caller.csrf_token if caller else None)
+    csrf_token = caller.csrf_token if caller else None
+
+    def person() -> Me:
+        with open_session() as session:
+            return auth_me(auth.user(session, principal.id), csrf_token)
+
+    return await run_in_threadpool(person)

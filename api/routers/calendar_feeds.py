@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Request, Response
+from fastapi import Header, Path, Request, Response
 
 from api.routers.access import CALENDAR_FEEDS, PUBLIC, CurrentPrincipal, access, signed_in
 from api.routers.conditional import not_modified, not_modified_response
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.work_groups import CalendarFeed, CalendarFeedRequest
 from api.services import calendar_feeds, timetable, versioned
 
-router = APIRouter(prefix="/calendar-feeds", tags=["calendar-feeds"])
+router = FeatureRouter(prefix="/calendar-feeds", tags=["calendar-feeds"])
 
 
 @router.post("", status_code=201, **access(CALENDAR_FEEDS, 403, 422))

@@ -11,10 +11,18 @@ from fastapi import Depends, Request
 from api.clock import Clock, today_in_england
 
 
+def time_of(request: Request) -> datetime:
+    """The request's instant: read from the clock the first time it is asked, then kept."""
+    now: datetime | None = getattr(request.state, "now", None)
+    if now is None:
+        clock: Clock = request.app.state.clock
+        now = request.state.now = clock.now()
+    return now
+
+
 # Async: no I/O, so it runs on the event loop rather than a worker thread.
 async def current_time(request: Request) -> datetime:
-    clock: Clock = request.app.state.clock
-    return clock.now()
+    return time_of(request)
 
 
 Now = Annotated[datetime, Depends(current_time)]

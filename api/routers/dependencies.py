@@ -31,13 +31,23 @@ class SessionOpener(Protocol):
     def __call__(self, *, writes: bool = False) -> AbstractContextManager[Session]: ...
 
 
-async def _session_opener(request: Request) -> SessionOpener:
-    factory: sessionmaker[Session] = request.app.state.session_factory
+def session_opener(factory: sessionmaker[Session]) -> SessionOpener:
+    """What the app keeps as `state.open_session` (the tests put their own transaction there)."""
 
     def open_session(*, writes: bool = False) -> AbstractContextManager[Session]:
         return unit_of_work(factory, writes=writes)
 
     return open_session
+
+
+def opener_of(request: Request) -> SessionOpener:
+    """For the access check, which runs before any dependency of the endpoint's own."""
+    opener: SessionOpener = request.app.state.open_session
+    return opener
+
+
+async def _session_opener(request: Request) -> SessionOpener:
+    return opener_of(request)
 
 
 # For async endpoints that answer from memory when they can and read the database only when

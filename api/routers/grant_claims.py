@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Header, Path, Query, Request, Response, UploadFile
+from fastapi import File, Form, Header, Path, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
 from api.domain.access import Principal
@@ -24,6 +24,7 @@ from api.routers.access import (
 from api.routers.clock import Now
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import HUB_ID_PATTERN, IsoInstant, Page
 from api.schemas.grant_claims import (
     EVIDENCE_MAX_BYTES,
@@ -36,7 +37,7 @@ from api.schemas.schools import URN_PATTERN
 from api.services import audit, grant_claim_evidence, grant_claims, idempotency
 from api.services.grant_claims import ClaimFilters, ClaimRequest
 
-router = APIRouter(prefix="/grants/claims", tags=["grants"])
+router = FeatureRouter(prefix="/grants/claims", tags=["grants"])
 
 ClaimId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 IfMatch = Annotated[str | None, Header(max_length=1000)]

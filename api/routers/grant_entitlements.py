@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import Header, Path, Query, Response
 
 from api.routers.access import GRANTS_READ, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
 from api.routers.conditional import not_modified, not_modified_response
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
 from api.schemas.grant_entitlements import Entitlement
 from api.schemas.schools import URN_PATTERN
 from api.services import grant_entitlements
 from api.services.grant_entitlements import EntitlementFilters
 
-router = APIRouter(prefix="/grants/entitlements", tags=["grants"])
+router = FeatureRouter(prefix="/grants/entitlements", tags=["grants"])
 
 EntitlementId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import Header, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from api.domain.access import HUB_STAFF, Policy, Scope
@@ -16,11 +16,12 @@ from api.routers.access import GRANTS_WRITE, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now, Today
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas import grant_statements as schemas
 from api.schemas.common import HUB_ID_PATTERN, IsoInstant, Page
 from api.services import audit, grant_statements, idempotency
 
-router = APIRouter(prefix="/grants/statements", tags=["grants"])
+router = FeatureRouter(prefix="/grants/statements", tags=["grants"])
 
 # Statements are the hub's: its staff and its grants:read keys read them (school contacts,
 # who read their own claims, do not); GRANTS_WRITE (hub staff, grants:write keys) runs them.

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from api.domain.access import HUB_STAFF, Policy, Scope
 from api.routers.access import CurrentPrincipal, access, signed_in
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
 from api.schemas.grant_summary import GrantSummary
 from api.services import grant_summary
 
-router = APIRouter(prefix="/grants/summary", tags=["grants"])
+router = FeatureRouter(prefix="/grants/summary", tags=["grants"])
 
 SUMMARY_READ = Policy(
     "grant_summary_read", roles=HUB_STAFF, scopes=frozenset({Scope.GRANTS_READ, Scope.ADMIN})

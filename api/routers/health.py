@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Literal
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -13,10 +13,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from api.errors import NotReady
 from api.rate_limits import RateLimits
 from api.routers.access import PUBLIC, access
+from api.routers.feature_router import FeatureRouter
 from api.services.readiness import database_migration
 from api.settings import Settings
 
-router = APIRouter(prefix="/health", tags=["health"])
+router = FeatureRouter(prefix="/health", tags=["health"])
 
 
 class Health(BaseModel):

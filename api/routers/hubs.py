@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import Path, Query, Request, Response
 
 from api.routers.access import HUB_ADMIN, PUBLIC, CurrentPrincipal, access, signed_in
 from api.routers.conditional import IfNoneMatch, kept_answer
 from api.routers.dependencies import DbSession, OpenSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.catalogue import Hub
 from api.schemas.common import HUB_ID_PATTERN, Page
 from api.schemas.schools import HubLocalAuthorities, HubLocalAuthoritiesUpdate
 from api.services import catalogue, schools
 
-router = APIRouter(prefix="/hubs", tags=["hubs"])
+router = FeatureRouter(prefix="/hubs", tags=["hubs"])
 
 HubId = Annotated[str, Path(pattern=HUB_ID_PATTERN, max_length=64)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import File, Query, UploadFile
 
 from api.domain.journey import ProgrammeType
 from api.persistence.schools_repository import ParticipationFilters
@@ -17,12 +17,13 @@ from api.routers.access import (
 )
 from api.routers.clock import Today
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
 from api.schemas.schools import URN_PATTERN, ImportReport, Participation, ParticipationCreate
 from api.services import participations
 from api.services.participation_import import import_participations
 
-router = APIRouter(prefix="/participations", tags=["participations"])
+router = FeatureRouter(prefix="/participations", tags=["participations"])
 
 
 @router.get("", **access(SCHOOLS_READ, 403, 422))

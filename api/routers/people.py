@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import Header, Path, Query, Response
 
 from api.routers.access import HUB_ADMIN, PEOPLE_READ, CurrentPrincipal, access, signed_in
 from api.routers.conditional import etag, expected_version
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import Page
 from api.schemas.schools import URN_PATTERN, Person, PersonCreate, PersonRole, PersonUpdate
 from api.services import people
 
-router = APIRouter(prefix="/people", tags=["people"])
+router = FeatureRouter(prefix="/people", tags=["people"])
 
 PersonId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 

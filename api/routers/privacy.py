@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import Path, Query, Request, Response
 
 from api.routers.access import HUB_ADMIN, REPORTS_READ, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now, Today
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas import privacy as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
 from api.services import erasure, evaluation_extract, people, subject_access
 from api.settings import Settings
 
-router = APIRouter(tags=["privacy"])
+router = FeatureRouter(tags=["privacy"])
 
 PersonId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 RequestId = Annotated[int, Path(ge=1, le=2**31 - 1)]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from api.domain.journey import ProgrammeType
 from api.routers.access import PUBLIC, access
+from api.routers.feature_router import FeatureRouter
 from api.schemas.catalogue import ProgrammeTypeDefaults
 from api.services import catalogue
 
-router = APIRouter(prefix="/programme-types", tags=["programme-types"])
+router = FeatureRouter(prefix="/programme-types", tags=["programme-types"])
 
 
 @router.get("", **access(PUBLIC))

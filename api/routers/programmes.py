@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import Header, Path, Query, Request, Response
 
 from api.domain.academic_year import AcademicYear
 from api.domain.programme_status import ProgrammeStatus
@@ -20,6 +20,7 @@ from api.routers.conditional import (
     not_modified_response,
 )
 from api.routers.dependencies import DbSession, OpenSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.catalogue import (
     Audience,
     Phase,
@@ -33,7 +34,7 @@ from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, IsoInstant
 from api.schemas.schools import Decision, EligibilityRequest
 from api.services import catalogue, eligibility
 
-router = APIRouter(prefix="/programmes", tags=["programmes"])
+router = FeatureRouter(prefix="/programmes", tags=["programmes"])
 
 ProgrammeId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import Depends, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.domain.reports.coverage import DEFAULT_COMPLETED_WITHIN_YEARS, PhaseKey
@@ -20,6 +20,7 @@ from api.routers.conditional import (
     not_modified_response,
 )
 from api.routers.dependencies import DbSession, OpenSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas import reports as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
 from api.schemas.grant_statements import MONTH_PATTERN
@@ -27,7 +28,7 @@ from api.schemas.schools import LA_CODE_PATTERN
 from api.schemas.work_groups import IsoDate
 from api.services import reports, reports_csv
 
-router = APIRouter(prefix="/reports", tags=["reports"])
+router = FeatureRouter(prefix="/reports", tags=["reports"])
 
 Hub = Annotated[
     str | None,

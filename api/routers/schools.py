@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
+from fastapi import File, Path, Query, Request, Response, UploadFile
 from starlette.convertors import StringConvertor, register_url_convertor
 
 from api.persistence.schools_repository import SchoolFilters
@@ -12,12 +12,13 @@ from api.routers.access import NATIONAL_ADMIN, SCHOOLS_READ, CurrentPrincipal, a
 from api.routers.clock import Now
 from api.routers.conditional import IfNoneMatch, kept_answer
 from api.routers.dependencies import DbSession, OpenSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import HUB_ID_PATTERN, Page
 from api.schemas.schools import URN_PATTERN, ImportReport, Journey, School
 from api.services import eligibility, schools
 from api.services.gias_import import import_gias
 
-router = APIRouter(prefix="/schools", tags=["schools"])
+router = FeatureRouter(prefix="/schools", tags=["schools"])
 
 
 class _UrnSegment(StringConvertor):

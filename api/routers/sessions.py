@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Request, Response
+from fastapi import Header, Path, Request, Response
 
 from api.routers.access import (
     WORK_GROUP_LEAD,
@@ -16,6 +16,7 @@ from api.routers.access import (
 from api.routers.clock import Now
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.messages import Messages
 from api.schemas.work_groups import (
     AttendanceUpdate,
@@ -26,7 +27,7 @@ from api.schemas.work_groups import (
 )
 from api.services import attendance, messages, sessions
 
-router = APIRouter(prefix="/sessions", tags=["sessions"])
+router = FeatureRouter(prefix="/sessions", tags=["sessions"])
 
 SessionId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import Path
 
 from api.routers.access import PUBLIC, access
 from api.routers.clock import Now
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.applications import ConfirmRequest, SignaturePage
 from api.services import applications
 
-router = APIRouter(prefix="/signatures", tags=["signatures"])
+router = FeatureRouter(prefix="/signatures", tags=["signatures"])
 
 # The unguessable token is the credential: whoever holds the link may confirm.
 Token = Annotated[str, Path(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 
 from api.domain.academic_year import AcademicYear
 from api.routers.access import HUB_ADMIN, PUBLIC, CurrentPrincipal, access, signed_in
 from api.routers.clock import Today
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
 from api.schemas.work_groups import HubTerms, HubTermsUpdate
 from api.services import terms
 
-router = APIRouter(prefix="/hubs", tags=["hubs"])
+router = FeatureRouter(prefix="/hubs", tags=["hubs"])
 
 HubId = Annotated[str, Path(pattern=HUB_ID_PATTERN, max_length=64)]
 

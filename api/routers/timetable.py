@@ -6,19 +6,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from api.domain.work_groups import MeetingKind
 from api.persistence.work_groups_repository import TimetableFilters
 from api.routers.access import PUBLIC, access
 from api.routers.conditional import IfNoneMatch, kept_answer
 from api.routers.dependencies import OpenSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, IsoInstant, Page
 from api.schemas.schools import URN_PATTERN
 from api.schemas.work_groups import IsoDate, TimetableEntry
 from api.services import timetable
 
-router = APIRouter(prefix="/timetable", tags=["timetable"])
+router = FeatureRouter(prefix="/timetable", tags=["timetable"])
 
 Hub = Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)]
 Year = Annotated[str | None, Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2023-24"])]

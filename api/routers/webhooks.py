@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import Header, Path, Query, Request, Response
 
 from api.routers.access import HUB_ADMIN, CurrentPrincipal, access, signed_in
 from api.routers.clock import Now
 from api.routers.conditional import etag, expected_version
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import IsoInstant, Page
 from api.schemas.webhooks import (
     WebhookDelivery,
@@ -22,7 +23,7 @@ from api.schemas.webhooks import (
 )
 from api.services import webhooks
 
-router = APIRouter(prefix="/webhooks", tags=["webhooks"])
+router = FeatureRouter(prefix="/webhooks", tags=["webhooks"])
 
 EndpointId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 

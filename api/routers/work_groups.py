@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import Header, Path, Query, Response
 
 from api.persistence.models import WorkGroup as WorkGroupRow
 from api.routers.access import (
@@ -17,6 +17,7 @@ from api.routers.access import (
 from api.routers.clock import Now, Today
 from api.routers.conditional import etag, expected_version, not_modified, not_modified_response
 from api.routers.dependencies import DbSession
+from api.routers.feature_router import FeatureRouter
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, Page
 from api.schemas.schools import URN_PATTERN
 from api.schemas.work_groups import (
@@ -37,7 +38,7 @@ from api.schemas.work_groups import (
 )
 from api.services import attendance, group_forming, sessions, work_group_years, work_groups
 
-router = APIRouter(prefix="/work-groups", tags=["work-groups"])
+router = FeatureRouter(prefix="/work-groups", tags=["work-groups"])
 
 WorkGroupId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 

@@ -5,7 +5,6 @@ api/services/versioned.py."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import UTC, datetime
 
 import icalendar
@@ -36,12 +35,13 @@ def uid(session_id: int) -> str:
     return f"session-{session_id}@{UID_DOMAIN}"
 
 
+# The filters are a frozen dataclass: hashable and compared by value as they are.
 def json_key(filters: TimetableFilters, cursor: str | None, limit: int) -> tuple[object, ...]:
-    return (tuple(asdict(filters).items()), cursor, limit)
+    return (filters, cursor, limit)
 
 
 def ics_key(filters: TimetableFilters) -> tuple[object, ...]:
-    return (tuple(asdict(filters).items()),)
+    return (filters,)
 
 
 def page(
