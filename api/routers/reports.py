@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Path, Query, Request, Response
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from api.domain.reports.coverage import DEFAULT_COMPLETED_WITHIN_YEARS, PhaseKey
@@ -21,6 +22,7 @@ from api.routers.conditional import (
 )
 from api.routers.dependencies import DbSession, OpenSession
 from api.routers.feature_router import FeatureRouter
+from api.routers.query_models import QueryModel, documented, read_query
 from api.schemas import reports as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
 from api.schemas.grant_statements import MONTH_PATTERN
@@ -30,29 +32,18 @@ from api.services import reports, reports_csv
 
 router = FeatureRouter(prefix="/reports", tags=["reports"])
 
-Hub = Annotated[
-    str | None,
-    Query(
-        pattern=HUB_ID_PATTERN,
-        max_length=64,
-        description="One hub (national administrators); others always see their own hub",
-    ),
-]
-AsAt = Annotated[
-    IsoDate | None,
-    Query(description="Count only what was recorded by the end of this day (default: now)"),
-]
+ONE_HUB = "One hub (national administrators); others always see their own hub"
+AS_AT = "Count only what was recorded by the end of this day (default: now)"
+
+Hub = Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64, description=ONE_HUB)]
 Year = Annotated[str | None, Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2024-25"])]
 IdFilter = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
 ProgrammeId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-By = Annotated[schemas.CoverageBy, Query(description="Rows by hub, local authority or phase")]
-CoveragePhase = Annotated[PhaseKey | None, Query(description="Only schools teaching this phase")]
-LocalAuthority = Annotated[str | None, Query(pattern=LA_CODE_PATTERN, examples=["383"])]
-Within = Annotated[
-    int,
-    Query(ge=0, le=10, description="Completed a programme in this many years before this one"),
-]
-FunnelPhase = Annotated[Literal["primary", "secondary"] | None, Query()]
+
+# The coverage report and the funnel are answered from memory once counted: their filters are
+# read as one model (api/routers/query_models.py).
+OneHub = Annotated[str | None, Field(pattern=HUB_ID_PATTERN, max_length=64, description=ONE_HUB)]
+AsAt = Annotated[IsoDate | None, Field(description=AS_AT)]
 
 
 def _csv_access(description: str, *statuses: int, own_hub_only: bool = False) -> dict[str, Any]:
@@ -85,26 +76,31 @@ def _csv(text: str, name: str, if_none_match: str | None) -> Response:
 # Coverage
 
 
-# Async: it only gathers the filters, so it runs on the event loop, not in a worker thread.
-async def _coverage_question(
-    by: By = schemas.CoverageBy.HUB,
-    hub: Hub = None,
-    phase: CoveragePhase = None,
-    local_authority: LocalAuthority = None,
-    as_at: AsAt = None,
-    completed_within_years: Within = DEFAULT_COMPLETED_WITHIN_YEARS,
-) -> reports.CoverageQuestion:
-    return reports.CoverageQuestion(
-        by=by,
-        hub=hub,
-        phase=phase,
-        local_authority=local_authority,
-        as_at=as_at,
-        completed_within_years=completed_within_years,
-    )
+class CoverageQuery(QueryModel):
+    by: Annotated[
+        schemas.CoverageBy, Field(description="Rows by hub, local authority or phase")
+    ] = schemas.CoverageBy.HUB
+    hub: OneHub = None
+    phase: Annotated[PhaseKey | None, Field(description="Only schools teaching this phase")] = None
+    local_authority: Annotated[str | None, Field(pattern=LA_CODE_PATTERN, examples=["383"])] = None
+    as_at: AsAt = None
+    completed_within_years: Annotated[
+        int,
+        Field(ge=0, le=10, description="Completed a programme in this many years before this one"),
+    ] = DEFAULT_COMPLETED_WITHIN_YEARS
+
+    def question(self) -> reports.CoverageQuestion:
+        return reports.CoverageQuestion(
+            by=self.by,
+            hub=self.hub,
+            phase=self.phase,
+            local_authority=self.local_authority,
+            as_at=self.as_at,
+            completed_within_years=self.completed_within_years,
+        )
 
 
-CoverageAsked = Annotated[reports.CoverageQuestion, Depends(_coverage_question)]
+CoverageAsked = Annotated[CoverageQuery, Depends(read_query(CoverageQuery))]
 
 
 async def _coverage(
@@ -130,51 +126,62 @@ async def _coverage(
     return await run_in_threadpool(counted)
 
 
-@router.get("/coverage.csv", response_class=Response, **_csv_access("Coverage as CSV", 422))
+@router.get(
+    "/coverage.csv",
+    response_class=Response,
+    **documented(CoverageQuery, _csv_access("Coverage as CSV", 422)),
+)
 async def coverage_csv(
     request: Request,
     open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
-    question: CoverageAsked,
+    query: CoverageAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The coverage report's rows and total as CSV."""
-    rendered = await _coverage(request, open_session, principal, now, question)
+    rendered = await _coverage(request, open_session, principal, now, query.question())
     assert isinstance(rendered.report, schemas.CoverageReport)
-    name = f"coverage-by-{question.by.value}"
+    name = f"coverage-by-{query.by.value}"
     return _csv(reports_csv.coverage(rendered.report), name, if_none_match)
 
 
-@router.get("/coverage", response_model=schemas.CoverageReport, **access(REPORTS_READ, 304, 422))
+@router.get(
+    "/coverage",
+    response_model=schemas.CoverageReport,
+    **documented(CoverageQuery, access(REPORTS_READ, 304, 422)),
+)
 async def coverage(
     request: Request,
     open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
-    question: CoverageAsked,
+    query: CoverageAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Engaged schools over open state-funded schools, by hub, local authority or phase, as at
     a day. The answer states its definitions and the register import it read; asked again
     about the same past day, it gives the same figures."""
-    rendered = await _coverage(request, open_session, principal, now, question)
+    rendered = await _coverage(request, open_session, principal, now, query.question())
     return _json(rendered.body, rendered.etag, if_none_match)
 
 
 # The journey funnel
 
 
-async def _funnel_question(
-    hub: Hub = None,
-    phase: FunnelPhase = None,
-    cohort: Year = None,
-    as_at: AsAt = None,
-) -> reports.FunnelQuestion:
-    return reports.FunnelQuestion(hub=hub, phase=phase, cohort=cohort, as_at=as_at)
+class FunnelQuery(QueryModel):
+    hub: OneHub = None
+    phase: Literal["primary", "secondary"] | None = None
+    cohort: Annotated[str | None, Field(pattern=ACADEMIC_YEAR_PATTERN, examples=["2024-25"])] = None
+    as_at: AsAt = None
+
+    def question(self) -> reports.FunnelQuestion:
+        return reports.FunnelQuestion(
+            hub=self.hub, phase=self.phase, cohort=self.cohort, as_at=self.as_at
+        )
 
 
-FunnelAsked = Annotated[reports.FunnelQuestion, Depends(_funnel_question)]
+FunnelAsked = Annotated[FunnelQuery, Depends(read_query(FunnelQuery))]
 
 
 async def _funnel(
@@ -199,34 +206,42 @@ async def _funnel(
     return await run_in_threadpool(counted)
 
 
-@router.get("/funnel.csv", response_class=Response, **_csv_access("The funnel as CSV", 422))
+@router.get(
+    "/funnel.csv",
+    response_class=Response,
+    **documented(FunnelQuery, _csv_access("The funnel as CSV", 422)),
+)
 async def funnel_csv(
     request: Request,
     open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
-    question: FunnelAsked,
+    query: FunnelAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The funnel's rows as CSV."""
-    rendered = await _funnel(request, open_session, principal, now, question)
+    rendered = await _funnel(request, open_session, principal, now, query.question())
     assert isinstance(rendered.report, schemas.FunnelReport)
     return _csv(reports_csv.funnel(rendered.report), "funnel", if_none_match)
 
 
-@router.get("/funnel", response_model=schemas.FunnelReport, **access(REPORTS_READ, 304, 422))
+@router.get(
+    "/funnel",
+    response_model=schemas.FunnelReport,
+    **documented(FunnelQuery, access(REPORTS_READ, 304, 422)),
+)
 async def funnel(
     request: Request,
     open_session: OpenSession,
     principal: CurrentPrincipal,
     now: Now,
-    question: FunnelAsked,
+    query: FunnelAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """For each cohort year (a school's first Development year), phase and hub: the schools
     that did Development, of those Embedding in a later year, of those Sustaining after that,
     with the conversion percentages."""
-    rendered = await _funnel(request, open_session, principal, now, question)
+    rendered = await _funnel(request, open_session, principal, now, query.question())
     return _json(rendered.body, rendered.etag, if_none_match)
 
 

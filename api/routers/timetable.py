@@ -3,10 +3,10 @@ Public (session times need no sign-in) and free of personal data."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Depends, Request, Response
+from pydantic import Field
 
 from api.domain.work_groups import MeetingKind
 from api.persistence.work_groups_repository import TimetableFilters
@@ -14,6 +14,7 @@ from api.routers.access import PUBLIC, access
 from api.routers.conditional import IfNoneMatch, kept_answer
 from api.routers.dependencies import OpenSession
 from api.routers.feature_router import FeatureRouter
+from api.routers.query_models import QueryModel, documented, read_query
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, IsoInstant, Page
 from api.schemas.schools import URN_PATTERN
 from api.schemas.work_groups import IsoDate, TimetableEntry
@@ -21,59 +22,60 @@ from api.services import timetable
 
 router = FeatureRouter(prefix="/timetable", tags=["timetable"])
 
-Hub = Annotated[str | None, Query(pattern=HUB_ID_PATTERN, max_length=64)]
-Year = Annotated[str | None, Query(pattern=ACADEMIC_YEAR_PATTERN, examples=["2023-24"])]
-WorkGroupFilter = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
-UrnFilter = Annotated[
-    str | None, Query(pattern=URN_PATTERN, description="Hosted by, or a member of the group")
-]
-From = Annotated[IsoDate | None, Query(alias="from", description="Sessions on or after this date")]
-To = Annotated[IsoDate | None, Query(description="Sessions on or before this date")]
-UpdatedSince = Annotated[
-    IsoInstant | None, Query(description="Only sessions changed at or after this instant")
-]
+
+class TimetableQuery(QueryModel):
+    hub: Annotated[str | None, Field(pattern=HUB_ID_PATTERN, max_length=64)] = None
+    academic_year: Annotated[
+        str | None, Field(pattern=ACADEMIC_YEAR_PATTERN, examples=["2023-24"])
+    ] = None
+    work_group: Annotated[int | None, Field(ge=1, le=2**31 - 1)] = None
+    urn: Annotated[
+        str | None, Field(pattern=URN_PATTERN, description="Hosted by, or a member of the group")
+    ] = None
+    from_: Annotated[
+        IsoDate | None, Field(alias="from", description="Sessions on or after this date")
+    ] = None
+    to: Annotated[IsoDate | None, Field(description="Sessions on or before this date")] = None
+    kind: MeetingKind | None = None
+    updated_since: Annotated[
+        IsoInstant | None, Field(description="Only sessions changed at or after this instant")
+    ] = None
+
+    def filters(self) -> TimetableFilters:
+        return TimetableFilters(
+            hub=self.hub,
+            academic_year=self.academic_year,
+            work_group=self.work_group,
+            urn=self.urn,
+            starts_on=self.from_,
+            ends_on=self.to,
+            kind=self.kind.value if self.kind else None,
+            updated_since=self.updated_since,
+        )
 
 
-def _filters(
-    hub: str | None,
-    academic_year: str | None,
-    work_group: int | None,
-    urn: str | None,
-    from_: date | None,
-    to: date | None,
-    kind: MeetingKind | None,
-    updated_since: Any,
-) -> TimetableFilters:
-    return TimetableFilters(
-        hub=hub,
-        academic_year=academic_year,
-        work_group=work_group,
-        urn=urn,
-        starts_on=from_,
-        ends_on=to,
-        kind=kind.value if kind else None,
-        updated_since=updated_since,
-    )
+class TimetablePageQuery(TimetableQuery):
+    limit: Annotated[int, Field(ge=1, le=200)] = 50
+    cursor: Annotated[str | None, Field(max_length=500)] = None
 
 
-@router.get("", response_model=Page[TimetableEntry], **access(PUBLIC, 304, 422))
+TimetableAsked = Annotated[TimetableQuery, Depends(read_query(TimetableQuery))]
+TimetablePageAsked = Annotated[TimetablePageQuery, Depends(read_query(TimetablePageQuery))]
+
+
+@router.get(
+    "",
+    response_model=Page[TimetableEntry],
+    **documented(TimetablePageQuery, access(PUBLIC, 304, 422)),
+)
 async def list_timetable(
     request: Request,
     open_session: OpenSession,
-    hub: Hub = None,
-    academic_year: Year = None,
-    work_group: WorkGroupFilter = None,
-    urn: UrnFilter = None,
-    from_: From = None,
-    to: To = None,
-    kind: MeetingKind | None = None,
-    updated_since: UpdatedSince = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    query: TimetablePageAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Published sessions by start time: group, programme, hub, kind, local and UTC times."""
-    filters = _filters(hub, academic_year, work_group, urn, from_, to, kind, updated_since)
+    filters, cursor, limit = query.filters(), query.cursor, query.limit
     return await kept_answer(
         request,
         open_session,
@@ -88,7 +90,7 @@ async def list_timetable(
     )
 
 
-_ICS_ACCESS = access(PUBLIC, 304, 422)
+_ICS_ACCESS = documented(TimetableQuery, access(PUBLIC, 304, 422))
 _ICS_ACCESS["responses"][200] = {
     "content": {"text/calendar": {"schema": {"type": "string"}}},
     "description": "The sessions as an iCalendar (RFC 5545) feed",
@@ -99,18 +101,11 @@ _ICS_ACCESS["responses"][200] = {
 async def timetable_feed(
     request: Request,
     open_session: OpenSession,
-    hub: Hub = None,
-    academic_year: Year = None,
-    work_group: WorkGroupFilter = None,
-    urn: UrnFilter = None,
-    from_: From = None,
-    to: To = None,
-    kind: MeetingKind | None = None,
-    updated_since: UpdatedSince = None,
+    query: TimetableAsked,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The same sessions as an iCalendar feed, times in Europe/London; subscribe to it."""
-    filters = _filters(hub, academic_year, work_group, urn, from_, to, kind, updated_since)
+    filters = query.filters()
     return await kept_answer(
         request,
         open_session,

@@ -4661,12 +4661,6 @@ export interface components {
          * @enum {string}
          */
         Phase: "primary" | "secondary";
-        /**
-         * PhaseKey
-         * @description The phases a school teaches; middle and all-through schools count in both.
-         * @enum {string}
-         */
-        PhaseKey: "primary" | "secondary" | "neither";
         /** Problem */
         Problem: {
             /**
@@ -6665,7 +6659,7 @@ export interface operations {
                 from?: string | null;
                 /** @description Sessions on or before this date */
                 to?: string | null;
-                kind?: components["schemas"]["MeetingKind"] | null;
+                kind?: ("trg_meeting" | "workshop" | "school_visit" | "head_teacher_update" | "collaborative_planning") | null;
                 /** @description Only sessions changed at or after this instant */
                 updated_since?: string | null;
                 limit?: number;
@@ -6736,7 +6730,7 @@ export interface operations {
                 from?: string | null;
                 /** @description Sessions on or before this date */
                 to?: string | null;
-                kind?: components["schemas"]["MeetingKind"] | null;
+                kind?: ("trg_meeting" | "workshop" | "school_visit" | "head_teacher_update" | "collaborative_planning") | null;
                 /** @description Only sessions changed at or after this instant */
                 updated_since?: string | null;
             };
@@ -15446,11 +15440,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Rows by hub, local authority or phase */
-                by?: components["schemas"]["CoverageBy"];
+                by?: "hub" | "local_authority" | "phase";
                 /** @description One hub (national administrators); others always see their own hub */
                 hub?: string | null;
                 /** @description Only schools teaching this phase */
-                phase?: components["schemas"]["PhaseKey"] | null;
+                phase?: ("primary" | "secondary" | "neither") | null;
                 local_authority?: string | null;
                 /** @description Count only what was recorded by the end of this day (default: now) */
                 as_at?: string | null;
@@ -15532,11 +15526,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Rows by hub, local authority or phase */
-                by?: components["schemas"]["CoverageBy"];
+                by?: "hub" | "local_authority" | "phase";
                 /** @description One hub (national administrators); others always see their own hub */
                 hub?: string | null;
                 /** @description Only schools teaching this phase */
-                phase?: components["schemas"]["PhaseKey"] | null;
+                phase?: ("primary" | "secondary" | "neither") | null;
                 local_authority?: string | null;
                 /** @description Count only what was recorded by the end of this day (default: now) */
                 as_at?: string | null;
