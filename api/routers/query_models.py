@@ -9,8 +9,7 @@ its own (tests/api/test_query_models.py compares the two)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -34,21 +33,24 @@ class QueryModel(BaseModel):
 Q = TypeVar("Q", bound=QueryModel)
 
 
-def read_query(model: type[Q]) -> Callable[[Request], Awaitable[Q]]:
+class QueryReader(Generic[Q]):
     """A dependency: the request's query string as `model`. A bad value is a 422 that names the
     parameter, as FastAPI's own; a repeated one counts by its last value, as in FastAPI."""
-    names = tuple(field.alias or name for name, field in model.model_fields.items())
 
-    async def read(request: Request) -> Q:
+    def __init__(self, model: type[Q]) -> None:
+        self.model = model
+        self._names = tuple(field.alias or name for name, field in model.model_fields.items())
+
+    async def __call__(self, request: Request) -> Q:
         given = request.query_params
         try:
-            return model.model_validate({name: given[name] for name in names if name in given})
+            return self.model.model_validate(
+                {name: given[name] for name in self._names if name in given}
+            )
         except ValidationError as exc:
             raise RequestValidationError(
                 [{**error, "loc": ("query", *error["loc"])} for error in exc.errors()]
             ) from None
-
-    return read
 
 
 def documented(model: type[QueryModel], route: dict[str, Any]) -> dict[str, Any]:

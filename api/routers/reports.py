@@ -22,7 +22,7 @@ from api.routers.conditional import (
 )
 from api.routers.dependencies import DbSession, OpenSession
 from api.routers.feature_router import FeatureRouter
-from api.routers.query_models import QueryModel, documented, read_query
+from api.routers.query_models import QueryModel, QueryReader, documented
 from api.schemas import reports as schemas
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN
 from api.schemas.grant_statements import MONTH_PATTERN
@@ -100,7 +100,7 @@ class CoverageQuery(QueryModel):
         )
 
 
-CoverageAsked = Annotated[CoverageQuery, Depends(read_query(CoverageQuery))]
+CoverageAsked = Annotated[CoverageQuery, Depends(QueryReader(CoverageQuery))]
 
 
 async def _coverage(
@@ -181,7 +181,7 @@ class FunnelQuery(QueryModel):
         )
 
 
-FunnelAsked = Annotated[FunnelQuery, Depends(read_query(FunnelQuery))]
+FunnelAsked = Annotated[FunnelQuery, Depends(QueryReader(FunnelQuery))]
 
 
 async def _funnel(

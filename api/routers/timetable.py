@@ -14,7 +14,7 @@ from api.routers.access import PUBLIC, access
 from api.routers.conditional import IfNoneMatch, kept_answer
 from api.routers.dependencies import OpenSession
 from api.routers.feature_router import FeatureRouter
-from api.routers.query_models import QueryModel, documented, read_query
+from api.routers.query_models import QueryModel, QueryReader, documented
 from api.schemas.common import ACADEMIC_YEAR_PATTERN, HUB_ID_PATTERN, IsoInstant, Page
 from api.schemas.schools import URN_PATTERN
 from api.schemas.work_groups import IsoDate, TimetableEntry
@@ -59,8 +59,8 @@ class TimetablePageQuery(TimetableQuery):
     cursor: Annotated[str | None, Field(max_length=500)] = None
 
 
-TimetableAsked = Annotated[TimetableQuery, Depends(read_query(TimetableQuery))]
-TimetablePageAsked = Annotated[TimetablePageQuery, Depends(read_query(TimetablePageQuery))]
+TimetableAsked = Annotated[TimetableQuery, Depends(QueryReader(TimetableQuery))]
+TimetablePageAsked = Annotated[TimetablePageQuery, Depends(QueryReader(TimetablePageQuery))]
 
 
 @router.get(

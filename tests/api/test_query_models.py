@@ -3,13 +3,17 @@ query parameter model, and refused as FastAPI refuses a bad parameter."""
 
 from __future__ import annotations
 
+import pkgutil
+from importlib import import_module
 from typing import Annotated, Any
 
 import pytest
 from fastapi import FastAPI, Query
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from api.routers.query_models import QueryModel, documented
+import api.routers
+from api.routers.query_models import QueryModel, QueryReader, documented
 from api.routers.reports import CoverageQuery, FunnelQuery
 from api.routers.timetable import TimetablePageQuery, TimetableQuery
 
@@ -59,6 +63,42 @@ def test_each_parameter_is_documented_as_fastapi_documents_it(
         assert {k: v for k, v in mine.items() if k != "schema"} == {
             k: v for k, v in fastapis.items() if k != "schema"
         }
+
+
+def _reader(route: APIRoute) -> QueryReader[Any] | None:
+    readers = [d.call for d in route.dependant.dependencies if isinstance(d.call, QueryReader)]
+    assert len(readers) <= 1, route.path
+    return readers[0] if readers else None
+
+
+def test_every_route_documents_the_query_model_it_reads() -> None:
+    """The model is named twice at a route (documented, and read): they must be the same."""
+    modules = [
+        import_module(f"api.routers.{m.name}") for m in pkgutil.iter_modules(api.routers.__path__)
+    ]
+    routes = [
+        route
+        for module in modules
+        if hasattr(module, "router")
+        for route in module.router.routes
+        if isinstance(route, APIRoute)
+    ]
+    reading = 0
+    for route in routes:
+        reader = _reader(route)
+        documented_names = [
+            p["name"]
+            for p in (route.openapi_extra or {}).get("parameters", [])
+            if p["in"] == "query"
+        ]
+        if reader is None:
+            assert documented_names == [], route.path
+            continue
+        reading += 1
+        assert documented_names == [p["name"] for p in _fastapi_parameters(reader.model)], (
+            route.path
+        )
+    assert reading == 6  # the timetable and its feed; coverage and the funnel, with their CSVs
 
 
 @pytest.mark.parametrize(
